@@ -1,0 +1,42 @@
+/**
+ * Every error the API or a socket ack can answer with carries one of these codes.
+ * The client translates codes, never the server's English message.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'TOKEN_EXPIRED',
+  'INVALID_TOKEN',
+  'INVALID_CREDENTIALS',
+  'REFRESH_TOKEN_INVALID',
+  'REFRESH_TOKEN_REUSED',
+  'ACCOUNT_SUSPENDED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'EMAIL_TAKEN',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'WEAK_PASSWORD',
+  'WRONG_PASSWORD',
+  'INTERNAL_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ValidationIssue {
+  field: string;
+  location: 'body' | 'query' | 'params' | 'headers' | 'cookies';
+  message: string;
+}
+
+/** The one error body of the API: `{ error: { code, message, details? } }`. */
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: ValidationIssue[] | Record<string, unknown>;
+    requestId?: string;
+  };
+}

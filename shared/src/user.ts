@@ -1,0 +1,31 @@
+import type { Locale } from './locales.js';
+import type { Role, UserStatus } from './roles.js';
+
+export interface StoredImage {
+  url: string;
+  publicId: string;
+}
+
+/** What the API shows a user about their own account. Never holds the password hash or tokens. */
+export interface UserDTO {
+  _id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+  status: UserStatus;
+  locale: Locale;
+  timeZone: string;
+  profilePicture: StoredImage | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What other people may see of a user (bookings, chat, admin lists show more through their own DTOs). */
+export interface UserSummaryDTO {
+  _id: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+  profilePicture: StoredImage | null;
+}

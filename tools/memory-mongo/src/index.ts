@@ -1,0 +1,2 @@
+export { MemoryMongo } from './server.js';
+export type { MemoryMongoOptions, RunningMemoryMongo } from './server.js';

@@ -1,0 +1,299 @@
+import { Query } from 'mingo';
+import type { Options } from 'mingo/types';
+import { ObjectId } from 'bson';
+import { MongoError } from './errors.js';
+import type { Collection } from './storage/collection.js';
+import type { Index } from './storage/index.js';
+import type { Store } from './storage/store.js';
+import { parseSearch } from './storage/text-index.js';
+import type { Transaction } from './storage/transaction.js';
+import { type Doc, isOperatorObject, isPlainObject, keyString } from './values.js';
+
+export interface Collation {
+  locale?: string;
+  strength?: number;
+}
+
+/** The field a text search writes its score into, read back by `{ $meta: 'textScore' }`. */
+export const TEXT_SCORE_FIELD = '__memoryMongoTextScore';
+
+const MAX_EQUALITY_KEYS = 1000;
+
+export function mingoOptions(
+  collation?: Collation,
+  extra: Partial<Options> = {},
+): Partial<Options> {
+  return {
+    scriptEnabled: false,
+    ...(collation?.locale && collation.locale !== 'simple'
+      ? { collation: { locale: collation.locale, strength: collationStrength(collation.strength) } }
+      : {}),
+    ...extra,
+  };
+}
+
+function collationStrength(strength: number | undefined): 1 | 2 | 3 {
+  return strength === 1 || strength === 2 ? strength : 3;
+}
+
+export function isCaseInsensitive(collation: Collation | undefined): boolean {
+  return (
+    collation?.locale !== undefined &&
+    collation.locale !== 'simple' &&
+    collation.strength !== undefined &&
+    collation.strength <= 2
+  );
+}
+
+/** Compiles a filter; mingo's complaints become BadValue like the server's parse errors. */
+export function compileFilter(filter: Doc, collation?: Collation): Query {
+  try {
+    return new Query(
+      isCaseInsensitive(collation) ? foldCase(filter) : filter,
+      mingoOptions(collation),
+    );
+  } catch (error) {
+    throw new MongoError('BadValue', (error as Error).message);
+  }
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const caseless = (value: unknown): unknown =>
+  typeof value === 'string' ? new RegExp(`^${escapeRegExp(value)}$`, 'i') : value;
+
+/**
+ * Case-insensitive collation for equality: mingo applies collation to sorting only, so string
+ * equality becomes an anchored case-insensitive regular expression.
+ */
+function foldCase(filter: Doc): Doc {
+  const folded: Doc = {};
+  for (const [key, condition] of Object.entries(filter)) {
+    if (key === '$and' || key === '$or' || key === '$nor') {
+      folded[key] = Array.isArray(condition)
+        ? condition.map((part: unknown) => (isPlainObject(part) ? foldCase(part) : part))
+        : condition;
+    } else if (key.startsWith('$')) {
+      folded[key] = condition;
+    } else if (typeof condition === 'string') {
+      folded[key] = caseless(condition);
+    } else if (isOperatorObject(condition)) {
+      folded[key] = foldOperators(condition);
+    } else {
+      folded[key] = condition;
+    }
+  }
+  return folded;
+}
+
+function foldOperators(condition: Doc): Doc {
+  const folded: Doc = {};
+  for (const [operator, value] of Object.entries(condition)) {
+    // `$in` with a regular expression matches by pattern, which `$eq` would not.
+    if (operator === '$eq' && typeof value === 'string') folded.$in = [caseless(value)];
+    else if (operator === '$ne' && typeof value === 'string') folded.$not = caseless(value);
+    else if ((operator === '$in' || operator === '$nin') && Array.isArray(value)) {
+      folded[operator] = value.map(caseless);
+    } else if (operator === '$elemMatch' && isPlainObject(value))
+      folded[operator] = foldCase(value);
+    else folded[operator] = value;
+  }
+  return folded;
+}
+
+// ---- candidate selection -------------------------------------------------------------------
+
+function isIndexable(value: unknown): boolean {
+  return (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value instanceof ObjectId ||
+    value instanceof Date
+  );
+}
+
+function conditionValues(condition: unknown, strings: boolean): unknown[] | undefined {
+  const usable = (value: unknown): boolean =>
+    isIndexable(value) && (strings || typeof value !== 'string');
+  if (usable(condition)) return [condition];
+  if (!isOperatorObject(condition)) return undefined;
+  if ('$eq' in condition && usable(condition.$eq)) return [condition.$eq];
+  const values = condition.$in;
+  if (Array.isArray(values) && values.length <= MAX_EQUALITY_KEYS && values.every(usable))
+    return values;
+  return undefined;
+}
+
+/** The values a filter pins a field to by equality, or undefined. */
+function equalityValues(filter: Doc, field: string, strings: boolean): unknown[] | undefined {
+  const parts = [filter, ...(Array.isArray(filter.$and) ? filter.$and.filter(isPlainObject) : [])];
+  for (const part of parts) {
+    if (!(field in part)) continue;
+    const values = conditionValues(part[field], strings);
+    if (values) return values;
+  }
+  return undefined;
+}
+
+function indexCandidates(index: Index, filter: Doc, strings: boolean): Set<string> | undefined {
+  let keys: unknown[][] = [[]];
+  for (const field of index.fields) {
+    const values = equalityValues(filter, field, strings);
+    if (!values) return undefined;
+    keys = keys.flatMap((prefix) => values.map((value) => [...prefix, value]));
+    if (keys.length > MAX_EQUALITY_KEYS) return undefined;
+  }
+  const ids = new Set<string>();
+  for (const values of keys)
+    for (const id of index.lookup(index.keyForValues(values)) ?? []) ids.add(id);
+  return ids;
+}
+
+/**
+ * The documents a filter may match: through `_id` or an equality-usable index when the filter
+ * allows, otherwise the whole collection. Callers still test every document against the filter.
+ */
+export function candidateDocuments(
+  store: Store,
+  collection: Collection | undefined,
+  filter: Doc,
+  txn: Transaction | undefined,
+  collation?: Collation,
+): Doc[] {
+  if (!collection) return [];
+  const strings = !isCaseInsensitive(collation);
+  const ids = equalityValues(filter, '_id', strings);
+  if (ids) {
+    return withOwnWrites(
+      store,
+      collection,
+      ids.map((id) => keyString(id)),
+      txn,
+    );
+  }
+  if (store.indexesValidFor(collection, txn)) {
+    let best: Set<string> | undefined;
+    for (const index of collection.indexes) {
+      if (!index.supportsEquality) continue;
+      const found = indexCandidates(index, filter, strings);
+      if (found && (!best || found.size < best.size)) best = found;
+    }
+    if (best) return withOwnWrites(store, collection, best, txn);
+  }
+  return store.scan(collection, txn);
+}
+
+function withOwnWrites(
+  store: Store,
+  collection: Collection,
+  ids: Iterable<string>,
+  txn: Transaction | undefined,
+): Doc[] {
+  const seen = new Set<string>();
+  const docs: Doc[] = [];
+  const add = (id: string): void => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const doc = store.read(collection, id, txn);
+    if (doc) docs.push(doc);
+  };
+  for (const id of ids) add(id);
+  for (const id of txn?.ownWrites(collection)?.keys() ?? []) add(id);
+  return docs;
+}
+
+// ---- text search ---------------------------------------------------------------------------
+
+export interface TextFilter {
+  $search: string;
+  $language?: string;
+}
+
+/** Splits `$text` (top level or in a top-level `$and`) from the rest of the filter. */
+export function extractText(filter: Doc): { text: TextFilter | undefined; rest: Doc } {
+  if (isPlainObject(filter.$text)) {
+    const { $text, ...rest } = filter;
+    return { text: validateText($text), rest };
+  }
+  if (Array.isArray(filter.$and)) {
+    const index = filter.$and.findIndex((part: unknown) => isPlainObject(part) && '$text' in part);
+    if (index >= 0) {
+      const part = filter.$and[index] as Doc;
+      const { $text, ...partRest } = part;
+      const and = [...filter.$and];
+      and[index] = partRest;
+      return { text: validateText($text), rest: { ...filter, $and: and } };
+    }
+  }
+  return { text: undefined, rest: filter };
+}
+
+function validateText(value: unknown): TextFilter {
+  if (!isPlainObject(value) || typeof value.$search !== 'string') {
+    throw new MongoError('BadValue', '$search needs a String');
+  }
+  return value as unknown as TextFilter;
+}
+
+/** The documents matching a text search, each a shallow copy carrying its score. */
+export function textSearch(
+  store: Store,
+  collection: Collection | undefined,
+  text: TextFilter,
+  txn: Transaction | undefined,
+): Doc[] {
+  const index = collection?.indexes.find((candidate) => candidate.text);
+  if (!collection || !index?.text) {
+    throw new MongoError('IndexNotFound', 'text index required for $text query');
+  }
+  const search = parseSearch(text.$search, text.$language ?? index.text.language);
+  const docs = store.indexesValidFor(collection, txn)
+    ? withOwnWrites(store, collection, index.text.candidates(search), txn)
+    : store.scan(collection, txn);
+  const scored: Doc[] = [];
+  for (const doc of docs) {
+    const score = index.text.score(doc, search);
+    if (score !== undefined) scored.push({ ...doc, [TEXT_SCORE_FIELD]: score });
+  }
+  return scored;
+}
+
+function isTextScoreMeta(value: unknown): boolean {
+  return isPlainObject(value) && value.$meta === 'textScore';
+}
+
+/** Rewrites `{ $meta: 'textScore' }` in a projection or sort into the hidden score field. */
+export function splitMetaProjection(projection: Doc | undefined): {
+  projection: Doc | undefined;
+  scoreFields: string[];
+} {
+  if (!projection) return { projection, scoreFields: [] };
+  const scoreFields = Object.keys(projection).filter((key) => isTextScoreMeta(projection[key]));
+  if (scoreFields.length === 0) return { projection, scoreFields };
+  const rest: Doc = {};
+  for (const [key, value] of Object.entries(projection))
+    if (!scoreFields.includes(key)) rest[key] = value;
+  return { projection: Object.keys(rest).length > 0 ? rest : undefined, scoreFields };
+}
+
+export function rewriteMetaSort(sort: Doc | undefined): Doc | undefined {
+  if (!sort) return sort;
+  const rewritten: Doc = {};
+  for (const [key, value] of Object.entries(sort)) {
+    if (isTextScoreMeta(value)) rewritten[TEXT_SCORE_FIELD] = -1;
+    else if (key !== '$natural') rewritten[key] = value;
+  }
+  return Object.keys(rewritten).length > 0 ? rewritten : undefined;
+}
+
+/** Replaces `{ $meta: 'textScore' }` expressions anywhere in a pipeline stage. */
+export function rewriteMetaExpressions(value: unknown): unknown {
+  if (isTextScoreMeta(value)) return `$${TEXT_SCORE_FIELD}`;
+  if (Array.isArray(value)) return value.map(rewriteMetaExpressions);
+  if (isPlainObject(value)) {
+    const rewritten: Doc = {};
+    for (const [key, item] of Object.entries(value)) rewritten[key] = rewriteMetaExpressions(item);
+    return rewritten;
+  }
+  return value;
+}

@@ -1,0 +1,163 @@
+import net from 'node:net';
+import { Engine } from './engine.js';
+import { MongoError } from './errors.js';
+import type { Doc } from './values.js';
+import {
+  type CommandRequest,
+  encodeOpMsg,
+  encodeOpReply,
+  isImpossibleLength,
+  parseMessage,
+  ProtocolError,
+} from './wire.js';
+
+export interface MemoryMongoOptions {
+  /** 0 or omitted: a free port chosen by the system. */
+  port?: number;
+  host?: string;
+  replSetName?: string;
+  /** How often expired TTL documents are removed (MongoDB: every 60 s). */
+  ttlMonitorIntervalMs?: number;
+  /** Receives one line per dropped connection, for diagnostics. */
+  onProtocolError?: (message: string) => void;
+}
+
+export interface RunningMemoryMongo {
+  /** `mongodb://host:port/?replicaSet=<name>`: add a database name with the driver's options. */
+  uri: string;
+  host: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Reads length-prefixed messages off one connection and answers them in order. Anything
+ * malformed closes this connection only.
+ */
+class Connection {
+  private buffered: Buffer[] = [];
+  private bufferedBytes = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private nextResponseId = 1;
+
+  constructor(
+    private readonly socket: net.Socket,
+    private readonly engine: Engine,
+    private readonly id: number,
+    private readonly onProtocolError: (message: string) => void,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk) => this.receive(chunk));
+    socket.on('error', () => socket.destroy());
+  }
+
+  private receive(chunk: Buffer): void {
+    this.buffered.push(chunk);
+    this.bufferedBytes += chunk.length;
+    while (this.bufferedBytes >= 4) {
+      const head =
+        this.buffered.length === 1 ? (this.buffered[0] as Buffer) : Buffer.concat(this.buffered);
+      this.buffered = [head];
+      const length = head.readInt32LE(0);
+      if (isImpossibleLength(length)) return this.fail(`impossible message length ${length}`);
+      if (head.length < length) return;
+      const message = head.subarray(0, length);
+      const rest = head.subarray(length);
+      this.buffered = rest.length > 0 ? [rest] : [];
+      this.bufferedBytes = rest.length;
+      let request: CommandRequest;
+      try {
+        request = parseMessage(message);
+      } catch (error) {
+        return this.fail(error instanceof ProtocolError ? error.message : String(error));
+      }
+      this.queue = this.queue.then(() => this.answer(request));
+    }
+  }
+
+  private async answer(request: CommandRequest): Promise<void> {
+    const reply = await this.execute(request);
+    if (request.moreToCome || this.socket.destroyed) return;
+    const responseId = this.nextResponseId++;
+    const encode = request.kind === 'msg' ? encodeOpMsg : encodeOpReply;
+    this.socket.write(encode(reply, responseId, request.requestId));
+  }
+
+  private async execute(request: CommandRequest): Promise<Doc> {
+    try {
+      return await this.engine.run(request.db, stripGenericFields(request.body), this.id);
+    } catch (error) {
+      if (error instanceof MongoError) return error.toReply();
+      return new MongoError('InternalError', (error as Error).message ?? String(error)).toReply();
+    }
+  }
+
+  private fail(reason: string): void {
+    this.onProtocolError(`connection ${this.id} closed: ${reason}`);
+    this.buffered = [];
+    this.bufferedBytes = 0;
+    this.socket.destroy();
+  }
+}
+
+/** Fields every command may carry that no handler needs. */
+function stripGenericFields(body: Doc): Doc {
+  const {
+    $db: _db,
+    $readPreference: _readPreference,
+    $clusterTime: _clusterTime,
+    readConcern: _readConcern,
+    writeConcern: _writeConcern,
+    apiVersion: _apiVersion,
+    apiStrict: _apiStrict,
+    apiDeprecationErrors: _apiDeprecationErrors,
+    maxTimeMS: _maxTimeMS,
+    comment: _comment,
+    ...rest
+  } = body;
+  return rest;
+}
+
+export const MemoryMongo = {
+  /** Starts a server; resolves once it is listening. */
+  async start(options: MemoryMongoOptions = {}): Promise<RunningMemoryMongo> {
+    const host = options.host ?? '127.0.0.1';
+    const replSetName = options.replSetName ?? 'rs0';
+    const onProtocolError = options.onProtocolError ?? (() => undefined);
+    const sockets = new Set<net.Socket>();
+    const server = net.createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+    const address = server.address() as net.AddressInfo;
+    const engine = new Engine({
+      host,
+      port: address.port,
+      replSetName,
+      ttlMonitorIntervalMs: options.ttlMonitorIntervalMs ?? 60_000,
+    });
+    let nextConnectionId = 1;
+    // Nobody knows the port before start() resolves, so no connection can arrive earlier.
+    server.on('connection', (socket) => {
+      sockets.add(socket);
+      engine.connections.current += 1;
+      engine.connections.totalCreated += 1;
+      socket.on('close', () => {
+        sockets.delete(socket);
+        engine.connections.current -= 1;
+      });
+      new Connection(socket, engine, nextConnectionId++, onProtocolError);
+    });
+    return {
+      uri: `mongodb://${host}:${address.port}/?replicaSet=${replSetName}`,
+      host,
+      port: address.port,
+      async stop() {
+        engine.close();
+        for (const socket of sockets) socket.destroy();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  },
+};

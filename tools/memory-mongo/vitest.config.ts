@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['test/**/*.test.ts'],
+    // Each file starts its own engine; a stuck wire exchange must fail fast, not hang CI.
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});

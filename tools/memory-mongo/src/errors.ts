@@ -63,7 +63,7 @@ export class MongoError extends Error {
 
   /** The shape of one entry in a write command's `writeErrors`. */
   toWriteError(index: number): Record<string, unknown> {
-    return { index, code: this.code, errmsg: this.message, ...this.extra };
+    return { index, code: this.code, codeName: this.codeName, errmsg: this.message, ...this.extra };
   }
 }
 

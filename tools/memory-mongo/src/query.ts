@@ -1,4 +1,8 @@
-import { Query } from 'mingo';
+import { Context } from 'mingo';
+import * as expressionOperators from 'mingo/operators/expression';
+import * as projectionOperators from 'mingo/operators/projection';
+import * as queryOperators from 'mingo/operators/query';
+import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { ObjectId } from 'bson';
 import { MongoError } from './errors.js';
@@ -7,7 +11,8 @@ import type { Index } from './storage/index.js';
 import type { Store } from './storage/store.js';
 import { parseSearch } from './storage/text-index.js';
 import type { Transaction } from './storage/transaction.js';
-import { type Doc, isOperatorObject, isPlainObject, keyString } from './values.js';
+import { matchesBsonType, originalOf, queryView, type StringFold } from './numbers.js';
+import { type Doc, isOperatorObject, isPlainObject, keyString, valuesAtPath } from './values.js';
 
 export interface Collation {
   locale?: string;
@@ -45,59 +50,52 @@ export function isCaseInsensitive(collation: Collation | undefined): boolean {
   );
 }
 
-/** Compiles a filter; mingo's complaints become BadValue like the server's parse errors. */
+/**
+ * Under a case-insensitive collation (strength 1 or 2) strings compare folded: lower case, and
+ * for strength 1 without diacritics. Documents and filter are folded alike.
+ */
+export function stringFold(collation: Collation | undefined): StringFold {
+  if (!isCaseInsensitive(collation)) return undefined;
+  return collation?.strength === 1
+    ? (text) =>
+        text
+          .normalize('NFD')
+          .replace(/\p{M}+/gu, '')
+          .toLowerCase()
+    : (text) => text.toLowerCase();
+}
+
+/**
+ * Filters run with mingo's operators except `$type`, which knows BSON's numeric types (the query
+ * view only has plain numbers). mingo keeps the first definition when contexts merge, so the
+ * context is built whole here.
+ */
+const FILTER_CONTEXT = Context.init({
+  expression: expressionOperators,
+  projection: projectionOperators,
+  query: {
+    ...queryOperators,
+    $type: (selector: string, expected: unknown, _options: unknown) => (candidate: unknown) => {
+      const wanted = Array.isArray(expected) ? expected : [expected];
+      return valuesAtPath(originalOf(candidate), selector, { keepLeafArrays: true }).some((value) =>
+        [value, ...(Array.isArray(value) ? value : [])].some((item) =>
+          wanted.some((type) => matchesBsonType(item, type)),
+        ),
+      );
+    },
+  },
+});
+
+/** Compiles a filter against query views; mingo's complaints become BadValue. */
 export function compileFilter(filter: Doc, collation?: Collation): Query {
   try {
     return new Query(
-      isCaseInsensitive(collation) ? foldCase(filter) : filter,
-      mingoOptions(collation),
+      queryView(filter, stringFold(collation)),
+      mingoOptions(collation, { context: FILTER_CONTEXT }),
     );
   } catch (error) {
     throw new MongoError('BadValue', (error as Error).message);
   }
-}
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const caseless = (value: unknown): unknown =>
-  typeof value === 'string' ? new RegExp(`^${escapeRegExp(value)}$`, 'i') : value;
-
-/**
- * Case-insensitive collation for equality: mingo applies collation to sorting only, so string
- * equality becomes an anchored case-insensitive regular expression.
- */
-function foldCase(filter: Doc): Doc {
-  const folded: Doc = {};
-  for (const [key, condition] of Object.entries(filter)) {
-    if (key === '$and' || key === '$or' || key === '$nor') {
-      folded[key] = Array.isArray(condition)
-        ? condition.map((part: unknown) => (isPlainObject(part) ? foldCase(part) : part))
-        : condition;
-    } else if (key.startsWith('$')) {
-      folded[key] = condition;
-    } else if (typeof condition === 'string') {
-      folded[key] = caseless(condition);
-    } else if (isOperatorObject(condition)) {
-      folded[key] = foldOperators(condition);
-    } else {
-      folded[key] = condition;
-    }
-  }
-  return folded;
-}
-
-function foldOperators(condition: Doc): Doc {
-  const folded: Doc = {};
-  for (const [operator, value] of Object.entries(condition)) {
-    // `$in` with a regular expression matches by pattern, which `$eq` would not.
-    if (operator === '$eq' && typeof value === 'string') folded.$in = [caseless(value)];
-    else if (operator === '$ne' && typeof value === 'string') folded.$not = caseless(value);
-    else if ((operator === '$in' || operator === '$nin') && Array.isArray(value)) {
-      folded[operator] = value.map(caseless);
-    } else if (operator === '$elemMatch' && isPlainObject(value))
-      folded[operator] = foldCase(value);
-    else folded[operator] = value;
-  }
-  return folded;
 }
 
 // ---- candidate selection -------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { Aggregator, update as applyOperators } from 'mingo';
 import { BSON, ObjectId } from 'bson';
+import { prepareArithmetic } from './arithmetic.js';
 import { MongoError } from './errors.js';
 import { type Collation, mingoOptions } from './query.js';
 import {
@@ -84,6 +85,16 @@ export function validateUpdate(spec: unknown): UpdateSpec {
   return spec;
 }
 
+const IMMUTABLE_ID_MESSAGE =
+  "Performing an update on the path '_id' would modify the immutable field '_id'";
+
+/** mingo reports some update errors itself; they get the server's codes. */
+function updateError(error: Error): MongoError {
+  if (error.message.includes("immutable field '_id'"))
+    return new MongoError('ImmutableField', IMMUTABLE_ID_MESSAGE);
+  return new MongoError('BadValue', error.message);
+}
+
 export function isReplacement(spec: UpdateSpec): boolean {
   return !Array.isArray(spec) && !Object.keys(spec).some((key) => key.startsWith('$'));
 }
@@ -95,10 +106,7 @@ export function applyUpdate(before: Doc, spec: UpdateSpec, options: UpdateOption
   else if (isReplacement(spec)) after = { _id: before._id, ...cloneValue(spec) };
   else after = applyOperatorUpdate(before, spec, options);
   if ('_id' in before && keyString(after._id) !== keyString(before._id)) {
-    throw new MongoError(
-      'ImmutableField',
-      "Performing an update on the path '_id' would modify the immutable field '_id'",
-    );
+    throw new MongoError('ImmutableField', IMMUTABLE_ID_MESSAGE);
   }
   return withIdFirst(after);
 }
@@ -115,7 +123,7 @@ function applyPipeline(before: Doc, stages: Doc[], collation?: Collation): Doc {
 }
 
 function applyOperatorUpdate(before: Doc, spec: Doc, options: UpdateOptions): Doc {
-  const modifier: Doc = { ...spec };
+  const modifier = prepareArithmetic(before, spec);
   const onInsert = modifier.$setOnInsert;
   delete modifier.$setOnInsert;
   if (options.inserting && isPlainObject(onInsert)) {
@@ -134,7 +142,7 @@ function applyOperatorUpdate(before: Doc, spec: Doc, options: UpdateOptions): Do
       { cloneMode: 'deep', queryOptions: mingoOptions(options.collation) },
     );
   } catch (error) {
-    throw new MongoError('BadValue', (error as Error).message);
+    throw updateError(error as Error);
   }
   return after;
 }

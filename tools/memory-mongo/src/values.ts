@@ -73,23 +73,33 @@ export function cloneValue<T>(value: T): T {
  * Every value a dotted path reaches, descending into arrays as MongoDB does for queries and
  * multikey indexes. A missing path yields `[undefined]`.
  */
-export function valuesAtPath(document: unknown, path: string): unknown[] {
-  return collect(document, path.split('.'), 0);
+export function valuesAtPath(
+  document: unknown,
+  path: string,
+  options: { keepLeafArrays?: boolean } = {},
+): unknown[] {
+  return collect(document, path.split('.'), 0, options.keepLeafArrays === true);
 }
 
-function collect(value: unknown, parts: string[], index: number): unknown[] {
+function collect(
+  value: unknown,
+  parts: string[],
+  index: number,
+  keepLeafArrays: boolean,
+): unknown[] {
   if (index === parts.length) {
-    return Array.isArray(value) ? (value.length === 0 ? [undefined] : value) : [value];
+    if (keepLeafArrays || !Array.isArray(value)) return [value];
+    return value.length === 0 ? [undefined] : value;
   }
   const part = parts[index] as string;
   if (Array.isArray(value)) {
-    if (/^\d+$/.test(part)) return collect(value[Number(part)], parts, index + 1);
+    if (/^\d+$/.test(part)) return collect(value[Number(part)], parts, index + 1, keepLeafArrays);
     const found = value.flatMap((item: unknown) =>
-      isPlainObject(item) ? collect(item, parts, index) : [],
+      isPlainObject(item) ? collect(item, parts, index, keepLeafArrays) : [],
     );
     return found.length > 0 ? found : [undefined];
   }
-  if (isPlainObject(value)) return collect(value[part], parts, index + 1);
+  if (isPlainObject(value)) return collect(value[part], parts, index + 1, keepLeafArrays);
   return [undefined];
 }
 

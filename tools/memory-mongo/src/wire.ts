@@ -1,4 +1,5 @@
 import { BSON, type Document } from 'bson';
+import { normalizeDecoded } from './numbers.js';
 
 /** MongoDB wire protocol framing: OP_MSG, the legacy OP_QUERY handshake and its OP_REPLY. */
 export const OpCode = { REPLY: 1, QUERY: 2004, COMPRESSED: 2012, MSG: 2013 } as const;
@@ -13,7 +14,7 @@ export const MSG_MORE_TO_COME = 1 << 1;
 
 const DESERIALIZE_OPTIONS = {
   promoteLongs: false,
-  promoteValues: true,
+  promoteValues: false,
   promoteBuffers: false,
   bsonRegExp: false,
 } as const;
@@ -58,10 +59,8 @@ function readBsonDocument(buffer: Buffer, offset: number, end: number): [Documen
   if (size < 5 || offset + size > end)
     throw new ProtocolError('BSON document overruns the message');
   try {
-    return [
-      BSON.deserialize(buffer.subarray(offset, offset + size), DESERIALIZE_OPTIONS),
-      offset + size,
-    ];
+    const document = BSON.deserialize(buffer.subarray(offset, offset + size), DESERIALIZE_OPTIONS);
+    return [normalizeDecoded(document), offset + size];
   } catch (error) {
     throw new ProtocolError(`invalid BSON: ${(error as Error).message}`);
   }

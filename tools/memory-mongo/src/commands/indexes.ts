@@ -3,7 +3,7 @@ import { MongoError } from '../errors.js';
 import type { Collection } from '../storage/collection.js';
 import { Index, type IndexSpec } from '../storage/index.js';
 import { duplicateKey } from '../storage/store.js';
-import { type Doc, isPlainObject } from '../values.js';
+import { type Doc, isPlainObject, toNumber } from '../values.js';
 import { type CommandHandler, type CommandTable, documentArray, targetName } from './context.js';
 
 const INDEX_OPTIONS = [
@@ -41,9 +41,10 @@ function parseIndexRequest(raw: Doc): IndexRequest {
     );
   }
   for (const [field, direction] of Object.entries(key)) {
+    const order = toNumber(direction);
     const valid =
-      direction === 1 ||
-      direction === -1 ||
+      order === 1 ||
+      order === -1 ||
       ['text', '2dsphere', 'hashed', '2d'].includes(String(direction));
     if (!valid)
       throw new MongoError(

@@ -10,9 +10,11 @@ import {
   rewriteMetaExpressions,
   rewriteMetaSort,
   splitMetaProjection,
+  stringFold,
   TEXT_SCORE_FIELD,
   textSearch,
 } from '../query.js';
+import { originalOf, queryView } from '../numbers.js';
 import type { Collection } from '../storage/collection.js';
 import {
   cloneValue,
@@ -54,13 +56,14 @@ export function selectDocuments(
     ? textSearch(context.store, collection, text, context.txn)
     : candidateDocuments(context.store, collection, rest, context.txn, options.collation);
   const query = compileFilter(rest, options.collation);
-  let cursor = query.find(docs);
+  const fold = stringFold(options.collation);
+  let cursor = query.find(docs.map((doc) => queryView(doc, fold)));
   const sort = rewriteMetaSort(options.sort);
   try {
     if (sort) cursor = cursor.sort(sort as Record<string, 1 | -1>);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
-    return cursor.all() as Doc[];
+    return (cursor.all() as Doc[]).map(originalOf);
   } catch (error) {
     throw new MongoError('BadValue', (error as Error).message);
   }

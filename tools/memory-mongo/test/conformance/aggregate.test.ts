@@ -46,7 +46,16 @@ describe('single-collection stages', () => {
 
   test('$group with _id null, $avg, $min and $max', async () => {
     await expect(
-      orders([{ $group: { _id: null, avgQty: { $avg: '$qty' }, min: { $min: '$qty' }, max: { $max: '$qty' } } }]),
+      orders([
+        {
+          $group: {
+            _id: null,
+            avgQty: { $avg: '$qty' },
+            min: { $min: '$qty' },
+            max: { $max: '$qty' },
+          },
+        },
+      ]),
     ).resolves.toEqual([{ _id: null, avgQty: 14 / 6, min: 1, max: 5 }]);
   });
 
@@ -93,7 +102,12 @@ describe('single-collection stages', () => {
   });
 
   test('aggregating a collection that does not exist yields nothing', async () => {
-    await expect(h.collection('nothing_here').aggregate([{ $match: {} }]).toArray()).resolves.toEqual([]);
+    await expect(
+      h
+        .collection('nothing_here')
+        .aggregate([{ $match: {} }])
+        .toArray(),
+    ).resolves.toEqual([]);
   });
 });
 

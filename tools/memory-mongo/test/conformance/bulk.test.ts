@@ -48,16 +48,24 @@ describe('bulkWrite', () => {
   });
 
   test('ordered: stops at the first error, which names the failing index', async () => {
-    const error = await errorOf(h.collection('ordered').bulkWrite(withDuplicate, { ordered: true }));
+    const error = await errorOf(
+      h.collection('ordered').bulkWrite(withDuplicate, { ordered: true }),
+    );
     expect(error).toMatchObject({ code: 11000, insertedCount: 2, deletedCount: 0 });
-    expect(error).toHaveProperty('writeErrors', [expect.objectContaining({ index: 2, code: 11000 })]);
+    expect(error).toHaveProperty('writeErrors', [
+      expect.objectContaining({ index: 2, code: 11000 }),
+    ]);
     expect(await ids('ordered')).toEqual([1, 2]);
   });
 
   test('unordered: continues past errors and reports each one', async () => {
-    const error = await errorOf(h.collection('unordered').bulkWrite(withDuplicate, { ordered: false }));
+    const error = await errorOf(
+      h.collection('unordered').bulkWrite(withDuplicate, { ordered: false }),
+    );
     expect(error).toMatchObject({ code: 11000, insertedCount: 3, deletedCount: 1 });
-    expect(error).toHaveProperty('writeErrors', [expect.objectContaining({ index: 2, code: 11000 })]);
+    expect(error).toHaveProperty('writeErrors', [
+      expect.objectContaining({ index: 2, code: 11000 }),
+    ]);
     expect(await ids('unordered')).toEqual([1, 3]);
   });
 

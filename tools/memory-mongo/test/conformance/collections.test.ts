@@ -76,7 +76,10 @@ describe('renameCollection', () => {
       code: 48,
     });
     await h.db.renameCollection('rename_src', 'rename_dst', { dropTarget: true });
-    const docs = await h.collection('rename_dst').find({}, { projection: { _id: 0 } }).toArray();
+    const docs = await h
+      .collection('rename_dst')
+      .find({}, { projection: { _id: 0 } })
+      .toArray();
     expect(docs).toEqual([{ from: 'src' }]);
   });
 });

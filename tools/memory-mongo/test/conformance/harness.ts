@@ -7,13 +7,13 @@ import { randomBytes } from 'node:crypto';
 import {
   MongoClient,
   MongoServerError,
-  type ObjectId,
-  type CommandStartedEvent,
   type Collection,
+  type CommandStartedEvent,
   type CommandSucceededEvent,
   type Db,
   type Document,
   type MongoClientOptions,
+  type ObjectId,
 } from 'mongodb';
 import { afterAll, beforeAll } from 'vitest';
 
@@ -107,4 +107,17 @@ export function recordCommands(client: MongoClient): CommandLog {
   client.on('commandStarted', (event) => log.started.push(event));
   client.on('commandSucceeded', (event) => log.succeeded.push(event));
   return log;
+}
+
+/** Seeds ten documents `{ _id: n, n, group: 'odd' | 'even', meta: { square } }` for n = 1..10. */
+export async function seedNumbers(coll: Collection<TestDoc>): Promise<Collection<TestDoc>> {
+  await coll.insertMany(
+    Array.from({ length: 10 }, (_, i) => ({
+      _id: i + 1,
+      n: i + 1,
+      group: (i + 1) % 2 === 0 ? 'even' : 'odd',
+      meta: { square: (i + 1) ** 2 },
+    })),
+  );
+  return coll;
 }

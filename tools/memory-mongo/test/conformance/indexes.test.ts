@@ -40,6 +40,19 @@ describe('createIndexes / listIndexes / dropIndexes', () => {
     expect(await indexNames('idempotent')).toEqual(['_id_', 'x_1']);
   });
 
+  test('TTL and 2dsphere index definitions are accepted and listed', async () => {
+    const coll = h.collection('special');
+    await coll.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 3600 });
+    await coll.createIndex({ location: '2dsphere' });
+    const listed = await coll.listIndexes().toArray();
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'expiresAt_1', expireAfterSeconds: 3600 }),
+        expect.objectContaining({ name: 'location_2dsphere', key: { location: '2dsphere' } }),
+      ]),
+    );
+  });
+
   test('dropping an index that does not exist fails with IndexNotFound', async () => {
     await h.collection('no_index').insertOne({ x: 1 });
     await expect(h.collection('no_index').dropIndex('nope_1')).rejects.toMatchObject({ code: 27 });
@@ -165,7 +178,10 @@ describe('text indexes', () => {
   test('$text without a text index fails with IndexNotFound', async () => {
     await h.collection('no_text').insertOne({ body: 'coffee' });
     await expect(
-      h.collection('no_text').find({ $text: { $search: 'coffee' } }).toArray(),
+      h
+        .collection('no_text')
+        .find({ $text: { $search: 'coffee' } })
+        .toArray(),
     ).rejects.toMatchObject({ code: 27 });
   });
 

@@ -17,7 +17,10 @@ afterAll(async () => {
 
 describe('models', () => {
   test('create, findById, update, lean and delete through a model', async () => {
-    const Coach = conn.model('Coach', new Schema({ name: String, rate: Number }, { timestamps: true }));
+    const Coach = conn.model(
+      'Coach',
+      new Schema({ name: String, rate: Number }, { timestamps: true }),
+    );
     const created = await Coach.create({ name: 'Ada', rate: 50 });
     expect(created.createdAt).toBeInstanceOf(Date);
 

@@ -99,7 +99,9 @@ describe('conflicts and isolation', () => {
     second.startTransaction();
     await coll.updateOne({ _id: 1 }, { $set: { v: 1 } }, { session: first });
 
-    const error = await errorOf(coll.updateOne({ _id: 1 }, { $set: { v: 2 } }, { session: second }));
+    const error = await errorOf(
+      coll.updateOne({ _id: 1 }, { $set: { v: 2 } }, { session: second }),
+    );
     expect(error).toMatchObject({ code: 112, codeName: 'WriteConflict' });
     expect(error.hasErrorLabel('TransientTransactionError')).toBe(true);
 
@@ -140,7 +142,7 @@ describe('conflicts and isolation', () => {
       firstWrote();
       await Promise.race([secondHasTried, sleep(5_000)]);
     });
-    await firstHasWritten;
+    await Promise.race([firstHasWritten, first]); // a failing first write fails the test now
     const second = session().withTransaction(async (s) => {
       secondAttempts += 1;
       try {
@@ -199,7 +201,9 @@ describe('conflicts and isolation', () => {
     await coll.updateOne({ _id: 1 }, { $set: { v: 1 } }, { session: s });
 
     let settled = false;
-    const outside = coll.updateOne({ _id: 1 }, { $inc: { w: 1 } }).finally(() => (settled = true));
+    const outside = coll.updateOne({ _id: 1 }, { $inc: { w: 1 } });
+    const markSettled = () => (settled = true);
+    outside.then(markSettled, markSettled);
     await sleep(300);
     expect(settled).toBe(false);
 

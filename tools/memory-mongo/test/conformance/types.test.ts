@@ -29,12 +29,23 @@ describe('BSON types survive a round trip', () => {
     expect(back?.ref).toBeInstanceOf(ObjectId);
     expect(back?.ref.equals(ref)).toBe(true);
     expect(back?._id).toBeInstanceOf(ObjectId);
-    expect(back?.dates.map((d: Date) => d.toISOString())).toEqual(dates.map((d) => d.toISOString()));
+    expect(back?.dates.map((d: Date) => d.toISOString())).toEqual(
+      dates.map((d) => d.toISOString()),
+    );
   });
 
   test('Decimal128 keeps every digit and its exponent', async () => {
-    const values = ['0.1', '1.50', '-0', '1.000E-10', '-1234567890.123456789012345678901234', '1E+6111'];
-    const back = await roundTrip('decimal', { values: values.map((v) => Decimal128.fromString(v)) });
+    const values = [
+      '0.1',
+      '1.50',
+      '-0',
+      '1.000E-10',
+      '-1234567890.123456789012345678901234',
+      '1E+6111',
+    ];
+    const back = await roundTrip('decimal', {
+      values: values.map((v) => Decimal128.fromString(v)),
+    });
     expect(back?.values.map((d: Decimal128) => d.toString())).toEqual(values);
   });
 
@@ -131,10 +142,18 @@ describe('typed values in queries', () => {
     const owner = new ObjectId();
     await coll.insertMany([
       { owner, at: new Date('2024-01-01T00:00:00Z'), price: Decimal128.fromString('9.99') },
-      { owner: new ObjectId(), at: new Date('2025-01-01T00:00:00Z'), price: Decimal128.fromString('20.00') },
+      {
+        owner: new ObjectId(),
+        at: new Date('2025-01-01T00:00:00Z'),
+        price: Decimal128.fromString('20.00'),
+      },
     ]);
     await expect(coll.countDocuments({ owner })).resolves.toBe(1);
-    await expect(coll.countDocuments({ at: { $gte: new Date('2024-06-01T00:00:00Z') } })).resolves.toBe(1);
-    await expect(coll.countDocuments({ price: { $lt: Decimal128.fromString('10') } })).resolves.toBe(1);
+    await expect(
+      coll.countDocuments({ at: { $gte: new Date('2024-06-01T00:00:00Z') } }),
+    ).resolves.toBe(1);
+    await expect(
+      coll.countDocuments({ price: { $lt: Decimal128.fromString('10') } }),
+    ).resolves.toBe(1);
   });
 });

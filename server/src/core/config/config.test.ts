@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+import { parseDurationSeconds } from './env-reader.js';
+
+const PROD_BASE = {
+  NODE_ENV: 'production',
+  MONGODB_URI: 'mongodb://db.internal:27017/coachhub?replicaSet=rs0',
+  JWT_ACCESS_SECRET: 'x'.repeat(40),
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('gives safe development defaults and says it generated a secret', () => {
+    const { config, notices } = loadConfig({}, { randomSecret: () => 'generated-secret' });
+    expect(config.nodeEnv).toBe('development');
+    expect(config.port).toBe(5000);
+    expect(config.mongodbUri).toBeNull();
+    expect(config.embeddedDb).toBeNull();
+    expect(config.jwtAccessSecret).toBe('generated-secret');
+    expect(config.jwtAccessTtlSeconds).toBe(900);
+    expect(config.refreshTokenTtlDays).toBe(30);
+    expect(config.corsOrigins).toContain('http://localhost:5173');
+    expect(config.seedDemoData).toBe(true);
+    expect(config.logLevel).toBe('debug');
+    expect(config.admin).toBeNull();
+    expect(config.redisUrl).toBeNull();
+    expect(config.clientDistDir).toMatch(/client[\\/]dist$/);
+    expect(notices.join()).toMatch(/JWT_ACCESS_SECRET/);
+  });
+
+  it('generates a different secret per process by default', () => {
+    const first = loadConfig({}).config.jwtAccessSecret;
+    const second = loadConfig({}).config.jwtAccessSecret;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(first).not.toBe(second);
+  });
+
+  it('is quiet and does not seed in tests', () => {
+    const { config } = loadConfig({ NODE_ENV: 'test' });
+    expect(config.logLevel).toBe('silent');
+    expect(config.seedDemoData).toBe(false);
+  });
+
+  it('accepts a complete production configuration', () => {
+    const { config, notices } = loadConfig({
+      ...PROD_BASE,
+      PORT: '8080',
+      JWT_ACCESS_TTL: '10m',
+      CORS_ORIGINS: 'https://coachhub.example.com, https://admin.example.com/',
+      REDIS_URL: 'redis://cache:6379',
+      RATE_LIMIT_LOGIN_PER_ACCOUNT: '3',
+      ADMIN_EMAIL: 'Root@Example.com',
+      ADMIN_PASSWORD: 'a-long-admin-password',
+    });
+    expect(config.isProduction).toBe(true);
+    expect(config.port).toBe(8080);
+    expect(config.jwtAccessTtlSeconds).toBe(600);
+    expect(config.corsOrigins).toEqual([
+      'https://coachhub.example.com',
+      'https://admin.example.com',
+    ]);
+    expect(config.redisUrl).toBe('redis://cache:6379');
+    expect(config.rateLimits.loginPerAccount).toBe(3);
+    expect(config.admin).toEqual({ email: 'root@example.com', password: 'a-long-admin-password' });
+    expect(config.seedDemoData).toBe(false);
+    expect(config.logLevel).toBe('http');
+    expect(notices).toEqual([]);
+  });
+
+  it('names every missing required production variable at once', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems.some((p) => p.startsWith('MONGODB_URI'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('JWT_ACCESS_SECRET'))).toBe(true);
+  });
+
+  it('allows the embedded database in production only when asked for explicitly', () => {
+    const { config } = loadConfig({
+      NODE_ENV: 'production',
+      EMBEDDED_DB: 'memory-mongo',
+      JWT_ACCESS_SECRET: 'y'.repeat(32),
+    });
+    expect(config.mongodbUri).toBeNull();
+    expect(config.embeddedDb).toBe('memory-mongo');
+  });
+
+  it('rejects a short production secret', () => {
+    expect(problemsOf({ ...PROD_BASE, JWT_ACCESS_SECRET: 'short' })).toEqual([
+      expect.stringMatching(/^JWT_ACCESS_SECRET: must be at least 32/),
+    ]);
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['MONGODB_URI', 'postgres://db/coachhub'],
+    ['MONGODB_URI', 'mongodb://'],
+    ['EMBEDDED_DB', 'sqlite'],
+    ['JWT_ACCESS_TTL', 'forever'],
+    ['REFRESH_TOKEN_TTL_DAYS', '0'],
+    ['CORS_ORIGINS', 'https://ok.example.com,not a url'],
+    ['CORS_ORIGINS', 'https://example.com/path'],
+    ['SEED_DEMO_DATA', 'maybe'],
+    ['LOG_LEVEL', 'loud'],
+    ['REDIS_URL', 'http://cache:6379'],
+    ['RATE_LIMIT_LOGIN_PER_IP', '-1'],
+    ['RATE_LIMIT_WINDOW_SECONDS', '0'],
+    ['JSON_BODY_LIMIT', 'lots'],
+  ])('rejects a malformed %s (%s) in any environment', (name, value) => {
+    for (const nodeEnv of ['development', 'production']) {
+      const problems = problemsOf({ ...PROD_BASE, NODE_ENV: nodeEnv, [name]: value });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(new RegExp(`^${name}:`));
+    }
+  });
+
+  it('requires ADMIN_EMAIL and ADMIN_PASSWORD together and a long enough password', () => {
+    expect(problemsOf({ ADMIN_EMAIL: 'a@b.co' })[0]).toMatch(/^ADMIN_EMAIL/);
+    expect(problemsOf({ ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'short' })[0]).toMatch(
+      /^ADMIN_PASSWORD/,
+    );
+  });
+
+  it('lets SEED_DEMO_DATA override the default either way', () => {
+    expect(loadConfig({ SEED_DEMO_DATA: 'false' }).config.seedDemoData).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', SEED_DEMO_DATA: 'true' }).config.seedDemoData).toBe(true);
+  });
+
+  it('treats blank values as unset', () => {
+    const { config } = loadConfig({ PORT: '', MONGODB_URI: '  ', EMBEDDED_DB: 'auto' });
+    expect(config.port).toBe(5000);
+    expect(config.mongodbUri).toBeNull();
+    expect(config.embeddedDb).toBeNull();
+  });
+
+  it('reads rate limits, where 0 switches a limiter off', () => {
+    const { config } = loadConfig({ RATE_LIMIT_API_PER_MINUTE: '0', RATE_LIMIT_LOGIN_PER_IP: '7' });
+    expect(config.rateLimits.apiPerMinute).toBe(0);
+    expect(config.rateLimits.loginPerIp).toBe(7);
+    expect(config.rateLimits.windowSeconds).toBe(900);
+  });
+});
+
+describe('parseDurationSeconds', () => {
+  it.each([
+    ['15m', 900],
+    ['900', 900],
+    ['30s', 30],
+    ['1h', 3600],
+    ['2d', 172800],
+    ['1.5h', null],
+    ['m', null],
+  ])('%s -> %s', (input, expected) => {
+    expect(parseDurationSeconds(input)).toBe(expected);
+  });
+});

@@ -1,0 +1,225 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PASSWORD_MIN_LENGTH } from '@coachhub/shared/auth';
+import { EnvReader, type RawEnv } from './env-reader.js';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export const EMBEDDED_DB_KINDS = ['memory-mongo', 'mongodb-memory-server'] as const;
+export type EmbeddedDbKind = (typeof EMBEDDED_DB_KINDS)[number];
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'debug', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Every limit counts requests per client key inside its window; 0 switches that limiter off. */
+export interface RateLimitConfig {
+  windowSeconds: number;
+  loginPerIp: number;
+  loginPerAccount: number;
+  registerPerIp: number;
+  refreshPerIp: number;
+  apiPerMinute: number;
+}
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  isProduction: boolean;
+  port: number;
+  /** null: the embedded database is started (see core/db). */
+  mongodbUri: string | null;
+  /** null: pick the embedded engine automatically. */
+  embeddedDb: EmbeddedDbKind | null;
+  embeddedDbDownloadTimeoutSeconds: number;
+  jwtAccessSecret: string;
+  jwtAccessTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  corsOrigins: string[];
+  clientDistDir: string;
+  seedDemoData: boolean;
+  admin: { email: string; password: string } | null;
+  logLevel: LogLevel;
+  redisUrl: string | null;
+  trustProxy: number;
+  jsonBodyLimit: string;
+  shutdownTimeoutSeconds: number;
+  rateLimits: RateLimitConfig;
+}
+
+export interface LoadedConfig {
+  config: Config;
+  /** Things worth one log line at boot (e.g. a generated development secret). */
+  notices: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadConfigOptions {
+  /** Source of the per-process development secret; injectable so tests stay deterministic. */
+  randomSecret?: () => string;
+  /** Where the built SPA lives when CLIENT_DIST_DIR is unset. */
+  defaultClientDistDir?: string;
+}
+
+const DEV_CORS_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+const PRODUCTION_SECRET_MIN_LENGTH = 32;
+// src/core/config/ and dist/core/config/ sit at the same depth, so this holds for both builds.
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** Reads and validates every variable the server uses. Throws ConfigError listing all problems. */
+export function loadConfig(env: RawEnv, options: LoadConfigOptions = {}): LoadedConfig {
+  const read = new EnvReader(env);
+  const notices: string[] = [];
+  const nodeEnv = read.oneOf('NODE_ENV', NODE_ENVS) ?? 'development';
+  const isProduction = nodeEnv === 'production';
+
+  const mongodbUri = read.url('MONGODB_URI', ['mongodb:', 'mongodb+srv:']) ?? null;
+  const embeddedDb = readEmbeddedDb(read);
+  if (isProduction && !mongodbUri && !embeddedDb && !read.raw('MONGODB_URI')) {
+    read.problem('MONGODB_URI', 'is required in production (or set EMBEDDED_DB explicitly)');
+  }
+
+  const jwtAccessSecret = readJwtSecret(read, isProduction, notices, options.randomSecret);
+  const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS) ?? defaultLogLevel(nodeEnv);
+  const seedOverride = read.boolean('SEED_DEMO_DATA');
+
+  const config: Config = {
+    nodeEnv,
+    isProduction,
+    port: read.integer('PORT', 5000, 0, 65535),
+    mongodbUri,
+    embeddedDb,
+    embeddedDbDownloadTimeoutSeconds: read.integer(
+      'EMBEDDED_DB_DOWNLOAD_TIMEOUT_SECONDS',
+      180,
+      1,
+      3600,
+    ),
+    jwtAccessSecret,
+    jwtAccessTtlSeconds: read.duration('JWT_ACCESS_TTL', 15 * 60, 24 * 3600),
+    refreshTokenTtlDays: read.integer('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    corsOrigins: readCorsOrigins(read, isProduction),
+    clientDistDir: path.resolve(
+      read.raw('CLIENT_DIST_DIR') ??
+        options.defaultClientDistDir ??
+        path.join(REPO_ROOT, 'client', 'dist'),
+    ),
+    seedDemoData: seedOverride ?? (!mongodbUri && nodeEnv !== 'test'),
+    admin: readAdmin(read),
+    logLevel,
+    redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:']) ?? null,
+    trustProxy: read.integer('TRUST_PROXY', 0, 0, 10),
+    jsonBodyLimit: readBodyLimit(read),
+    shutdownTimeoutSeconds: read.integer('SHUTDOWN_TIMEOUT_SECONDS', 10, 1, 300),
+    rateLimits: readRateLimits(read),
+  };
+
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return { config, notices };
+}
+
+function readEmbeddedDb(read: EnvReader): EmbeddedDbKind | null {
+  const value = read.raw('EMBEDDED_DB');
+  if (value === undefined || value === 'auto') return null;
+  return read.oneOf('EMBEDDED_DB', EMBEDDED_DB_KINDS) ?? null;
+}
+
+function readJwtSecret(
+  read: EnvReader,
+  isProduction: boolean,
+  notices: string[],
+  randomSecret: () => string = () => randomBytes(48).toString('base64url'),
+): string {
+  const secret = read.raw('JWT_ACCESS_SECRET');
+  if (secret === undefined) {
+    if (isProduction) {
+      read.problem('JWT_ACCESS_SECRET', 'is required in production');
+      return '';
+    }
+    notices.push(
+      'JWT_ACCESS_SECRET is not set: generated a random secret for this process (sessions end on restart)',
+    );
+    return randomSecret();
+  }
+  if (isProduction && secret.length < PRODUCTION_SECRET_MIN_LENGTH) {
+    read.problem(
+      'JWT_ACCESS_SECRET',
+      `must be at least ${PRODUCTION_SECRET_MIN_LENGTH} characters in production`,
+    );
+  }
+  return secret;
+}
+
+function readCorsOrigins(read: EnvReader, isProduction: boolean): string[] {
+  const value = read.raw('CORS_ORIGINS');
+  if (value === undefined) return isProduction ? [] : [...DEV_CORS_ORIGINS];
+  const origins = value
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/$/, ''))
+    .filter((origin) => origin !== '');
+  for (const origin of origins) {
+    if (!isOrigin(origin)) {
+      read.problem('CORS_ORIGINS', `"${origin}" is not an origin like https://app.example.com`);
+    }
+  }
+  return origins;
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+function readAdmin(read: EnvReader): Config['admin'] {
+  const email = read.raw('ADMIN_EMAIL')?.toLowerCase();
+  const password = read.raw('ADMIN_PASSWORD');
+  if (email === undefined && password === undefined) return null;
+  if (email === undefined || password === undefined) {
+    read.problem('ADMIN_EMAIL', 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+    return null;
+  }
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    read.problem('ADMIN_EMAIL', `"${email}" is not an email address`);
+  }
+  if (password.length < PASSWORD_MIN_LENGTH) {
+    read.problem('ADMIN_PASSWORD', `must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  }
+  return { email, password };
+}
+
+function readBodyLimit(read: EnvReader): string {
+  const value = read.raw('JSON_BODY_LIMIT') ?? '100kb';
+  if (!/^\d+(b|kb|mb)$/i.test(value)) {
+    read.problem('JSON_BODY_LIMIT', `must look like 100kb or 1mb (got "${value}")`);
+    return '100kb';
+  }
+  return value.toLowerCase();
+}
+
+function readRateLimits(read: EnvReader): RateLimitConfig {
+  const max = 1_000_000;
+  return {
+    windowSeconds: read.integer('RATE_LIMIT_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
+    loginPerIp: read.integer('RATE_LIMIT_LOGIN_PER_IP', 20, 0, max),
+    loginPerAccount: read.integer('RATE_LIMIT_LOGIN_PER_ACCOUNT', 5, 0, max),
+    registerPerIp: read.integer('RATE_LIMIT_REGISTER_PER_IP', 10, 0, max),
+    refreshPerIp: read.integer('RATE_LIMIT_REFRESH_PER_IP', 120, 0, max),
+    apiPerMinute: read.integer('RATE_LIMIT_API_PER_MINUTE', 600, 0, max),
+  };
+}
+
+function defaultLogLevel(nodeEnv: NodeEnv): LogLevel {
+  if (nodeEnv === 'test') return 'silent';
+  // 'http' keeps one line per request (with its request id) in production logs.
+  return nodeEnv === 'production' ? 'http' : 'debug';
+}

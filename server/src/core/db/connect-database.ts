@@ -1,0 +1,55 @@
+import mongoose from 'mongoose';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../logger.js';
+import { resolveDatabase } from './resolve-database.js';
+
+export interface Database {
+  kind: string;
+  /** Resolves when the database answers a ping within the timeout, rejects otherwise. */
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+mongoose.set('strictQuery', true);
+
+/** Connects the application's Mongoose connection and makes sure every model's indexes exist. */
+export async function connectDatabase(
+  config: Pick<Config, 'mongodbUri' | 'embeddedDb' | 'embeddedDbDownloadTimeoutSeconds'>,
+  logger: Logger,
+): Promise<Database> {
+  const resolved = await resolveDatabase(config, logger);
+  try {
+    await mongoose.connect(resolved.uri, { serverSelectionTimeoutMS: 10_000 });
+    // Unique indexes (e.g. users.email) must exist before the first request relies on them.
+    await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
+  } catch (error) {
+    await resolved.stop();
+    throw error;
+  }
+  return {
+    kind: resolved.kind,
+    ping: (timeoutMs = 2000) => pingDatabase(timeoutMs),
+    close: async () => {
+      await mongoose.disconnect();
+      await resolved.stop();
+    },
+  };
+}
+
+async function pingDatabase(timeoutMs: number): Promise<void> {
+  const db = mongoose.connection.db;
+  if (mongoose.connection.readyState !== mongoose.ConnectionStates.connected || !db) {
+    throw new Error('The database is not connected');
+  }
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      db.command({ ping: 1 }),
+      new Promise((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error('Database ping timed out')), timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,23 @@
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '@coachhub/shared/pagination';
+import type { Request } from 'express';
+import { query } from 'express-validator';
+import { validated } from './validation.js';
+
+/** `?page=&limit=` rules for every paged list (api.md "Lists"). */
+export const paginationQuery = () => [
+  query('page')
+    .optional()
+    .isInt({ min: 1, max: 100_000 })
+    .withMessage('Must be a whole number from 1')
+    .toInt(),
+  query('limit')
+    .optional()
+    .isInt({ min: 1, max: MAX_PAGE_LIMIT })
+    .withMessage(`Must be a whole number from 1 to ${MAX_PAGE_LIMIT}`)
+    .toInt(),
+];
+
+export function pageOf(req: Request): { page: number; limit: number } {
+  const { page, limit } = validated<{ page?: number; limit?: number }>(req);
+  return { page: page ?? 1, limit: limit ?? DEFAULT_PAGE_LIMIT };
+}

@@ -1,0 +1,24 @@
+import { userRoom, type ServerToClientEvents } from '@coachhub/shared/socket-events';
+import type { TypedServer } from './socket-types.js';
+
+/** What services may do to connected clients. Call it after the database write succeeded. */
+export interface Realtime {
+  emitToUser<E extends keyof ServerToClientEvents>(
+    userId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void;
+  /** Closes every socket of the user, on every server process (through the adapter). */
+  disconnectUser(userId: string): void;
+}
+
+export function createRealtime(io: TypedServer): Realtime {
+  return {
+    emitToUser(userId, event, ...args) {
+      io.to(userRoom(userId)).emit(event, ...args);
+    },
+    disconnectUser(userId) {
+      io.in(userRoom(userId)).disconnectSockets(true);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type { ErrorCode } from '@coachhub/shared/errors';
+import { userRoom } from '@coachhub/shared/socket-events';
+import { Server } from 'socket.io';
+import type { Authenticator } from '../auth/principal.js';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { SocketRegistrar, TypedServer } from './socket-types.js';
+
+/** The error a refused handshake hands to the client's `connect_error` (code in `err.data.code`). */
+class HandshakeError extends Error {
+  readonly data: { code: ErrorCode };
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.data = { code };
+  }
+}
+
+function tokenOf(auth: unknown): string | undefined {
+  if (typeof auth !== 'object' || auth === null || !('token' in auth)) return undefined;
+  return typeof auth.token === 'string' && auth.token !== '' ? auth.token : undefined;
+}
+
+export interface SocketServerOptions {
+  corsOrigins: string[];
+  authenticate: Authenticator;
+  logger: Logger;
+  registrars: SocketRegistrar[];
+}
+
+/**
+ * Socket.IO with the shared event maps. The handshake's `auth.token` goes through the same
+ * Authenticator as HTTP; each socket then joins its user room and the features wire their events.
+ * Not attached to an HTTP server yet: createServer does that once the app exists.
+ */
+export function createSocketServer(options: SocketServerOptions): TypedServer {
+  const io: TypedServer = new Server({
+    serveClient: false,
+    ...(options.corsOrigins.length > 0
+      ? { cors: { origin: options.corsOrigins, credentials: true } }
+      : {}),
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const principal = await options.authenticate(tokenOf(socket.handshake.auth));
+      socket.data.userId = principal.userId;
+      socket.data.role = principal.role;
+      next();
+    } catch (error) {
+      if (error instanceof AppError) {
+        next(new HandshakeError(error.code, error.message));
+        return;
+      }
+      options.logger.error('Socket handshake failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      next(new HandshakeError('INTERNAL_ERROR', 'Could not verify the connection'));
+    }
+  });
+
+  io.on('connection', async (socket) => {
+    // Joined before any feature sees the socket, so nothing is emitted to a half-set-up user.
+    await socket.join(userRoom(socket.data.userId));
+    for (const register of options.registrars) register(io, socket);
+  });
+
+  return io;
+}

@@ -1,0 +1,27 @@
+import type { AccessTokens } from '../../core/auth/access-token.js';
+import type { Authenticator } from '../../core/auth/principal.js';
+import { AppError } from '../../core/errors.js';
+import { User } from '../users/user.model.js';
+import { isSessionActive } from './session.service.js';
+
+/**
+ * Access token -> Principal, for HTTP and sockets alike. The role and status are read from
+ * the database each time, so a suspension or role change applies to the very next request.
+ */
+export function createAuthenticator(accessTokens: AccessTokens): Authenticator {
+  return async (token) => {
+    if (!token) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue');
+    const claims = accessTokens.verify(token);
+    const [user, sessionOpen] = await Promise.all([
+      User.findById(claims.userId).select('role status').lean(),
+      isSessionActive(claims.sessionId, claims.userId),
+    ]);
+    if (!user) throw new AppError(401, 'INVALID_TOKEN', 'The account no longer exists');
+    // Checked before the session: suspension also closes sessions, and the client must learn why.
+    if (user.status === 'suspended') {
+      throw new AppError(403, 'ACCOUNT_SUSPENDED', 'This account is suspended');
+    }
+    if (!sessionOpen) throw new AppError(401, 'INVALID_TOKEN', 'This session has ended');
+    return { userId: claims.userId, role: user.role, sessionId: claims.sessionId };
+  };
+}

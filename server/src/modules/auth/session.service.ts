@@ -1,0 +1,137 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '@coachhub/shared/roles';
+import { Types } from 'mongoose';
+import type { AccessTokens } from '../../core/auth/access-token.js';
+import { AppError } from '../../core/errors.js';
+import { User } from '../users/user.model.js';
+import { ROTATED_HASHES_KEPT, Session, type SessionRevokeReason } from './session.model.js';
+
+/** What a login, a refresh or a password change hands to the client. */
+export interface IssuedTokens {
+  accessToken: string;
+  /** Opaque; travels only in the httpOnly cookie. */
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+export interface SessionService {
+  start(user: { _id: Types.ObjectId; role: Role }, userAgent?: string): Promise<IssuedTokens>;
+  /** Trades a refresh token for a new pair; a replayed token revokes its whole family. */
+  rotate(refreshToken: string | undefined): Promise<IssuedTokens>;
+  /** Logout: ends the family of this refresh token (unknown tokens are ignored). */
+  revoke(refreshToken: string | undefined): Promise<void>;
+  revokeAllForUser(userId: string, reason: SessionRevokeReason): Promise<void>;
+}
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+const newRefreshToken = (): string => randomBytes(32).toString('base64url');
+// Anything else cannot be a token we issued; refusing it early keeps odd input away from queries.
+const TOKEN_SHAPE = /^[\w-]{43}$/;
+
+const invalid = () =>
+  new AppError(401, 'REFRESH_TOKEN_INVALID', 'The session has ended; please sign in again');
+
+export function createSessionService(deps: {
+  accessTokens: AccessTokens;
+  refreshTokenTtlDays: number;
+}): SessionService {
+  const expiryFrom = (now: Date) => new Date(now.getTime() + deps.refreshTokenTtlDays * 86_400_000);
+
+  const issue = (
+    userId: string,
+    role: Role,
+    sessionId: string,
+    refreshToken: string,
+    expiresAt: Date,
+  ) => ({
+    accessToken: deps.accessTokens.sign({ userId, role, sessionId }),
+    refreshToken,
+    refreshExpiresAt: expiresAt,
+  });
+
+  async function revokeFamily(sessionId: Types.ObjectId, reason: SessionRevokeReason) {
+    await Session.updateOne(
+      { _id: sessionId, revokedAt: null },
+      { $set: { revokedAt: new Date(), revokedReason: reason } },
+    );
+  }
+
+  return {
+    async start(user, userAgent) {
+      const now = new Date();
+      const refreshToken = newRefreshToken();
+      const session = await Session.create({
+        user: user._id,
+        tokenHash: hashToken(refreshToken),
+        expiresAt: expiryFrom(now),
+        lastUsedAt: now,
+        userAgent: userAgent?.slice(0, 300) ?? null,
+      });
+      return issue(user._id.toString(), user.role, session.id, refreshToken, session.expiresAt);
+    },
+
+    async rotate(refreshToken) {
+      if (!refreshToken) {
+        throw new AppError(401, 'UNAUTHENTICATED', 'No refresh token was sent');
+      }
+      if (!TOKEN_SHAPE.test(refreshToken)) throw invalid();
+      const presentedHash = hashToken(refreshToken);
+      const nextToken = newRefreshToken();
+      const now = new Date();
+      // One atomic conditional update: of two concurrent uses of a token, only one can win.
+      const session = await Session.findOneAndUpdate(
+        { tokenHash: presentedHash, revokedAt: null, expiresAt: { $gt: now } },
+        {
+          $set: { tokenHash: hashToken(nextToken), expiresAt: expiryFrom(now), lastUsedAt: now },
+          $push: { rotatedTokenHashes: { $each: [presentedHash], $slice: -ROTATED_HASHES_KEPT } },
+        },
+        { returnDocument: 'after' },
+      );
+      if (!session) {
+        const replayed = await Session.findOne({ rotatedTokenHashes: presentedHash });
+        if (replayed) {
+          await revokeFamily(replayed._id, 'reuse');
+          throw new AppError(
+            401,
+            'REFRESH_TOKEN_REUSED',
+            'This refresh token was already used; the session has been ended for safety',
+          );
+        }
+        throw invalid();
+      }
+      const user = await User.findById(session.user).select('role status').lean();
+      if (!user) throw invalid();
+      if (user.status === 'suspended') {
+        await revokeFamily(session._id, 'suspended');
+        throw new AppError(403, 'ACCOUNT_SUSPENDED', 'This account is suspended');
+      }
+      return issue(user._id.toString(), user.role, session.id, nextToken, session.expiresAt);
+    },
+
+    async revoke(refreshToken) {
+      if (!refreshToken || !TOKEN_SHAPE.test(refreshToken)) return;
+      const hash = hashToken(refreshToken);
+      await Session.updateOne(
+        { $or: [{ tokenHash: hash }, { rotatedTokenHashes: hash }], revokedAt: null },
+        { $set: { revokedAt: new Date(), revokedReason: 'logout' } },
+      );
+    },
+
+    async revokeAllForUser(userId, reason) {
+      await Session.updateMany(
+        { user: new Types.ObjectId(userId), revokedAt: null },
+        { $set: { revokedAt: new Date(), revokedReason: reason } },
+      );
+    },
+  };
+}
+
+/** Whether the family an access token was issued for is still open (logout/password change close it). */
+export async function isSessionActive(sessionId: string, userId: string): Promise<boolean> {
+  const open = await Session.exists({
+    _id: new Types.ObjectId(sessionId),
+    user: new Types.ObjectId(userId),
+    revokedAt: null,
+  });
+  return open !== null;
+}

@@ -1,0 +1,34 @@
+import type { Role } from '@coachhub/shared/roles';
+import { isDuplicateKeyError } from '../../core/db/duplicate-key.js';
+import { hashPassword } from '../auth/password-hasher.js';
+import { User } from '../users/user.model.js';
+
+export interface SeedAccount {
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+}
+
+/**
+ * Creates the account unless its email exists; an existing account is left exactly as it is.
+ * Returns whether it was created. Safe to run from several processes at once.
+ */
+export async function ensureAccount(account: SeedAccount): Promise<boolean> {
+  const email = account.email.toLowerCase();
+  if (await User.exists({ email })) return false;
+  try {
+    await User.create({
+      email,
+      firstName: account.firstName,
+      lastName: account.lastName,
+      role: account.role,
+      passwordHash: await hashPassword(account.password),
+    });
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,65 @@
+import {
+  DEFAULT_LOCALE,
+  DEFAULT_TIME_ZONE,
+  SUPPORTED_LOCALES,
+  type Locale,
+} from '@coachhub/shared/locales';
+import { ROLES, USER_STATUSES, type Role, type UserStatus } from '@coachhub/shared/roles';
+import type { StoredImage } from '@coachhub/shared/user';
+import { model, Schema, type HydratedDocument, type Types } from 'mongoose';
+import { isIanaTimeZone } from '../../domain/time-zone.js';
+
+export interface UserFields {
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+  status: UserStatus;
+  locale: Locale;
+  timeZone: string;
+  profilePicture: StoredImage | null;
+  /** Never selected unless asked for with `.select('+passwordHash')`. */
+  passwordHash: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type UserRecord = UserFields & { _id: Types.ObjectId };
+export type UserDocument = HydratedDocument<UserFields>;
+
+const storedImageSchema = new Schema<StoredImage>(
+  {
+    url: { type: String, required: true },
+    publicId: { type: String, required: true },
+  },
+  { _id: false },
+);
+
+const userSchema = new Schema<UserFields>(
+  {
+    email: {
+      type: String,
+      required: true,
+      unique: true,
+      lowercase: true,
+      trim: true,
+      maxlength: 254,
+    },
+    firstName: { type: String, required: true, trim: true, maxlength: 100 },
+    lastName: { type: String, required: true, trim: true, maxlength: 100 },
+    role: { type: String, enum: ROLES, required: true, default: 'client' },
+    status: { type: String, enum: USER_STATUSES, required: true, default: 'active' },
+    locale: { type: String, enum: SUPPORTED_LOCALES, required: true, default: DEFAULT_LOCALE },
+    timeZone: {
+      type: String,
+      required: true,
+      default: DEFAULT_TIME_ZONE,
+      validate: { validator: isIanaTimeZone, message: 'Not an IANA time zone' },
+    },
+    profilePicture: { type: storedImageSchema, default: null },
+    passwordHash: { type: String, required: true, select: false },
+  },
+  { timestamps: true },
+);
+
+export const User = model<UserFields>('User', userSchema);

@@ -1,0 +1,119 @@
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import { createApp } from './app.js';
+import { createAccessTokens } from './core/auth/access-token.js';
+import type { Config } from './core/config/config.js';
+import { connectDatabase, type Database } from './core/db/connect-database.js';
+import { createLogger, type Logger } from './core/logger.js';
+import { createRealtime } from './core/socket/realtime.js';
+import { attachRedisAdapter } from './core/socket/redis-adapter.js';
+import { createSocketServer } from './core/socket/socket-server.js';
+import type { TypedServer } from './core/socket/socket-types.js';
+import { createAuthenticator } from './modules/auth/authenticator.js';
+import { createPresenceRegistrar } from './modules/presence/presence.socket.js';
+import { ensureAdminAccount } from './modules/seed/admin-bootstrap.js';
+import { seedDemoData } from './modules/seed/demo-seed.js';
+
+export interface CoachHubServer {
+  app: Express;
+  httpServer: HttpServer;
+  io: TypedServer;
+  database: Database;
+  logger: Logger;
+  /** Starts listening (port 0 picks a free one) and resolves with the bound address. */
+  listen(port?: number): Promise<AddressInfo>;
+  /** Stops accepting, lets in-flight requests finish, closes sockets, Redis and the database. */
+  close(): Promise<void>;
+}
+
+/** Everything the process runs: database, HTTP app and Socket.IO on one HTTP server. */
+export async function createServer(
+  config: Config,
+  options: { logger?: Logger } = {},
+): Promise<CoachHubServer> {
+  const logger = options.logger ?? createLogger(config);
+  const database = await connectDatabase(config, logger);
+  let closeRedis = async () => {};
+  try {
+    if (config.admin) await ensureAdminAccount(config.admin, logger);
+    if (config.seedDemoData) await seedDemoData(logger);
+
+    const accessTokens = createAccessTokens({
+      secret: config.jwtAccessSecret,
+      ttlSeconds: config.jwtAccessTtlSeconds,
+    });
+    const authenticate = createAuthenticator(accessTokens);
+    const io = createSocketServer({
+      corsOrigins: config.corsOrigins,
+      authenticate,
+      logger,
+      registrars: [createPresenceRegistrar()],
+    });
+    if (config.redisUrl) closeRedis = await attachRedisAdapter(io, config.redisUrl, logger);
+
+    const app = createApp({
+      config,
+      logger,
+      database,
+      accessTokens,
+      authenticate,
+      realtime: createRealtime(io),
+    });
+    const httpServer = createHttpServer(app);
+    io.attach(httpServer);
+
+    return {
+      app,
+      httpServer,
+      io,
+      database,
+      logger,
+      listen: (port = config.port) => listen(httpServer, port),
+      close: async () => {
+        await closeHttpAndSockets(httpServer, io, config.shutdownTimeoutSeconds);
+        logger.debug('HTTP server and sockets closed');
+        await closeRedis();
+        await database.close();
+        logger.debug('Database closed');
+      },
+    };
+  } catch (error) {
+    await closeRedis();
+    await database.close();
+    throw error;
+  }
+}
+
+function listen(httpServer: HttpServer, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, () => {
+      httpServer.off('error', reject);
+      resolve(httpServer.address() as AddressInfo);
+    });
+  });
+}
+
+/**
+ * io.close() disconnects every socket and closes the HTTP server, whose callback fires once
+ * in-flight requests are answered. Keep-alive connections that turn idle meanwhile are swept
+ * so they do not hold the exit up; whatever is still open after the timeout is cut.
+ */
+async function closeHttpAndSockets(
+  httpServer: HttpServer,
+  io: TypedServer,
+  timeoutSeconds: number,
+) {
+  const idleSweep = setInterval(() => httpServer.closeIdleConnections(), 100);
+  const deadline = setTimeout(() => httpServer.closeAllConnections(), timeoutSeconds * 1000);
+  try {
+    await new Promise<void>((resolve) => {
+      // An error here only means the server was never listening, which is fine when closing.
+      void io.close(() => resolve());
+    });
+  } finally {
+    clearInterval(idleSweep);
+    clearTimeout(deadline);
+  }
+}

@@ -1,0 +1,67 @@
+import type { AuthResponse } from '@coachhub/shared/auth';
+import type { Role, UserStatus } from '@coachhub/shared/roles';
+import { expect } from 'vitest';
+import { hashPassword } from '../src/modules/auth/password-hasher.js';
+import { REFRESH_COOKIE } from '../src/modules/auth/refresh-cookie.js';
+import { User } from '../src/modules/users/user.model.js';
+import type { TestServer } from './test-server.js';
+
+export const TEST_PASSWORD = 'a fine test password';
+
+// bcrypt at cost 12 takes ~0.3 s: hash once per test file and give every fixture user that hash.
+let sharedHash: Promise<string> | undefined;
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+}
+
+let counter = 0;
+
+export async function createUser(
+  options: { role?: Role; status?: UserStatus; email?: string; firstName?: string } = {},
+): Promise<TestUser> {
+  sharedHash ??= hashPassword(TEST_PASSWORD);
+  counter += 1;
+  const email = options.email ?? `${options.role ?? 'client'}${counter}@example.com`;
+  const user = await User.create({
+    email,
+    firstName: options.firstName ?? `First${counter}`,
+    lastName: `Last${counter}`,
+    role: options.role ?? 'client',
+    status: options.status ?? 'active',
+    passwordHash: await sharedHash,
+  });
+  return { id: user.id, email, password: TEST_PASSWORD };
+}
+
+export interface SignedIn {
+  user: AuthResponse['user'];
+  accessToken: string;
+  /** `coachhub_refresh=<token>`, ready for a `Cookie` header. */
+  refreshCookie: string;
+}
+
+/** The refresh cookie pair from a response's Set-Cookie headers. */
+export function refreshCookieOf(setCookie: string[] | string | undefined): string {
+  const cookies = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  const cookie = cookies.find((line) => line.startsWith(`${REFRESH_COOKIE}=`));
+  expect(cookie, 'refresh cookie').toBeDefined();
+  return (cookie ?? '').split(';')[0] ?? '';
+}
+
+export async function signIn(t: TestServer, user: TestUser): Promise<SignedIn> {
+  const res = await t.http
+    .post('/api/auth/login')
+    .send({ email: user.email, password: user.password });
+  expect(res.status).toBe(200);
+  const body = res.body as AuthResponse;
+  return {
+    user: body.user,
+    accessToken: body.accessToken,
+    refreshCookie: refreshCookieOf(res.headers['set-cookie']),
+  };
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

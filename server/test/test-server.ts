@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import request from 'supertest';
+import { expect, inject } from 'vitest';
+import { loadConfig } from '../src/core/config/config.js';
+import { createServer, type CoachHubServer } from '../src/server.js';
+
+export const TEST_JWT_SECRET = 'test-only-secret-test-only-secret-0123';
+
+/** `mongodb://host:port/?opts` -> `mongodb://host:port/<name>?opts` (single-host URIs, as the embedded engines give). */
+export function withDatabaseName(uri: string, name: string): string {
+  const [base = '', query] = uri.split('?');
+  const hostPart = base.replace(/^(mongodb(?:\+srv)?:\/\/[^/]+).*$/, '$1');
+  return `${hostPart}/${name}${query ? `?${query}` : ''}`;
+}
+
+export interface TestServer {
+  server: CoachHubServer;
+  baseUrl: string;
+  /** supertest bound to the listening server. */
+  http: ReturnType<typeof request>;
+  /** Every response body this server sent, for checks such as "no password hash ever". */
+  responseBodies: string[];
+  close(): Promise<void>;
+}
+
+/** Records each response body; prepended so it sees bodies written synchronously too. */
+function captureBodies(bodies: string[]) {
+  return (_req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    const keep = (chunk: unknown) => {
+      if (typeof chunk === 'string') chunks.push(Buffer.from(chunk));
+      else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+    };
+    // Node's overloads of write/end cannot be restated precisely; the wrappers pass arguments through.
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      keep(chunk);
+      return write(chunk, ...rest);
+    }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      keep(chunk);
+      bodies.push(Buffer.concat(chunks).toString('utf8'));
+      return end(chunk, ...rest);
+    }) as typeof res.end;
+  };
+}
+
+/**
+ * A listening server on its own database inside the run's database server; `close()` drops
+ * that database and checks that no response ever carried a password hash.
+ */
+export async function startTestServer(
+  testFile: string,
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  const fileName = path.basename(testFile).replace(/\W+/g, '_').slice(0, 30);
+  const dbName = `t_${fileName}_${randomUUID().slice(0, 8)}`;
+  const { config } = loadConfig({
+    NODE_ENV: 'test',
+    MONGODB_URI: withDatabaseName(inject('mongoUri'), dbName),
+    JWT_ACCESS_SECRET: TEST_JWT_SECRET,
+    CLIENT_DIST_DIR: path.join(import.meta.dirname, 'no-client-build'),
+    ...env,
+  });
+  const server = await createServer(config);
+  const responseBodies: string[] = [];
+  server.httpServer.prependListener('request', captureBodies(responseBodies));
+  const address = await server.listen(0);
+  return {
+    server,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    http: request(server.httpServer),
+    responseBodies,
+    async close() {
+      expectNoPasswordHashes(responseBodies);
+      await mongoose.connection.dropDatabase();
+      await server.close();
+    },
+  };
+}
+
+const BCRYPT_HASH = /\$2[aby]\$\d{2}\$/;
+
+export function expectNoPasswordHashes(bodies: string[]): void {
+  for (const body of bodies) {
+    expect(body).not.toMatch(/passwordHash/i);
+    expect(body).not.toMatch(BCRYPT_HASH);
+  }
+}

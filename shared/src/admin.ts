@@ -1,8 +1,14 @@
 /** What an admin did; every admin action writes one entry. Later features add theirs. */
-export const AUDIT_ACTIONS = ['user.suspend', 'user.reinstate'] as const;
+export const AUDIT_ACTIONS = [
+  'user.suspend',
+  'user.reinstate',
+  'coach.approve',
+  'coach.reject',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ['user'] as const;
+/** `coach` targets are identified by the coach's user id, like every person. */
+export const AUDIT_TARGET_TYPES = ['user', 'coach'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /** `GET /api/admin/audit-log` items (newest first), paged as `Page<AuditLogEntryDTO>`. */

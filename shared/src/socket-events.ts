@@ -1,3 +1,4 @@
+import type { CoachUpdatedEvent } from './coach.js';
 import type { ErrorCode } from './errors.js';
 
 /** Every client -> server event is acknowledged with this. */
@@ -18,6 +19,7 @@ export interface AccountSuspended {
 export interface ServerToClientEvents {
   'presence:update': (payload: PresenceUpdate) => void;
   'account:suspended': (payload: AccountSuspended) => void;
+  'coach:updated': (payload: CoachUpdatedEvent) => void;
 }
 
 export interface PresenceQuery {

@@ -29,3 +29,8 @@ export interface UserSummaryDTO {
   role: Role;
   profilePicture: StoredImage | null;
 }
+
+/** `POST /api/users/me/profile-picture` (multipart field `file`: JPEG, PNG or WebP). */
+export interface ProfilePictureResponse {
+  profilePicture: StoredImage;
+}

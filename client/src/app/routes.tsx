@@ -1,0 +1,92 @@
+import type { RouteObject } from 'react-router-dom';
+
+import { LoadingScreen } from '@/components/ui/loading-screen';
+import { paths } from '@/config/paths';
+import type { TranslationKey } from '@/lib/i18n/translation-key';
+
+import { RootLayout } from './layout/root-layout';
+import { RequireAuth } from './routes/require-auth';
+import { RequireRole } from './routes/require-role';
+import { RouteErrorPage } from './routes/route-error-page';
+
+/** Placeholder pages for navigation targets whose features are still to come. */
+const comingSoon = (path: string, titleKey: TranslationKey): RouteObject => ({
+  path,
+  lazy: async () => {
+    const { ComingSoonPage } = await import('./routes/coming-soon-page');
+    return { element: <ComingSoonPage titleKey={titleKey} /> };
+  },
+});
+
+/**
+ * The route table. Every page is its own chunk (`lazy`), so the first load carries only the
+ * shell and the page being opened.
+ */
+export const appRoutes: RouteObject[] = [
+  {
+    path: paths.home.path,
+    element: <RootLayout />,
+    errorElement: <RouteErrorPage />,
+    HydrateFallback: LoadingScreen,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('@/features/landing/pages/landing-page')).LandingPage,
+        }),
+      },
+      {
+        path: paths.auth.login.path,
+        lazy: async () => ({
+          Component: (await import('@/features/auth/pages/login-page')).LoginPage,
+        }),
+      },
+      {
+        path: paths.auth.register.path,
+        lazy: async () => ({
+          Component: (await import('@/features/auth/pages/register-page')).RegisterPage,
+        }),
+      },
+      comingSoon(paths.app.coaches.path, 'nav.findCoach'),
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            path: paths.app.dashboard.path,
+            lazy: async () => ({
+              Component: (await import('@/features/dashboard/pages/dashboard-page')).DashboardPage,
+            }),
+          },
+          {
+            path: paths.app.account.path,
+            lazy: async () => ({
+              Component: (await import('@/features/account/pages/account-settings-page'))
+                .AccountSettingsPage,
+            }),
+          },
+          {
+            element: <RequireRole roles={['client', 'coach']} />,
+            children: [
+              comingSoon(paths.app.bookings.path, 'nav.bookings'),
+              comingSoon(paths.app.messages.path, 'nav.messages'),
+            ],
+          },
+          {
+            element: <RequireRole roles={['coach']} />,
+            children: [comingSoon(paths.app.practice.path, 'nav.practice')],
+          },
+          {
+            element: <RequireRole roles={['admin']} />,
+            children: [comingSoon(paths.app.admin.path, 'nav.admin')],
+          },
+        ],
+      },
+      {
+        path: '*',
+        lazy: async () => ({
+          Component: (await import('./routes/not-found-page')).NotFoundPage,
+        }),
+      },
+    ],
+  },
+];

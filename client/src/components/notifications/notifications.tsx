@@ -1,0 +1,32 @@
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { dismissNotification, notificationsStore } from './notifications-store';
+import './notifications.css';
+
+/** A polite live region: screen readers announce messages without moving focus. */
+export const Notifications = () => {
+  const { t } = useTranslation();
+  const notifications = useSyncExternalStore(
+    notificationsStore.subscribe,
+    notificationsStore.getSnapshot,
+  );
+
+  return (
+    <section className="notifications" aria-label={t('notifications.label')} aria-live="polite">
+      {notifications.map(({ id, tone, messageKey }) => (
+        <div key={id} className={`notification notification--${tone}`} data-testid="notification">
+          <p className="notification__message">{t(messageKey)}</p>
+          <button
+            type="button"
+            className="notification__dismiss"
+            aria-label={t('notifications.dismiss')}
+            onClick={() => dismissNotification(id)}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+};

@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { reporting } from '../vitest.reporting.js';
+
+const API_ORIGIN = 'http://localhost:5000';
+const fromHere = (relativePath: string) => fileURLToPath(new URL(relativePath, import.meta.url));
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${fromHere('./src')}/` },
+      // The client compiles the contract from its source: no build order to respect, and a
+      // change in shared/src reaches the dev server and the tests at once.
+      {
+        find: /^@coachhub\/shared\/([\w-]+)$/,
+        replacement: `${fromHere('../shared/src')}/$1.ts`,
+      },
+    ],
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: API_ORIGIN, changeOrigin: true },
+      '/socket.io': { target: API_ORIGIN, ws: true, changeOrigin: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than app code: separate chunks stay cached across deploys.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/,
+            },
+            { name: 'vendor', test: /node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./src/testing/setup-tests.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+    ...reporting('client'),
+  },
+});

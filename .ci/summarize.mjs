@@ -7,7 +7,9 @@ const [dir, flag] = process.argv.slice(2);
 const quiet = flag === '--quiet';
 let passed = 0;
 let failed = 0;
-for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((name) => name.endsWith('.json'))
+  .sort()) {
   const report = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   const filePassed = report.numPassedTests ?? 0;
   // A test file that failed to load counts as a failure even though no test in it ran.
@@ -17,6 +19,7 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sor
   const fileFailed = (report.numFailedTests ?? 0) + brokenFiles;
   passed += filePassed;
   failed += fileFailed;
-  if (!quiet) console.log(`${file.replace(/\.json$/, '')}: ${filePassed} passed, ${fileFailed} failed`);
+  if (!quiet)
+    console.log(`${file.replace(/\.json$/, '')}: ${filePassed} passed, ${fileFailed} failed`);
 }
 console.log(`${passed} passed, ${failed} failed`);

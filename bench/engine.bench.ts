@@ -53,9 +53,15 @@ async function round(client: MongoClient, index: number): Promise<Row[]> {
       createdAt: new Date(),
     }),
   );
-  const indexed = await timeOps(LOOKUPS, (i) => collection.findOne({ email: `person${pick(i)}@example.com` }));
+  const indexed = await timeOps(LOOKUPS, (i) =>
+    collection.findOne({ email: `person${pick(i)}@example.com` }),
+  );
   const filtered = await timeOps(LOOKUPS, (i) =>
-    collection.find({ group: i % 100, score: { $gte: 100 } }).sort({ score: -1 }).limit(20).toArray(),
+    collection
+      .find({ group: i % 100, score: { $gte: 100 } })
+      .sort({ score: -1 })
+      .limit(20)
+      .toArray(),
   );
   const scans = await timeOps(SCANS, (i) => collection.findOne({ name: `Person ${pick(i)}` }));
   await client.db(`bench_${index}`).dropDatabase();
@@ -75,14 +81,18 @@ async function main(): Promise<void> {
   for (let i = 0; i < ROUNDS; i++) rounds.push(await round(client, i));
   await client.close();
   await server.stop();
-  const rows = (rounds[0] as Row[]).map((_, column) => medianRow(rounds.map((r) => r[column] as Row)));
+  const rows = (rounds[0] as Row[]).map((_, column) =>
+    medianRow(rounds.map((r) => r[column] as Row)),
+  );
   printTable(
     ['operation', 'ops/s', 'median latency (ms)'],
     rows.map((r) => [r.name, r.ops.toFixed(0), r.medianMs.toFixed(3)]),
   );
   const [, indexed, , scan] = rows as [Row, Row, Row, Row];
   const ratio = scan.medianMs / indexed.medianMs;
-  console.log(`\nindexed findOne is ${ratio.toFixed(1)}x faster than a full scan of ${DOCUMENTS} documents (goal: >= 20x)`);
+  console.log(
+    `\nindexed findOne is ${ratio.toFixed(1)}x faster than a full scan of ${DOCUMENTS} documents (goal: >= 20x)`,
+  );
   console.log(`node ${process.version}, ${ROUNDS} rounds, medians`);
   if (ratio < 20) process.exitCode = 1;
 }

@@ -102,7 +102,10 @@ export const BOOKING_STATUSES = [
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 /** Bookings in these states hold their time: they block slots and count towards daily limits. */
-export const ACTIVE_BOOKING_STATUSES = ['pending', 'confirmed'] as const satisfies readonly BookingStatus[];
+export const ACTIVE_BOOKING_STATUSES = [
+  'pending',
+  'confirmed',
+] as const satisfies readonly BookingStatus[];
 
 export const BOOKING_ACTIONS = [
   'confirm',

@@ -1,0 +1,146 @@
+import {
+  BOOKING_ACTIONS,
+  type BookingAction,
+  type BookingHistoryEntry,
+  type BookingParty,
+  type BookingStatus,
+} from '@coachhub/shared/scheduling';
+
+/** What the state machine needs to know of a booking. */
+export interface BookingState {
+  status: BookingStatus;
+  start: Date;
+}
+
+/** `FORBIDDEN`: this side may never take the action. `INVALID_TRANSITION`: not in this state or not now. */
+export type TransitionErrorCode = 'INVALID_TRANSITION' | 'FORBIDDEN';
+
+export interface TransitionError {
+  code: TransitionErrorCode;
+  reason: 'not_your_action' | 'wrong_status' | 'not_started_yet' | 'already_started';
+  message: string;
+}
+
+export type HistoryEntry = Omit<BookingHistoryEntry, 'at'> & { at: Date };
+
+export type TransitionResult =
+  { ok: true; status: BookingStatus; entry: HistoryEntry } | { ok: false; error: TransitionError };
+
+interface ActionRule {
+  from: readonly BookingStatus[];
+  /** The status afterwards; null keeps the current one (a reschedule moves time, not state). */
+  to: BookingStatus | null;
+  by: readonly BookingParty[];
+  /** Whether the action needs the session to have started, or not to have started yet. */
+  when: 'before_start' | 'after_start' | 'any_time';
+}
+
+/**
+ * The one table of booking transitions. Confirming and rescheduling only make sense for a
+ * session still ahead; completing or marking a no-show only once it has begun. Cancelling stays
+ * possible after the start (the cancellation fee then applies in full).
+ */
+const RULES: Record<BookingAction, ActionRule> = {
+  confirm: { from: ['pending'], to: 'confirmed', by: ['coach'], when: 'before_start' },
+  decline: { from: ['pending'], to: 'declined', by: ['coach'], when: 'any_time' },
+  cancel: {
+    from: ['pending', 'confirmed'],
+    to: 'cancelled',
+    by: ['client', 'coach'],
+    when: 'any_time',
+  },
+  complete: { from: ['confirmed'], to: 'completed', by: ['coach'], when: 'after_start' },
+  no_show: { from: ['confirmed'], to: 'no_show', by: ['coach'], when: 'after_start' },
+  reschedule: {
+    from: ['pending', 'confirmed'],
+    to: null,
+    by: ['client', 'coach'],
+    when: 'before_start',
+  },
+};
+
+/**
+ * Checks one action on a booking, in this order: may this side ever take it (else FORBIDDEN),
+ * then does the status allow it, then the time (else INVALID_TRANSITION). On success, the
+ * status afterwards and the history entry to append.
+ */
+export function transition(
+  booking: BookingState,
+  action: BookingAction,
+  actor: BookingParty,
+  now: Date,
+): TransitionResult {
+  const rule = RULES[action];
+  const error = ruleViolation(rule, booking, action, actor, now);
+  if (error) return { ok: false, error };
+  const status = rule.to ?? booking.status;
+  return {
+    ok: true,
+    status,
+    entry: { action, from: booking.status, to: status, by: actor, at: now },
+  };
+}
+
+/** The actions this side may take on the booking now, for the buttons the UI shows. */
+export function allowedActions(
+  booking: BookingState,
+  actor: BookingParty,
+  now: Date,
+): BookingAction[] {
+  return BOOKING_ACTIONS.filter((action) => transition(booking, action, actor, now).ok);
+}
+
+function ruleViolation(
+  rule: ActionRule,
+  booking: BookingState,
+  action: BookingAction,
+  actor: BookingParty,
+  now: Date,
+): TransitionError | null {
+  if (!rule.by.includes(actor)) {
+    return {
+      code: 'FORBIDDEN',
+      reason: 'not_your_action',
+      message: `The ${actor} cannot ${verb(action)} a booking`,
+    };
+  }
+  if (!rule.from.includes(booking.status)) {
+    return {
+      code: 'INVALID_TRANSITION',
+      reason: 'wrong_status',
+      message: `A ${booking.status} booking cannot be ${pastTense(action)}`,
+    };
+  }
+  const started = now.getTime() >= booking.start.getTime();
+  if (rule.when === 'after_start' && !started) {
+    return {
+      code: 'INVALID_TRANSITION',
+      reason: 'not_started_yet',
+      message: `A booking can be ${pastTense(action)} only once the session has started`,
+    };
+  }
+  if (rule.when === 'before_start' && started) {
+    return {
+      code: 'INVALID_TRANSITION',
+      reason: 'already_started',
+      message: `A booking can be ${pastTense(action)} only before the session starts`,
+    };
+  }
+  return null;
+}
+
+function verb(action: BookingAction): string {
+  return action === 'no_show' ? 'mark a no-show on' : action;
+}
+
+function pastTense(action: BookingAction): string {
+  const words: Record<BookingAction, string> = {
+    confirm: 'confirmed',
+    decline: 'declined',
+    cancel: 'cancelled',
+    complete: 'completed',
+    no_show: 'marked as a no-show',
+    reschedule: 'rescheduled',
+  };
+  return words[action];
+}

@@ -1,0 +1,100 @@
+import type { CancellationPolicy } from '@coachhub/shared/scheduling';
+import { describe, expect, it } from 'vitest';
+import { cancellationFee, type CancellationRequest } from './cancellation-fee.js';
+
+const HOUR_MS = 3_600_000;
+const start = new Date('2026-06-15T10:00:00Z');
+const policy: CancellationPolicy = { freeUntilHours: 24, feePercent: 50 };
+const hoursBefore = (hours: number) => new Date(start.getTime() - hours * HOUR_MS);
+
+function fee(change: Partial<CancellationRequest> = {}) {
+  return cancellationFee({
+    policy,
+    quoted: { amount: 8000, currency: 'EUR' },
+    start,
+    cancelledAt: hoursBefore(48),
+    cancelledBy: 'client',
+    ...change,
+  });
+}
+
+describe('cancellationFee', () => {
+  it('is free well before the free window closes', () => {
+    expect(fee()).toEqual({ amount: 0, currency: 'EUR', reason: 'free_window' });
+  });
+
+  it('is still free exactly at the boundary', () => {
+    expect(fee({ cancelledAt: hoursBefore(24) })).toEqual({
+      amount: 0,
+      currency: 'EUR',
+      reason: 'free_window',
+    });
+  });
+
+  it('charges the policy share one millisecond after the boundary', () => {
+    const cancelledAt = new Date(hoursBefore(24).getTime() + 1);
+    expect(fee({ cancelledAt })).toEqual({ amount: 4000, currency: 'EUR', reason: 'late' });
+  });
+
+  it('charges the policy share right before the start', () => {
+    expect(fee({ cancelledAt: hoursBefore(0.5) }).amount).toBe(4000);
+  });
+
+  it('charges the full policy fee after the start, even without a free window', () => {
+    const afterStart = new Date(start.getTime() + 10 * 60_000);
+    expect(fee({ cancelledAt: afterStart })).toEqual({
+      amount: 4000,
+      currency: 'EUR',
+      reason: 'after_start',
+    });
+    expect(
+      fee({ cancelledAt: afterStart, policy: { freeUntilHours: 0, feePercent: 50 } }).reason,
+    ).toBe('after_start');
+  });
+
+  it('with no free window, is free up to the start itself', () => {
+    const noWindow = { freeUntilHours: 0, feePercent: 100 };
+    expect(fee({ policy: noWindow, cancelledAt: start }).amount).toBe(0);
+    expect(fee({ policy: noWindow, cancelledAt: new Date(start.getTime() + 1) }).amount).toBe(8000);
+  });
+
+  it('never charges the client when the coach cancels, even after the start', () => {
+    expect(fee({ cancelledBy: 'coach', cancelledAt: hoursBefore(1) })).toEqual({
+      amount: 0,
+      currency: 'EUR',
+      reason: 'coach_cancelled',
+    });
+    expect(
+      fee({ cancelledBy: 'coach', cancelledAt: new Date(start.getTime() + HOUR_MS) }).amount,
+    ).toBe(0);
+  });
+
+  it.each([
+    [8000, 0, 0],
+    [8000, 100, 8000],
+    [8001, 50, 4001],
+    [6667, 15, 1000],
+    [6670, 15, 1001],
+    [1, 50, 1],
+  ])('charges %i minor units at %i %% as %i, rounded half up', (amount, feePercent, expected) => {
+    const late = fee({
+      quoted: { amount, currency: 'USD' },
+      policy: { freeUntilHours: 24, feePercent },
+      cancelledAt: hoursBefore(1),
+    });
+    expect(late).toEqual({ amount: expected, currency: 'USD', reason: 'late' });
+  });
+
+  it('keeps a broken percentage within 0-100 % of the quote', () => {
+    const late = (feePercent: number) =>
+      fee({ policy: { freeUntilHours: 24, feePercent }, cancelledAt: hoursBefore(1) }).amount;
+    expect(late(150)).toBe(8000);
+    expect(late(-20)).toBe(0);
+  });
+
+  it('charges nothing on a free booking', () => {
+    expect(
+      fee({ quoted: { amount: 0, currency: 'EUR' }, cancelledAt: hoursBefore(1) }).amount,
+    ).toBe(0);
+  });
+});

@@ -1,0 +1,51 @@
+import type { Money } from '@coachhub/shared/pricing';
+import type { BookingParty, CancellationPolicy } from '@coachhub/shared/scheduling';
+import { DateTime } from 'luxon';
+
+export interface CancellationRequest {
+  /** The coach's policy at cancellation time. */
+  policy: CancellationPolicy;
+  /** The amount the booking was quoted at; the fee is a share of it, in its currency. */
+  quoted: Money;
+  start: Date;
+  cancelledAt: Date;
+  cancelledBy: BookingParty;
+}
+
+/** Why the fee is what it is, for the stored record and the message to the client. */
+export type CancellationFeeReason = 'coach_cancelled' | 'free_window' | 'late' | 'after_start';
+
+export interface CancellationFee extends Money {
+  reason: CancellationFeeReason;
+}
+
+/**
+ * The fee the client owes for a cancellation: nothing when the coach cancels or when it comes at
+ * least `freeUntilHours` before the start (the boundary itself is still free); otherwise
+ * `feePercent` of the quoted amount, rounded half up to minor units. Once the session has
+ * started the policy fee applies in full, whatever the free window.
+ */
+export function cancellationFee(request: CancellationRequest): CancellationFee {
+  const { policy, quoted } = request;
+  const free = (reason: CancellationFeeReason): CancellationFee => ({
+    amount: 0,
+    currency: quoted.currency,
+    reason,
+  });
+  if (request.cancelledBy === 'coach') return free('coach_cancelled');
+  const cancelledAt = request.cancelledAt.getTime();
+  if (cancelledAt <= freeUntil(request.start, policy.freeUntilHours)) return free('free_window');
+  const percent = Math.min(100, Math.max(0, policy.feePercent));
+  return {
+    amount: Math.round((Math.max(0, quoted.amount) * percent) / 100),
+    currency: quoted.currency,
+    reason: cancelledAt > request.start.getTime() ? 'after_start' : 'late',
+  };
+}
+
+/** The last instant a cancellation is free: `hours` of elapsed time before the start. */
+function freeUntil(start: Date, hours: number): number {
+  return DateTime.fromJSDate(start)
+    .minus({ hours: Math.max(0, hours) })
+    .toMillis();
+}

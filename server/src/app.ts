@@ -20,6 +20,17 @@ import { createAdminService } from './modules/admin/admin.service.js';
 import { createAuthRouter } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createSessionService } from './modules/auth/session.service.js';
+import { createCoachDirectory } from './modules/coaches/coach-directory.js';
+import type { CoachLifecycle } from './modules/coaches/coach-lifecycle.js';
+import { createCoachMatcher } from './modules/coaches/coach-match.service.js';
+import { createCoachPresenter } from './modules/coaches/coach-presenter.js';
+import { createCoachVerification } from './modules/coaches/coach-verification.service.js';
+import { createCoachesController } from './modules/coaches/coaches.controller.js';
+import { createCoachesRouter } from './modules/coaches/coaches.routes.js';
+import { createCoachesService } from './modules/coaches/coaches.service.js';
+import type { ImageStorage } from './modules/uploads/image-storage.js';
+import { UPLOADS_URL_PATH } from './modules/uploads/local-storage.driver.js';
+import { serveUploads } from './modules/uploads/uploads.static.js';
 import { createUsersRouter } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
 
@@ -30,6 +41,8 @@ export interface AppDeps {
   accessTokens: AccessTokens;
   authenticate: Authenticator;
   realtime: Realtime;
+  storage: ImageStorage;
+  coachLifecycle: CoachLifecycle;
 }
 
 function createApiRouter(deps: AppDeps): Router {
@@ -42,6 +55,18 @@ function createApiRouter(deps: AppDeps): Router {
   const secureCookies = config.isProduction;
   const limits = config.rateLimits;
 
+  const presenter = createCoachPresenter(deps.realtime);
+  const coaches = createCoachesController({
+    coaches: createCoachesService({
+      presenter,
+      lifecycle: deps.coachLifecycle,
+      storage: deps.storage,
+    }),
+    directory: createCoachDirectory(presenter),
+    matcher: createCoachMatcher(presenter),
+  });
+  const uploadMaxBytes = config.uploads.maxBytes;
+
   const api = Router();
   api.use(createLimiter({ limit: limits.apiPerMinute, windowSeconds: 60 }));
   api.use(
@@ -51,16 +76,28 @@ function createApiRouter(deps: AppDeps): Router {
   api.use(
     '/users',
     createUsersRouter({
-      users: createUsersService(sessions),
+      users: createUsersService(sessions, deps.storage),
       authenticated,
       secureCookies,
       limits,
+      uploadMaxBytes,
+      becomeCoach: coaches.becomeCoach,
+    }),
+  );
+  api.use(
+    '/coaches',
+    createCoachesRouter({
+      controller: coaches,
+      authenticated,
+      authenticate: deps.authenticate,
+      uploadMaxBytes,
     }),
   );
   api.use(
     '/admin',
     createAdminRouter({
       admin: createAdminService({ sessions, realtime: deps.realtime }),
+      coachVerification: createCoachVerification({ presenter, realtime: deps.realtime }),
       authenticated,
     }),
   );
@@ -96,6 +133,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(cookieParser());
 
   app.use(createHealthRouter(deps.database));
+  // Always served: the demo seed writes here even when uploads go to Cloudinary.
+  app.use(UPLOADS_URL_PATH, serveUploads(config.uploads.dir));
   app.use('/api', createApiRouter(deps));
   const spa = createSpaRouter(config.clientDistDir);
   if (spa) app.use(spa);

@@ -11,9 +11,12 @@ import { attachRedisAdapter } from './core/socket/redis-adapter.js';
 import { createSocketServer } from './core/socket/socket-server.js';
 import type { TypedServer } from './core/socket/socket-types.js';
 import { createAuthenticator } from './modules/auth/authenticator.js';
+import { createCoachLifecycle } from './modules/coaches/coach-lifecycle.js';
 import { createPresenceRegistrar } from './modules/presence/presence.socket.js';
 import { ensureAdminAccount } from './modules/seed/admin-bootstrap.js';
 import { seedDemoData } from './modules/seed/demo-seed.js';
+import { createImageStorage, createStorageDriver } from './modules/uploads/image-storage.js';
+import { createLocalStorageDriver } from './modules/uploads/local-storage.driver.js';
 
 export interface CoachHubServer {
   app: Express;
@@ -36,8 +39,22 @@ export async function createServer(
   const database = await connectDatabase(config, logger);
   let closeRedis = async () => {};
   try {
+    // Features that react to a new coach (scheduling: default prices and availability) register here.
+    const coachLifecycle = createCoachLifecycle();
+    const storage = createImageStorage(await createStorageDriver(config.uploads), logger);
+    logger.info(
+      `Uploads: ${storage.driver.kind === 'cloudinary' ? 'Cloudinary' : config.uploads.dir}`,
+    );
+
     if (config.admin) await ensureAdminAccount(config.admin, logger);
-    if (config.seedDemoData) await seedDemoData(logger);
+    if (config.seedDemoData) {
+      await seedDemoData({
+        logger,
+        coachLifecycle,
+        // Demo pictures stay on local disk, never in a real Cloudinary account.
+        pictures: createLocalStorageDriver(config.uploads.dir),
+      });
+    }
 
     const accessTokens = createAccessTokens({
       secret: config.jwtAccessSecret,
@@ -59,6 +76,8 @@ export async function createServer(
       accessTokens,
       authenticate,
       realtime: createRealtime(io),
+      storage,
+      coachLifecycle,
     });
     const httpServer = createHttpServer(app);
     io.attach(httpServer);

@@ -1,10 +1,13 @@
 import type { AuthResponse } from '@coachhub/shared/auth';
 import type { Role, UserStatus } from '@coachhub/shared/roles';
 import { expect } from 'vitest';
+import { createAccessTokens } from '../src/core/auth/access-token.js';
 import { hashPassword } from '../src/modules/auth/password-hasher.js';
+import { createSessionService } from '../src/modules/auth/session.service.js';
 import { REFRESH_COOKIE } from '../src/modules/auth/refresh-cookie.js';
 import { User } from '../src/modules/users/user.model.js';
-import type { TestServer } from './test-server.js';
+import { toUserDTO } from '../src/modules/users/user.mapper.js';
+import { TEST_JWT_SECRET, type TestServer } from './test-server.js';
 
 export const TEST_PASSWORD = 'a fine test password';
 
@@ -20,7 +23,13 @@ export interface TestUser {
 let counter = 0;
 
 export async function createUser(
-  options: { role?: Role; status?: UserStatus; email?: string; firstName?: string } = {},
+  options: {
+    role?: Role;
+    status?: UserStatus;
+    email?: string;
+    firstName?: string;
+    lastName?: string;
+  } = {},
 ): Promise<TestUser> {
   sharedHash ??= hashPassword(TEST_PASSWORD);
   counter += 1;
@@ -28,7 +37,7 @@ export async function createUser(
   const user = await User.create({
     email,
     firstName: options.firstName ?? `First${counter}`,
-    lastName: `Last${counter}`,
+    lastName: options.lastName ?? `Last${counter}`,
     role: options.role ?? 'client',
     status: options.status ?? 'active',
     passwordHash: await sharedHash,
@@ -65,3 +74,23 @@ export async function signIn(t: TestServer, user: TestUser): Promise<SignedIn> {
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+const sessions = createSessionService({
+  accessTokens: createAccessTokens({ secret: TEST_JWT_SECRET, ttlSeconds: 900 }),
+  refreshTokenTtlDays: 1,
+});
+
+/**
+ * Signed in without the login route: a real session through the session service, skipping the
+ * bcrypt comparison (~0.3 s each). For tests about other features; auth tests use signIn().
+ */
+export async function sessionFor(user: TestUser): Promise<SignedIn> {
+  const record = await User.findById(user.id).lean();
+  if (!record) throw new Error(`No user ${user.id}`);
+  const tokens = await sessions.start(record);
+  return {
+    user: toUserDTO(record),
+    accessToken: tokens.accessToken,
+    refreshCookie: `${REFRESH_COOKIE}=${tokens.refreshToken}`,
+  };
+}

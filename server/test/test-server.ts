@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import request from 'supertest';
@@ -23,6 +25,8 @@ export interface TestServer {
   http: ReturnType<typeof request>;
   /** Every response body this server sent, for checks such as "no password hash ever". */
   responseBodies: string[];
+  /** This server's own UPLOADS_DIR (a temporary folder, removed on close) unless env sets one. */
+  uploadsDir: string;
   close(): Promise<void>;
 }
 
@@ -59,11 +63,14 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const fileName = path.basename(testFile).replace(/\W+/g, '_').slice(0, 30);
   const dbName = `t_${fileName}_${randomUUID().slice(0, 8)}`;
+  // Tests never write into the repository's server/uploads.
+  const tempUploads = await mkdtemp(path.join(tmpdir(), 'coachhub-uploads-'));
   const { config } = loadConfig({
     NODE_ENV: 'test',
     MONGODB_URI: withDatabaseName(inject('mongoUri'), dbName),
     JWT_ACCESS_SECRET: TEST_JWT_SECRET,
     CLIENT_DIST_DIR: path.join(import.meta.dirname, 'no-client-build'),
+    UPLOADS_DIR: tempUploads,
     ...env,
   });
   const server = await createServer(config);
@@ -75,10 +82,12 @@ export async function startTestServer(
     baseUrl: `http://127.0.0.1:${address.port}`,
     http: request(server.httpServer),
     responseBodies,
+    uploadsDir: config.uploads.dir,
     async close() {
       expectNoPasswordHashes(responseBodies);
       await mongoose.connection.dropDatabase();
       await server.close();
+      await rm(tempUploads, { recursive: true, force: true });
     },
   };
 }

@@ -176,6 +176,19 @@ export interface CoachMatchFactors {
   availability: number;
 }
 
+/**
+ * The most each factor can contribute to a match `score` (they add up to 100): a factor's
+ * contribution divided by its weight is how well the coach fits on that point. The matcher and
+ * the client's explanation of a match read the same numbers.
+ */
+export const COACH_MATCH_WEIGHTS: Readonly<CoachMatchFactors> = {
+  specialty: 40,
+  language: 25,
+  budget: 15,
+  rating: 15,
+  availability: 5,
+};
+
 export interface CoachMatch {
   coach: CoachDTO;
   /** 0-100, higher is better. */

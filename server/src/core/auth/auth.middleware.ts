@@ -29,6 +29,18 @@ export function auth(authenticate: Authenticator): RequestHandler {
   };
 }
 
+/**
+ * For routes open to everyone that answer signed-in callers differently: no Authorization header
+ * means anonymous, but a header that is sent must be valid (a bad token is still 401).
+ */
+export function optionalAuth(authenticate: Authenticator): RequestHandler {
+  return async (req, _res, next) => {
+    const token = bearerToken(req);
+    if (token !== undefined) req.principal = await authenticate(token);
+    next();
+  };
+}
+
 export function requireRole(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
     const principal = principalOf(req);
@@ -37,6 +49,24 @@ export function requireRole(...roles: Role[]): RequestHandler {
     }
     next();
   };
+}
+
+/**
+ * Only the user named by the route parameter (e.g. `/coaches/:userId`) may go on; checked before
+ * the body is parsed, so others learn nothing from validation and upload nothing.
+ */
+export function requireSelf(paramName = 'userId'): RequestHandler {
+  return (req, _res, next) => {
+    if (principalOf(req).userId !== req.params[paramName]) {
+      throw new AppError(403, 'FORBIDDEN', 'Only the owner can do this');
+    }
+    next();
+  };
+}
+
+/** The caller on a route behind `optionalAuth`, or undefined for an anonymous one. */
+export function callerOf(req: Request): Principal | undefined {
+  return req.principal;
 }
 
 /** The caller of a route behind `auth`; a route wired without it is a programming error. */

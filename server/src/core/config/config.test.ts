@@ -34,6 +34,11 @@ describe('loadConfig', () => {
     expect(config.admin).toBeNull();
     expect(config.redisUrl).toBeNull();
     expect(config.clientDistDir).toMatch(/client[\\/]dist$/);
+    expect(config.uploads).toEqual({
+      cloudinary: null,
+      dir: expect.stringMatching(/server[\\/]uploads$/),
+      maxBytes: 5 * 1024 * 1024,
+    });
     expect(notices.join()).toMatch(/JWT_ACCESS_SECRET/);
   });
 
@@ -60,6 +65,8 @@ describe('loadConfig', () => {
       RATE_LIMIT_LOGIN_PER_ACCOUNT: '3',
       ADMIN_EMAIL: 'Root@Example.com',
       ADMIN_PASSWORD: 'a-long-admin-password',
+      CLOUDINARY_URL: 'cloudinary://123456:s3cr%2Ft@coachhub-prod',
+      UPLOAD_MAX_BYTES: '2097152',
     });
     expect(config.isProduction).toBe(true);
     expect(config.port).toBe(8080);
@@ -73,7 +80,28 @@ describe('loadConfig', () => {
     expect(config.admin).toEqual({ email: 'root@example.com', password: 'a-long-admin-password' });
     expect(config.seedDemoData).toBe(false);
     expect(config.logLevel).toBe('http');
+    expect(config.uploads.cloudinary).toEqual({
+      cloudName: 'coachhub-prod',
+      apiKey: '123456',
+      apiSecret: 's3cr/t',
+      uploadPrefix: null,
+    });
+    expect(config.uploads.maxBytes).toBe(2097152);
     expect(notices).toEqual([]);
+  });
+
+  it('warns in production when uploads stay on the local disk', () => {
+    const { notices } = loadConfig(PROD_BASE);
+    expect(notices.join()).toMatch(/CLOUDINARY_URL is not set/);
+  });
+
+  it('reads UPLOADS_DIR and the upload_prefix of CLOUDINARY_URL', () => {
+    const { config } = loadConfig({
+      UPLOADS_DIR: '/var/lib/coachhub/uploads',
+      CLOUDINARY_URL: 'cloudinary://key:secret@demo?upload_prefix=http://127.0.0.1:4010',
+    });
+    expect(config.uploads.dir).toBe('/var/lib/coachhub/uploads');
+    expect(config.uploads.cloudinary?.uploadPrefix).toBe('http://127.0.0.1:4010');
   });
 
   it('names every missing required production variable at once', () => {
@@ -114,6 +142,12 @@ describe('loadConfig', () => {
     ['RATE_LIMIT_LOGIN_PER_IP', '-1'],
     ['RATE_LIMIT_WINDOW_SECONDS', '0'],
     ['JSON_BODY_LIMIT', 'lots'],
+    ['CLOUDINARY_URL', 'https://key:secret@api.cloudinary.com'],
+    ['CLOUDINARY_URL', 'cloudinary://key-without-secret@demo'],
+    ['CLOUDINARY_URL', 'cloudinary://key:secret@demo?upload_prefix=ftp://x'],
+    ['UPLOAD_MAX_BYTES', '5mb'],
+    ['UPLOAD_MAX_BYTES', '100'],
+    ['UPLOAD_MAX_BYTES', '1073741824'],
   ])('rejects a malformed %s (%s) in any environment', (name, value) => {
     for (const nodeEnv of ['development', 'production']) {
       const problems = problemsOf({ ...PROD_BASE, NODE_ENV: nodeEnv, [name]: value });

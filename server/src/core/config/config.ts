@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PASSWORD_MIN_LENGTH } from '@coachhub/shared/auth';
+import { parseCloudinaryUrl, type CloudinarySettings } from './cloudinary-url.js';
 import { EnvReader, type RawEnv } from './env-reader.js';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -21,6 +22,16 @@ export interface RateLimitConfig {
   registerPerIp: number;
   refreshPerIp: number;
   apiPerMinute: number;
+}
+
+/** Where uploaded images go (see modules/uploads). */
+export interface UploadsConfig {
+  /** Set: the Cloudinary driver stores images. null: the local disk driver does. */
+  cloudinary: CloudinarySettings | null;
+  /** The local driver's folder, served under /uploads; the demo seed writes here too. */
+  dir: string;
+  /** Largest accepted upload in bytes. */
+  maxBytes: number;
 }
 
 export interface Config {
@@ -45,6 +56,7 @@ export interface Config {
   jsonBodyLimit: string;
   shutdownTimeoutSeconds: number;
   rateLimits: RateLimitConfig;
+  uploads: UploadsConfig;
 }
 
 export interface LoadedConfig {
@@ -118,8 +130,14 @@ export function loadConfig(env: RawEnv, options: LoadConfigOptions = {}): Loaded
     jsonBodyLimit: readBodyLimit(read),
     shutdownTimeoutSeconds: read.integer('SHUTDOWN_TIMEOUT_SECONDS', 10, 1, 300),
     rateLimits: readRateLimits(read),
+    uploads: readUploads(read),
   };
 
+  if (isProduction && !config.uploads.cloudinary) {
+    notices.push(
+      `CLOUDINARY_URL is not set: uploads are stored on this machine's disk (${config.uploads.dir}); several replicas do not share it`,
+    );
+  }
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return { config, notices };
 }
@@ -215,6 +233,23 @@ function readRateLimits(read: EnvReader): RateLimitConfig {
     registerPerIp: read.integer('RATE_LIMIT_REGISTER_PER_IP', 10, 0, max),
     refreshPerIp: read.integer('RATE_LIMIT_REFRESH_PER_IP', 120, 0, max),
     apiPerMinute: read.integer('RATE_LIMIT_API_PER_MINUTE', 600, 0, max),
+  };
+}
+
+const MIB = 1024 * 1024;
+
+function readUploads(read: EnvReader): UploadsConfig {
+  const cloudinaryUrl = read.raw('CLOUDINARY_URL');
+  let cloudinary: CloudinarySettings | null = null;
+  if (cloudinaryUrl !== undefined) {
+    const parsed = parseCloudinaryUrl(cloudinaryUrl);
+    if (typeof parsed === 'string') read.problem('CLOUDINARY_URL', parsed);
+    else cloudinary = parsed;
+  }
+  return {
+    cloudinary,
+    dir: path.resolve(read.raw('UPLOADS_DIR') ?? path.join(REPO_ROOT, 'server', 'uploads')),
+    maxBytes: read.integer('UPLOAD_MAX_BYTES', 5 * MIB, 1024, 50 * MIB),
   };
 }
 

@@ -10,6 +10,8 @@ export interface Realtime {
   ): void;
   /** Closes every socket of the user, on every server process (through the adapter). */
   disconnectUser(userId: string): void;
+  /** Which of these users have a socket connected now, on any server process (one round trip). */
+  onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
 }
 
 export function createRealtime(io: TypedServer): Realtime {
@@ -19,6 +21,11 @@ export function createRealtime(io: TypedServer): Realtime {
     },
     disconnectUser(userId) {
       io.in(userRoom(userId)).disconnectSockets(true);
+    },
+    async onlineAmong(userIds) {
+      if (userIds.length === 0) return new Set();
+      const sockets = await io.in(userIds.map(userRoom)).fetchSockets();
+      return new Set(sockets.map((socket) => socket.data.userId));
     },
   };
 }

@@ -3,6 +3,8 @@ import { body, param } from 'express-validator';
 import { requireRole } from '../../core/auth/auth.middleware.js';
 import { paginationQuery } from '../../core/pagination.js';
 import { validate } from '../../core/validation.js';
+import { createCoachVerificationRouter } from '../coaches/coach-verification.routes.js';
+import type { CoachVerificationService } from '../coaches/coach-verification.service.js';
 import { createAdminController } from './admin.controller.js';
 import type { AdminService } from './admin.service.js';
 
@@ -20,6 +22,7 @@ const moderationRules = () =>
 
 export function createAdminRouter(deps: {
   admin: AdminService;
+  coachVerification: CoachVerificationService;
   authenticated: RequestHandler;
 }): Router {
   const controller = createAdminController(deps.admin);
@@ -29,5 +32,6 @@ export function createAdminRouter(deps: {
   router.post('/users/:id/suspend', moderationRules(), controller.suspendUser);
   router.post('/users/:id/reinstate', moderationRules(), controller.reinstateUser);
   router.get('/audit-log', validate(...paginationQuery()), controller.auditLog);
+  router.use('/coaches', createCoachVerificationRouter(deps.coachVerification));
   return router;
 }

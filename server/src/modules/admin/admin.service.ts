@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../core/errors.js';
 import type { Realtime } from '../../core/socket/realtime.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { SessionService } from '../auth/session.service.js';
+import { syncCoachUserStatus } from '../coaches/coach-user-sync.js';
 import { toUserDTO } from '../users/user.mapper.js';
 import { User } from '../users/user.model.js';
 
@@ -28,6 +29,8 @@ export function createAdminService(deps: { sessions: SessionService; realtime: R
         if (!exists) throw notFound('User');
         throw new AppError(409, 'CONFLICT', `The account is already ${to}`);
       }
+      // A suspended coach leaves the directory in the same commit.
+      await syncCoachUserStatus(input.targetId, to, session);
       await recordAudit(
         {
           actorId: input.actorId,

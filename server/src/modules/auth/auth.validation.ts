@@ -1,6 +1,7 @@
 import { PASSWORD_MAX_LENGTH } from '@coachhub/shared/auth';
 import { SUPPORTED_LOCALES } from '@coachhub/shared/locales';
 import { body } from 'express-validator';
+import { isIanaTimeZone } from '../../domain/time-zone.js';
 
 /** Shared field rules; `isString` first so objects such as `{ "$ne": null }` never pass as values. */
 export const emailField = (field = 'email') =>
@@ -38,3 +39,12 @@ export const localeField = () =>
   body('locale')
     .isIn(SUPPORTED_LOCALES)
     .withMessage(`Must be one of ${SUPPORTED_LOCALES.join(', ')}`);
+
+export const timeZoneField = (field = 'timeZone') =>
+  body(field)
+    .isString()
+    .withMessage('Must be a string')
+    .bail()
+    .trim()
+    .custom(isIanaTimeZone)
+    .withMessage('Must be an IANA time zone such as Europe/Berlin');

@@ -13,9 +13,10 @@ export interface SeedAccount {
 
 /**
  * Creates the account unless its email exists; an existing account is left exactly as it is.
- * Returns whether it was created. Safe to run from several processes at once.
+ * Returns whether it was created. Safe to run from several processes at once. `passwordHash`,
+ * when given, must be the hash of `account.password` (it saves a bcrypt run per account).
  */
-export async function ensureAccount(account: SeedAccount): Promise<boolean> {
+export async function ensureAccount(account: SeedAccount, passwordHash?: string): Promise<boolean> {
   const email = account.email.toLowerCase();
   if (await User.exists({ email })) return false;
   try {
@@ -24,7 +25,7 @@ export async function ensureAccount(account: SeedAccount): Promise<boolean> {
       firstName: account.firstName,
       lastName: account.lastName,
       role: account.role,
-      passwordHash: await hashPassword(account.password),
+      passwordHash: passwordHash ?? (await hashPassword(account.password)),
     });
     return true;
   } catch (error) {

@@ -1,6 +1,12 @@
 import type { Role } from '@coachhub/shared/roles';
 import type { Logger } from '../../core/logger.js';
+import { hashPassword } from '../auth/password-hasher.js';
+import type { CoachLifecycle } from '../coaches/coach-lifecycle.js';
+import type { StorageDriver } from '../uploads/storage-driver.js';
+import { User } from '../users/user.model.js';
 import { ensureAccount, type SeedAccount } from './accounts.js';
+import { DEMO_COACHES } from './demo-coaches.js';
+import { seedDemoCoaches } from './demo-coach-seed.js';
 
 /** Every demo account uses this password (documented in server/README.md). */
 export const DEMO_PASSWORD = 'CoachHub-demo-1';
@@ -13,6 +19,7 @@ const demo = (email: string, firstName: string, lastName: string, role: Role): S
   password: DEMO_PASSWORD,
 });
 
+/** The documented accounts (server/README.md "Demo accounts"). */
 export const DEMO_ACCOUNTS: readonly SeedAccount[] = [
   demo('admin@demo.coachhub.test', 'Ada', 'Admin', 'admin'),
   demo('carla.coach@demo.coachhub.test', 'Carla', 'Jensen', 'coach'),
@@ -21,13 +28,35 @@ export const DEMO_ACCOUNTS: readonly SeedAccount[] = [
   demo('tom.client@demo.coachhub.test', 'Tom', 'Becker', 'client'),
 ];
 
-/** Idempotent: accounts that exist (by email) are not touched. */
-export async function seedDemoData(logger: Logger): Promise<void> {
-  const created = await Promise.all(DEMO_ACCOUNTS.map((account) => ensureAccount(account)));
-  const count = created.filter(Boolean).length;
-  logger.info(
-    count > 0
-      ? `Demo data: created ${count} demo accounts (password ${DEMO_PASSWORD})`
+/** Everyone the seed creates: the documented accounts plus the directory's demo coaches. */
+export const ALL_DEMO_ACCOUNTS: readonly SeedAccount[] = [
+  ...DEMO_ACCOUNTS,
+  ...DEMO_COACHES.filter((coach) => !DEMO_ACCOUNTS.some((a) => a.email === coach.email)).map(
+    (coach) => demo(coach.email, coach.firstName, coach.lastName, 'coach'),
+  ),
+];
+
+export interface DemoSeedDeps {
+  logger: Logger;
+  coachLifecycle: CoachLifecycle;
+  /** Where the demo coach pictures are written (the local driver). */
+  pictures: StorageDriver;
+}
+
+/** Idempotent: accounts that exist (by email) and coaches that have a profile are not touched. */
+export async function seedDemoData(deps: DemoSeedDeps): Promise<void> {
+  const existing = await User.find({ email: { $in: ALL_DEMO_ACCOUNTS.map((a) => a.email) } })
+    .select('email')
+    .lean();
+  const missing = ALL_DEMO_ACCOUNTS.filter((a) => !existing.some((u) => u.email === a.email));
+  // One bcrypt run for all of them: the demo password is the same everywhere.
+  const passwordHash = missing.length > 0 ? await hashPassword(DEMO_PASSWORD) : undefined;
+  const created = await Promise.all(missing.map((account) => ensureAccount(account, passwordHash)));
+  const accounts = created.filter(Boolean).length;
+  const coaches = await seedDemoCoaches(deps);
+  deps.logger.info(
+    accounts + coaches > 0
+      ? `Demo data: created ${accounts} accounts and ${coaches} coach profiles (password ${DEMO_PASSWORD})`
       : 'Demo data: already present',
   );
 }

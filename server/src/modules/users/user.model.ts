@@ -8,6 +8,7 @@ import { ROLES, USER_STATUSES, type Role, type UserStatus } from '@coachhub/shar
 import type { StoredImage } from '@coachhub/shared/user';
 import { model, Schema, type HydratedDocument, type Types } from 'mongoose';
 import { isIanaTimeZone } from '../../domain/time-zone.js';
+import { storedImageSchema } from '../uploads/stored-image.schema.js';
 
 export interface UserFields {
   email: string;
@@ -26,14 +27,6 @@ export interface UserFields {
 
 export type UserRecord = UserFields & { _id: Types.ObjectId };
 export type UserDocument = HydratedDocument<UserFields>;
-
-const storedImageSchema = new Schema<StoredImage>(
-  {
-    url: { type: String, required: true },
-    publicId: { type: String, required: true },
-  },
-  { _id: false },
-);
 
 const userSchema = new Schema<UserFields>(
   {

@@ -7,6 +7,7 @@ import type { RequestHandler } from 'express';
 import { principalOf } from '../../core/auth/auth.middleware.js';
 import { validated } from '../../core/validation.js';
 import { setRefreshCookie } from '../auth/refresh-cookie.js';
+import { uploadedBytes } from '../uploads/image-upload.middleware.js';
 import type { UsersService } from './users.service.js';
 
 export function createUsersController(users: UsersService, secureCookies: boolean) {
@@ -31,5 +32,9 @@ export function createUsersController(users: UsersService, secureCookies: boolea
     res.json(answer);
   };
 
-  return { getMe, updateMe, changePassword };
+  const setProfilePicture: RequestHandler = async (req, res) => {
+    res.json(await users.setProfilePicture(principalOf(req).userId, uploadedBytes(req)));
+  };
+
+  return { getMe, updateMe, changePassword, setProfilePicture };
 }

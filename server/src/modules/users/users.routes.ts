@@ -1,12 +1,13 @@
 import { PASSWORD_MIN_LENGTH } from '@coachhub/shared/auth';
 import { Router, type RequestHandler } from 'express';
-import { body, checkExact } from 'express-validator';
+import { checkExact } from 'express-validator';
 import { principalOf } from '../../core/auth/auth.middleware.js';
 import type { RateLimitConfig } from '../../core/config/config.js';
 import { createLimiter } from '../../core/http/rate-limit.js';
 import { validate } from '../../core/validation.js';
-import { isIanaTimeZone } from '../../domain/time-zone.js';
-import { localeField, nameField, passwordField } from '../auth/auth.validation.js';
+import { localeField, nameField, passwordField, timeZoneField } from '../auth/auth.validation.js';
+import { becomeCoachBody } from '../coaches/coach-body.validation.js';
+import { singleImageUpload } from '../uploads/image-upload.middleware.js';
 import { createUsersController } from './users.controller.js';
 import type { UsersService } from './users.service.js';
 
@@ -15,6 +16,9 @@ export function createUsersRouter(deps: {
   authenticated: RequestHandler;
   secureCookies: boolean;
   limits: RateLimitConfig;
+  uploadMaxBytes: number;
+  /** `POST /me/become-coach` is a users route whose work belongs to the coaches feature. */
+  becomeCoach: RequestHandler;
 }): Router {
   const controller = createUsersController(deps.users, deps.secureCookies);
   const router = Router();
@@ -31,14 +35,7 @@ export function createUsersRouter(deps: {
           nameField('firstName').optional(),
           nameField('lastName').optional(),
           localeField().optional(),
-          body('timeZone')
-            .optional()
-            .isString()
-            .withMessage('Must be a string')
-            .bail()
-            .trim()
-            .custom(isIanaTimeZone)
-            .withMessage('Must be an IANA time zone such as Europe/Berlin'),
+          timeZoneField().optional(),
         ],
         { message: 'Only firstName, lastName, locale and timeZone can be changed here' },
       ),
@@ -58,5 +55,12 @@ export function createUsersRouter(deps: {
     validate(passwordField('currentPassword'), passwordField('newPassword', PASSWORD_MIN_LENGTH)),
     controller.changePassword,
   );
+  router.post(
+    '/me/profile-picture',
+    authenticated,
+    singleImageUpload(deps.uploadMaxBytes),
+    controller.setProfilePicture,
+  );
+  router.post('/me/become-coach', authenticated, validate(becomeCoachBody()), deps.becomeCoach);
   return router;
 }

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bayesianRating,
+  budgetFit,
+  languageFit,
+  MATCH_WEIGHTS,
+  rankCoaches,
+  ratingFit,
+  scoreCoach,
+  specialtyFit,
+  type MatchCandidate,
+} from './coach-match.js';
+
+const coach = (overrides: Partial<MatchCandidate> = {}): MatchCandidate => ({
+  specialties: ['career', 'leadership'],
+  languages: ['en', 'de'],
+  priceFrom: { amount: 8000, currency: 'EUR' },
+  rating: { average: 4.5, count: 20 },
+  ...overrides,
+});
+
+describe('specialtyFit', () => {
+  it('is the share of the requested specialties the coach covers', () => {
+    expect(specialtyFit(coach(), { specialties: ['career'] })).toBe(1);
+    expect(specialtyFit(coach(), { specialties: ['career', 'fitness'] })).toBe(0.5);
+    expect(specialtyFit(coach(), { specialties: ['fitness'] })).toBe(0);
+  });
+
+  it('counts a specialty asked for twice once', () => {
+    expect(specialtyFit(coach(), { specialties: ['career', 'career', 'fitness'] })).toBe(0.5);
+  });
+});
+
+describe('languageFit', () => {
+  it('is 1 when any requested language is spoken, 0 when none is', () => {
+    expect(languageFit(coach(), { specialties: [], languages: ['fr', 'de'] })).toBe(1);
+    expect(languageFit(coach(), { specialties: [], languages: ['fr'] })).toBe(0);
+  });
+
+  it('is 1 without a preference', () => {
+    expect(languageFit(coach(), { specialties: [] })).toBe(1);
+    expect(languageFit(coach(), { specialties: [], languages: [] })).toBe(1);
+  });
+});
+
+describe('budgetFit', () => {
+  const budget = (max: number, currency = 'EUR') => ({
+    specialties: [],
+    budget: { max, currency },
+  });
+
+  it('is 1 within budget and without one', () => {
+    expect(budgetFit(coach(), budget(8000))).toBe(1);
+    expect(budgetFit(coach(), budget(20000))).toBe(1);
+    expect(budgetFit(coach(), { specialties: [] })).toBe(1);
+  });
+
+  it('falls linearly to 0 at half the budget over it', () => {
+    expect(budgetFit(coach({ priceFrom: { amount: 9000, currency: 'EUR' } }), budget(8000))).toBe(
+      0.75,
+    );
+    expect(budgetFit(coach({ priceFrom: { amount: 12000, currency: 'EUR' } }), budget(8000))).toBe(
+      0,
+    );
+    expect(budgetFit(coach({ priceFrom: { amount: 50000, currency: 'EUR' } }), budget(8000))).toBe(
+      0,
+    );
+    expect(budgetFit(coach(), budget(0))).toBe(0);
+  });
+
+  it('is neutral (0.5) when the price is unknown or in another currency', () => {
+    expect(budgetFit(coach({ priceFrom: null }), budget(8000))).toBe(0.5);
+    expect(budgetFit(coach(), budget(8000, 'USD'))).toBe(0.5);
+  });
+});
+
+describe('rating with a Bayesian prior', () => {
+  it('keeps an unrated coach at the prior mean', () => {
+    expect(bayesianRating({ average: 0, count: 0 })).toBe(3.5);
+    expect(ratingFit(coach({ rating: { average: 0, count: 0 } }))).toBe(0.625);
+  });
+
+  it('does not let one 5-star review beat fifty reviews averaging 4.8', () => {
+    const lucky = coach({ rating: { average: 5, count: 1 } });
+    const proven = coach({ rating: { average: 4.8, count: 50 } });
+    expect(ratingFit(proven)).toBeGreaterThan(ratingFit(lucky));
+    const ranked = rankCoaches([lucky, proven], { specialties: ['career'] });
+    expect(ranked.map((r) => r.candidate)).toEqual([proven, lucky]);
+  });
+
+  it('approaches the real average as reviews accumulate', () => {
+    expect(bayesianRating({ average: 4.8, count: 10_000 })).toBeCloseTo(4.8, 2);
+  });
+});
+
+describe('scoreCoach', () => {
+  it('returns each factor contribution, adding up to the score', () => {
+    const { score, factors } = scoreCoach(coach(), {
+      specialties: ['career', 'fitness'],
+      languages: ['de'],
+      budget: { max: 9000, currency: 'EUR' },
+    });
+    expect(factors).toEqual({
+      specialty: 20,
+      language: 25,
+      budget: 15,
+      rating: expect.closeTo(15 * ((bayesianRating(coach().rating) - 1) / 4), 2),
+      availability: 0,
+    });
+    const sum = Object.values(factors).reduce((a, b) => a + b, 0);
+    expect(score).toBeCloseTo(sum, 6);
+  });
+
+  it('never exceeds a factor weight, and availability is 0 until scheduling provides it', () => {
+    const { factors, score } = scoreCoach(coach({ rating: { average: 5, count: 100_000 } }), {
+      specialties: ['career'],
+    });
+    for (const [name, value] of Object.entries(factors)) {
+      expect(value).toBeLessThanOrEqual(MATCH_WEIGHTS[name as keyof typeof MATCH_WEIGHTS]);
+    }
+    expect(factors.availability).toBe(0);
+    expect(score).toBeLessThanOrEqual(100 - MATCH_WEIGHTS.availability);
+  });
+});
+
+describe('rankCoaches', () => {
+  it('puts specialty fit first, then language, budget and rating', () => {
+    const exact = coach({
+      specialties: ['fitness', 'nutrition'],
+      rating: { average: 4, count: 5 },
+    });
+    const partial = coach({ specialties: ['fitness'], rating: { average: 5, count: 80 } });
+    const wrongLanguage = coach({
+      specialties: ['fitness', 'nutrition'],
+      languages: ['it'],
+      rating: { average: 5, count: 80 },
+    });
+    const pricey = coach({
+      specialties: ['fitness', 'nutrition'],
+      priceFrom: { amount: 30000, currency: 'EUR' },
+    });
+    const ranked = rankCoaches([partial, wrongLanguage, pricey, exact], {
+      specialties: ['fitness', 'nutrition'],
+      languages: ['en'],
+      budget: { max: 10000, currency: 'EUR' },
+    });
+    expect(ranked.map((r) => r.candidate)).toEqual([exact, pricey, partial, wrongLanguage]);
+  });
+
+  it('is deterministic on ties: input order', () => {
+    const a = coach();
+    const b = coach();
+    const ranked = rankCoaches([a, b], { specialties: ['career'] });
+    expect(ranked[0]?.candidate).toBe(a);
+    expect(ranked[1]?.candidate).toBe(b);
+  });
+});

@@ -1,0 +1,133 @@
+import { COACH_MATCH_WEIGHTS, type CoachMatchFactors } from '@coachhub/shared/coach';
+
+/**
+ * Coach matching: how well one coach fits what a client asked for, as an explainable score.
+ * Pure: the service loads candidates and hands them in; nothing here reads a database or a clock.
+ *
+ * Each factor is a fraction in [0, 1] times its weight; the weights add up to 100, so the score
+ * is 0-100 and the factors returned are each factor's contribution to it.
+ */
+
+export interface MatchCandidate {
+  specialties: readonly string[];
+  languages: readonly string[];
+  /** Cheapest session, minor units; null while the coach's pricing is unknown. */
+  priceFrom: { amount: number; currency: string } | null;
+  rating: { average: number; count: number };
+}
+
+export interface MatchCriteria {
+  /** The client's goals; at least one. */
+  specialties: readonly string[];
+  /** Any of these will do; empty or absent means no preference. */
+  languages?: readonly string[];
+  /** Most the client wants to pay per session, minor units. */
+  budget?: { max: number; currency: string };
+}
+
+export type MatchFactors = CoachMatchFactors;
+
+export interface MatchScore {
+  score: number;
+  factors: MatchFactors;
+}
+
+/**
+ * The weights live in the contract so the client explains a match with the same numbers. A coach
+ * who cannot talk with the client is of little use, so language weighs heavily.
+ */
+export const MATCH_WEIGHTS: Readonly<MatchFactors> = COACH_MATCH_WEIGHTS;
+
+/**
+ * The rating is shrunk towards `mean` as if every coach also had `weight` reviews of `mean`
+ * stars, so one 5-star review does not outrank fifty reviews averaging 4.8.
+ */
+export const RATING_PRIOR = { mean: 3.5, weight: 10 } as const;
+
+/** Over budget by this share of it or more, the budget factor reaches 0. */
+const BUDGET_TOLERANCE = 0.5;
+/** When the price cannot be compared (unknown, other currency), the coach is neither helped nor hurt much. */
+const UNKNOWN_PRICE = 0.5;
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+const clamp01 = (value: number): number => Math.min(1, Math.max(0, value));
+
+export function bayesianRating(
+  rating: { average: number; count: number },
+  prior: { mean: number; weight: number } = RATING_PRIOR,
+): number {
+  const count = Math.max(0, rating.count);
+  return (prior.mean * prior.weight + rating.average * count) / (prior.weight + count);
+}
+
+/** Share of the client's goals this coach covers. */
+export function specialtyFit(candidate: MatchCandidate, criteria: MatchCriteria): number {
+  const wanted = new Set(criteria.specialties);
+  if (wanted.size === 0) return 0;
+  const offered = new Set(candidate.specialties);
+  return [...wanted].filter((specialty) => offered.has(specialty)).length / wanted.size;
+}
+
+/** 1 when the coach speaks any of the requested languages (or none was requested), else 0. */
+export function languageFit(candidate: MatchCandidate, criteria: MatchCriteria): number {
+  const wanted = criteria.languages ?? [];
+  if (wanted.length === 0) return 1;
+  return candidate.languages.some((language) => wanted.includes(language)) ? 1 : 0;
+}
+
+/** 1 within budget, falling linearly to 0 at BUDGET_TOLERANCE over it. */
+export function budgetFit(candidate: MatchCandidate, criteria: MatchCriteria): number {
+  const { budget } = criteria;
+  if (!budget) return 1;
+  const price = candidate.priceFrom;
+  if (!price || price.currency !== budget.currency) return UNKNOWN_PRICE;
+  if (price.amount <= budget.max) return 1;
+  if (budget.max <= 0) return 0;
+  return clamp01(1 - (price.amount - budget.max) / (budget.max * BUDGET_TOLERANCE));
+}
+
+/** The Bayesian rating mapped from 1-5 stars onto 0-1. */
+export function ratingFit(candidate: MatchCandidate): number {
+  return clamp01((bayesianRating(candidate.rating) - 1) / 4);
+}
+
+export function scoreCoach(candidate: MatchCandidate, criteria: MatchCriteria): MatchScore {
+  const fractions: MatchFactors = {
+    specialty: specialtyFit(candidate, criteria),
+    language: languageFit(candidate, criteria),
+    budget: budgetFit(candidate, criteria),
+    rating: ratingFit(candidate),
+    // "Available soon" needs slots, which the scheduling feature computes. Until it plugs in
+    // here every coach gets 0, so the factor is reported but does not change the order.
+    availability: 0,
+  };
+  const contribution = (name: keyof MatchFactors) => round2(fractions[name] * MATCH_WEIGHTS[name]);
+  const factors: MatchFactors = {
+    specialty: contribution('specialty'),
+    language: contribution('language'),
+    budget: contribution('budget'),
+    rating: contribution('rating'),
+    availability: contribution('availability'),
+  };
+  const score = round2(Object.values(factors).reduce((sum, value) => sum + value, 0));
+  return { score, factors };
+}
+
+/**
+ * Best first. Ties go to the better Bayesian rating, then keep the input order, so callers can
+ * hand candidates in a stable order and get a deterministic ranking.
+ */
+export function rankCoaches<T extends MatchCandidate>(
+  candidates: readonly T[],
+  criteria: MatchCriteria,
+): Array<MatchScore & { candidate: T }> {
+  return candidates
+    .map((candidate, index) => ({
+      candidate,
+      index,
+      bayes: bayesianRating(candidate.rating),
+      ...scoreCoach(candidate, criteria),
+    }))
+    .sort((a, b) => b.score - a.score || b.bayes - a.bayes || a.index - b.index)
+    .map(({ candidate, score, factors }) => ({ candidate, score, factors }));
+}

@@ -1,0 +1,108 @@
+import type {
+  BecomeCoachRequest,
+  BecomeCoachResponse,
+  CoachDTO,
+  CoachProfilePictureResponse,
+  UpdateCoachRequest,
+} from '@coachhub/shared/coach';
+import type { Principal } from '../../core/auth/principal.js';
+import { AppError, notFound } from '../../core/errors.js';
+import type { ImageStorage } from '../uploads/image-storage.js';
+import { toUserDTO } from '../users/user.mapper.js';
+import { createCoach } from './coach-creation.js';
+import type { CoachLifecycle } from './coach-lifecycle.js';
+import type { CoachPresenter } from './coach-presenter.js';
+import { Coach, type CoachRecord } from './coach.model.js';
+
+const onlyTheCoach = () =>
+  new AppError(403, 'FORBIDDEN', 'Only the coach can change this coach profile');
+
+/** Public: approved coaches of active accounts. Their owner and admins see any state. */
+function isVisibleTo(coach: CoachRecord, viewer: Principal | undefined): boolean {
+  if (coach.verification.status === 'approved' && coach.userStatus === 'active') return true;
+  return (
+    viewer !== undefined && (viewer.role === 'admin' || viewer.userId === coach.user.toString())
+  );
+}
+
+export function createCoachesService(deps: {
+  presenter: CoachPresenter;
+  lifecycle: CoachLifecycle;
+  storage: ImageStorage;
+}) {
+  const { presenter } = deps;
+
+  async function presentOne(coach: CoachRecord): Promise<CoachDTO> {
+    const [dto] = await presenter.present([coach]);
+    if (!dto) throw notFound('Coach');
+    return dto;
+  }
+
+  return {
+    /** Atomic and not repeatable: a second call answers 409 CONFLICT. */
+    async becomeCoach(userId: string, profile: BecomeCoachRequest): Promise<BecomeCoachResponse> {
+      const { user, coach } = await createCoach(userId, profile, deps.lifecycle);
+      return { user: toUserDTO(user), coach: await presentOne(coach) };
+    },
+
+    /** 404 for a coach the viewer may not see, so hidden profiles are not confirmed to exist. */
+    async getCoach(userId: string, viewer: Principal | undefined): Promise<CoachDTO> {
+      const coach = await Coach.findOne({ user: userId }).lean();
+      if (!coach || !isVisibleTo(coach, viewer)) throw notFound('Coach');
+      return presentOne(coach);
+    },
+
+    /** A rejected coach who edits the profile goes back into the verification queue. */
+    async updateCoach(
+      userId: string,
+      caller: Principal,
+      changes: UpdateCoachRequest,
+    ): Promise<CoachDTO> {
+      if (caller.userId !== userId) throw onlyTheCoach();
+      const updated = await Coach.findOneAndUpdate(
+        { user: userId },
+        { $set: changes },
+        { returnDocument: 'after', runValidators: true },
+      ).lean();
+      if (!updated) throw notFound('Coach');
+      if (updated.verification.status !== 'rejected') return presentOne(updated);
+      const resubmitted = await Coach.findOneAndUpdate(
+        { user: userId, 'verification.status': 'rejected' },
+        {
+          $set: {
+            'verification.status': 'pending',
+            'verification.reason': null,
+            'verification.submittedAt': new Date(),
+          },
+        },
+        { returnDocument: 'after' },
+      ).lean();
+      return presentOne(resubmitted ?? updated);
+    },
+
+    async setCoachPicture(
+      userId: string,
+      caller: Principal,
+      bytes: Buffer,
+    ): Promise<CoachProfilePictureResponse> {
+      if (caller.userId !== userId) throw onlyTheCoach();
+      if (!(await Coach.exists({ user: userId }))) throw notFound('Coach');
+      const coachProfilePicture = await deps.storage.replace(
+        bytes,
+        'coach-pictures',
+        async (image) => {
+          const before = await Coach.findOneAndUpdate(
+            { user: userId },
+            { $set: { coachProfilePicture: image } },
+            { returnDocument: 'before' },
+          ).lean();
+          if (!before) throw notFound('Coach');
+          return before.coachProfilePicture;
+        },
+      );
+      return { coachProfilePicture };
+    },
+  };
+}
+
+export type CoachesService = ReturnType<typeof createCoachesService>;

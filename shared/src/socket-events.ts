@@ -1,3 +1,4 @@
+import type { BookingEvent } from './booking.js';
 import type { CoachUpdatedEvent } from './coach.js';
 import type { ErrorCode } from './errors.js';
 
@@ -20,6 +21,8 @@ export interface ServerToClientEvents {
   'presence:update': (payload: PresenceUpdate) => void;
   'account:suspended': (payload: AccountSuspended) => void;
   'coach:updated': (payload: CoachUpdatedEvent) => void;
+  'booking:created': (payload: BookingEvent) => void;
+  'booking:updated': (payload: BookingEvent) => void;
 }
 
 export interface PresenceQuery {

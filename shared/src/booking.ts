@@ -1,0 +1,135 @@
+import type { CoachDTO } from './coach.js';
+import type { Page } from './pagination.js';
+import type { Money, Quote } from './pricing.js';
+import type {
+  BookingAction,
+  BookingHistoryEntry,
+  BookingParty,
+  BookingStatus,
+  Slot,
+} from './scheduling.js';
+import type { UserSummaryDTO } from './user.js';
+
+export const SESSION_MODES = ['video', 'phone', 'in_person'] as const;
+export type SessionMode = (typeof SESSION_MODES)[number];
+
+export const SESSION_TYPE_LIMITS = {
+  titleMax: 80,
+  descriptionMax: 1000,
+  minDurationMinutes: 15,
+  maxDurationMinutes: 240,
+} as const;
+
+/** A kind of session a coach offers; its price comes from the coach's price configuration. */
+export interface SessionTypeDTO {
+  _id: string;
+  /** The coach's userId. */
+  coachId: string;
+  title: string;
+  slug: string;
+  durationMinutes: number;
+  description: string;
+  mode: SessionMode;
+  active: boolean;
+  /** The undiscounted price of one session, when the coach's pricing is known. */
+  price: Money | null;
+}
+
+export interface CreateSessionTypeRequest {
+  title: string;
+  slug?: string;
+  durationMinutes: number;
+  description?: string;
+  mode: SessionMode;
+  active?: boolean;
+}
+
+export type UpdateSessionTypeRequest = Partial<CreateSessionTypeRequest>;
+
+/** `GET /api/coaches/:userId/slots?sessionTypeId=&from=&to=&timeZone=` */
+export interface SlotsResponse {
+  /** The viewer's zone the client asked for (times are UTC instants either way). */
+  timeZone: string;
+  coachTimeZone: string;
+  slots: Slot[];
+}
+
+export interface QuoteRequest {
+  coachId: string;
+  sessionTypeId: string;
+  start: string;
+}
+
+export interface BookingSessionTypeSummary {
+  _id: string;
+  title: string;
+  durationMinutes: number;
+  mode: SessionMode;
+}
+
+export interface BookingCancellation {
+  by: BookingParty;
+  at: string;
+  reason: string | null;
+  /** Computed from the coach's policy at the moment of cancellation. */
+  fee: Money;
+}
+
+/** A booking as either participant (or an admin) sees it. */
+export interface BookingDTO {
+  _id: string;
+  status: BookingStatus;
+  /** ISO-8601 UTC instants. */
+  start: string;
+  end: string;
+  sessionType: BookingSessionTypeSummary;
+  client: UserSummaryDTO;
+  coach: CoachDTO;
+  /** The price the booking was made at; later price changes do not alter it. */
+  quote: Quote;
+  notes: string | null;
+  /** Set once the booking is confirmed. */
+  meetingUrl: string | null;
+  cancellation: BookingCancellation | null;
+  history: BookingHistoryEntry[];
+  /** What the user receiving this DTO may do next. */
+  allowedActions: BookingAction[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateBookingRequest {
+  coachId: string;
+  sessionTypeId: string;
+  start: string;
+  notes?: string;
+}
+
+/** `GET /api/bookings` */
+export interface BookingListQuery {
+  role?: BookingParty;
+  status?: BookingStatus;
+  from?: string;
+  to?: string;
+  page?: number;
+  limit?: number;
+}
+
+export type BookingPage = Page<BookingDTO>;
+
+/** Body of confirm, decline, cancel, complete and no-show. */
+export interface BookingTransitionRequest {
+  reason?: string;
+}
+
+export interface RescheduleBookingRequest {
+  start: string;
+}
+
+/** The header that makes `POST /api/bookings` retries return the first result. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+/** Payload of `booking:created` and `booking:updated`, sent to each participant's own room. */
+export interface BookingEvent {
+  booking: BookingDTO;
+}

@@ -133,7 +133,11 @@ function equalityValues(filter: Doc, field: string, strings: boolean): unknown[]
   return undefined;
 }
 
-function indexCandidates(index: Index, filter: Doc, strings: boolean): Set<string> | undefined {
+function indexCandidates(
+  index: Index,
+  filter: Doc,
+  strings: boolean,
+): ReadonlySet<string> | undefined {
   let keys: unknown[][] = [[]];
   for (const field of index.fields) {
     const values = equalityValues(filter, field, strings);
@@ -141,6 +145,8 @@ function indexCandidates(index: Index, filter: Doc, strings: boolean): Set<strin
     keys = keys.flatMap((prefix) => values.map((value) => [...prefix, value]));
     if (keys.length > MAX_EQUALITY_KEYS) return undefined;
   }
+  // One key: the index's own set serves as it is (read before any write of this command).
+  if (keys.length === 1) return index.lookup(index.keyForValues(keys[0] as unknown[])) ?? new Set();
   const ids = new Set<string>();
   for (const values of keys)
     for (const id of index.lookup(index.keyForValues(values)) ?? []) ids.add(id);
@@ -149,7 +155,8 @@ function indexCandidates(index: Index, filter: Doc, strings: boolean): Set<strin
 
 /**
  * The documents a filter may match: through `_id` or an equality-usable index when the filter
- * allows, otherwise the whole collection. Callers still test every document against the filter.
+ * allows, otherwise the whole collection. Produced lazily; callers still test every document
+ * against the filter.
  */
 export function candidateDocuments(
   store: Store,
@@ -157,47 +164,39 @@ export function candidateDocuments(
   filter: Doc,
   txn: Transaction | undefined,
   collation?: Collation,
-): Doc[] {
+): Iterable<Doc> {
   if (!collection) return [];
   const strings = !isCaseInsensitive(collation);
   const ids = equalityValues(filter, '_id', strings);
   if (ids) {
-    return withOwnWrites(
-      store,
-      collection,
-      ids.map((id) => keyString(id)),
-      txn,
-    );
+    return readAll(store, collection, new Set(ids.map((id) => keyString(id))), txn);
   }
   if (store.indexesValidFor(collection, txn)) {
-    let best: Set<string> | undefined;
+    let best: ReadonlySet<string> | undefined;
     for (const index of collection.indexes) {
       if (!index.supportsEquality) continue;
       const found = indexCandidates(index, filter, strings);
       if (found && (!best || found.size < best.size)) best = found;
     }
-    if (best) return withOwnWrites(store, collection, best, txn);
+    if (best) return readAll(store, collection, best, txn);
   }
-  return store.scan(collection, txn);
+  return store.iterate(collection, txn);
 }
 
-function withOwnWrites(
+/** The documents behind a set of ids, plus the reader's own writes (the filter sorts them out). */
+function* readAll(
   store: Store,
   collection: Collection,
-  ids: Iterable<string>,
+  ids: ReadonlySet<string>,
   txn: Transaction | undefined,
-): Doc[] {
-  const seen = new Set<string>();
-  const docs: Doc[] = [];
-  const add = (id: string): void => {
-    if (seen.has(id)) return;
-    seen.add(id);
+): Generator<Doc> {
+  for (const id of ids) {
     const doc = store.read(collection, id, txn);
-    if (doc) docs.push(doc);
-  };
-  for (const id of ids) add(id);
-  for (const id of txn?.ownWrites(collection)?.keys() ?? []) add(id);
-  return docs;
+    if (doc) yield doc;
+  }
+  for (const [id, doc] of txn?.ownWrites(collection) ?? []) {
+    if (doc && !ids.has(id)) yield doc;
+  }
 }
 
 // ---- text search ---------------------------------------------------------------------------
@@ -233,27 +232,27 @@ function validateText(value: unknown): TextFilter {
   return value as unknown as TextFilter;
 }
 
-/** The documents matching a text search, each a shallow copy carrying its score. */
+/** The documents matching a text search, in natural order, with their scores. */
 export function textSearch(
   store: Store,
   collection: Collection | undefined,
   text: TextFilter,
   txn: Transaction | undefined,
-): Doc[] {
+): Map<Doc, number> {
   const index = collection?.indexes.find((candidate) => candidate.text);
   if (!collection || !index?.text) {
     throw new MongoError('IndexNotFound', 'text index required for $text query');
   }
   const search = parseSearch(text.$search, text.$language ?? index.text.language);
   const docs = store.indexesValidFor(collection, txn)
-    ? withOwnWrites(store, collection, index.text.candidates(search), txn)
-    : store.scan(collection, txn);
-  const scored: Doc[] = [];
+    ? readAll(store, collection, index.text.candidates(search), txn)
+    : store.iterate(collection, txn);
+  const scores = new Map<Doc, number>();
   for (const doc of docs) {
     const score = index.text.score(doc, search);
-    if (score !== undefined) scored.push({ ...doc, [TEXT_SCORE_FIELD]: score });
+    if (score !== undefined) scores.set(doc, score);
   }
-  return scored;
+  return scores;
 }
 
 function isTextScoreMeta(value: unknown): boolean {

@@ -15,6 +15,7 @@ import {
   textSearch,
 } from '../query.js';
 import { originalOf, queryView } from '../numbers.js';
+import { sortDocuments, sortSpec } from '../sort.js';
 import type { Collection } from '../storage/collection.js';
 import {
   cloneValue,
@@ -52,18 +53,33 @@ export function selectDocuments(
   options: SelectOptions = {},
 ): Doc[] {
   const { text, rest } = extractText(filter);
-  const docs = text
-    ? textSearch(context.store, collection, text, context.txn)
+  const scores = text ? textSearch(context.store, collection, text, context.txn) : undefined;
+  const docs = scores
+    ? scores.keys()
     : candidateDocuments(context.store, collection, rest, context.txn, options.collation);
   const query = compileFilter(rest, options.collation);
   const fold = stringFold(options.collation);
-  let cursor = query.find(docs.map((doc) => queryView(doc, fold)));
   const sort = rewriteMetaSort(options.sort);
+  const skip = options.skip ?? 0;
+  // Without a sort the first matches are the answer, so stop reading once they are found
+  // (mingo's own limit reads its whole input).
+  const wanted = !sort && options.limit ? skip + options.limit : Infinity;
+  const matched: Doc[] = [];
   try {
-    if (sort) cursor = cursor.sort(sort as Record<string, 1 | -1>);
-    if (options.skip) cursor = cursor.skip(options.skip);
-    if (options.limit) cursor = cursor.limit(options.limit);
-    return (cursor.all() as Doc[]).map(originalOf);
+    for (const doc of docs) {
+      const view = queryView(doc, fold);
+      if (!query.test(view)) continue;
+      matched.push(view);
+      if (matched.length >= wanted) break;
+    }
+    const scoreOf = scores && ((view: Doc) => scores.get(originalOf(view)));
+    const ordered = sort
+      ? sortDocuments(matched, sortSpec(sort), options.collation, scoreOf)
+      : matched;
+    const end = options.limit ? skip + options.limit : undefined;
+    const page = ordered.slice(skip, end).map(originalOf);
+    // Only what is returned carries its score, in the hidden field `$meta` reads.
+    return scores ? page.map((doc) => ({ ...doc, [TEXT_SCORE_FIELD]: scores.get(doc) })) : page;
   } catch (error) {
     throw new MongoError('BadValue', (error as Error).message);
   }

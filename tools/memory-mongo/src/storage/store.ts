@@ -108,23 +108,26 @@ export class Store {
 
   /** Every document the reader sees, in natural order. */
   scan(collection: Collection, txn: Transaction | undefined): Doc[] {
-    const docs: Doc[] = [];
+    return [...this.iterate(collection, txn)];
+  }
+
+  /** The same documents as `scan`, produced one at a time so a limited query stops early. */
+  *iterate(collection: Collection, txn: Transaction | undefined): Generator<Doc> {
     if (!txn) {
       for (const id of collection.ids()) {
         const doc = collection.latest(id);
-        if (doc) docs.push(doc);
+        if (doc) yield doc;
       }
-      return docs;
+      return;
     }
     const own = txn.ownWrites(collection);
     for (const id of collection.ids()) {
       const doc = own?.has(id) ? own.get(id) : collection.at(id, txn.snapshotTs);
-      if (doc) docs.push(doc);
+      if (doc) yield doc;
     }
     if (own) {
-      for (const [id, doc] of own) if (doc && !collection.latestTs(id)) docs.push(doc);
+      for (const [id, doc] of own) if (doc && !collection.latestTs(id)) yield doc;
     }
-    return docs;
   }
 
   /** Whether the latest-state indexes describe what this reader sees. */

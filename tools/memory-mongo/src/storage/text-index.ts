@@ -71,6 +71,8 @@ export function parseSearch(search: string, language: string): TextSearch {
       }
     }
   }
+  // A word given twice counts once.
+  result.terms = [...new Set(result.terms)];
   return result;
 }
 
@@ -81,6 +83,7 @@ export class TextIndex {
   /** term -> ids of the documents that contain it */
   private readonly postings = new Map<string, Set<string>>();
   private readonly termsById = new Map<string, string[]>();
+  private readonly analyses = new WeakMap<Doc, Map<string, number>>();
 
   constructor(weights: Record<string, number>, language: string) {
     this.weights = new Map(Object.entries(weights));
@@ -124,7 +127,7 @@ export class TextIndex {
     if (search.terms.length === 0) return undefined;
     const termScores = this.analyze(document);
     let score = 0;
-    for (const term of new Set(search.terms)) score += termScores.get(term) ?? 0;
+    for (const term of search.terms) score += termScores.get(term) ?? 0;
     if (score === 0) return undefined;
     for (const term of search.negatedTerms) if (termScores.has(term)) return undefined;
     if (search.phrases.length > 0 || search.negatedPhrases.length > 0) {
@@ -135,8 +138,19 @@ export class TextIndex {
     return score;
   }
 
-  /** term -> weighted frequency of the term in the document */
+  /**
+   * term -> weighted frequency of the term in the document. Stored documents never change in
+   * place (an update stores a new object), so the analysis is cached per document object.
+   */
   private analyze(document: Doc): Map<string, number> {
+    const cached = this.analyses.get(document);
+    if (cached) return cached;
+    const scores = this.computeScores(document);
+    this.analyses.set(document, scores);
+    return scores;
+  }
+
+  private computeScores(document: Doc): Map<string, number> {
     const scores = new Map<string, number>();
     for (const [weight, text] of this.weightedTexts(document)) {
       const terms = tokenize(text, this.language);

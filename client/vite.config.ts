@@ -24,6 +24,8 @@ export default defineConfig({
     proxy: {
       '/api': { target: API_ORIGIN, changeOrigin: true },
       '/socket.io': { target: API_ORIGIN, ws: true, changeOrigin: true },
+      // Pictures stored on the server's disk (the local storage driver) are served from there too.
+      '/uploads': { target: API_ORIGIN, changeOrigin: true },
     },
   },
   build: {

@@ -4,6 +4,8 @@ export const AUDIT_ACTIONS = [
   'user.reinstate',
   'coach.approve',
   'coach.reject',
+  /** An admin changed a coach's price configuration (coaches' own changes are not audited). */
+  'pricing.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

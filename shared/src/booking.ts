@@ -46,6 +46,23 @@ export interface CreateSessionTypeRequest {
 
 export type UpdateSessionTypeRequest = Partial<CreateSessionTypeRequest>;
 
+/** `GET /api/coaches/:userId`: the coach and the session types a client can book. */
+export interface CoachProfileDTO extends CoachDTO {
+  /** Active session types, in the order the coach created them. */
+  sessionTypes: SessionTypeDTO[];
+}
+
+/** Bounds on booking requests. */
+export const BOOKING_LIMITS = {
+  notesMax: 2000,
+  reasonMax: 1000,
+  idempotencyKeyMax: 200,
+} as const;
+
+/** `GET /api/bookings?order=`: by start, earliest first (default) or latest first. */
+export const BOOKING_LIST_ORDERS = ['asc', 'desc'] as const;
+export type BookingListOrder = (typeof BOOKING_LIST_ORDERS)[number];
+
 /** `GET /api/coaches/:userId/slots?sessionTypeId=&from=&to=&timeZone=` */
 export interface SlotsResponse {
   /** The viewer's zone the client asked for (times are UTC instants either way). */
@@ -113,6 +130,7 @@ export interface BookingListQuery {
   to?: string;
   page?: number;
   limit?: number;
+  order?: BookingListOrder;
 }
 
 export type BookingPage = Page<BookingDTO>;

@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'SLOT_UNAVAILABLE',
   'INVALID_TRANSITION',
   'IDEMPOTENCY_KEY_REUSED',
+  'SESSION_TYPE_IN_USE',
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -104,3 +104,49 @@ export interface QuoteLine {
 export interface Quote extends Money {
   lines: QuoteLine[];
 }
+
+/** Bounds the server enforces on a price configuration; the client's forms use the same ones. */
+export const PRICE_LIMITS = {
+  /** Largest rate or package price, minor units (100,000.00). */
+  maxAmount: 10_000_000,
+  maxDiscounts: 20,
+  maxPackages: 20,
+  maxSessionTypeRates: 50,
+  labelMax: 80,
+  maxPackageSessions: 100,
+  maxValidityDays: 730,
+  /** Most sessions a volume discount may require. */
+  maxMinSessions: 1000,
+  /** Most days ahead an early-booking discount may require. */
+  maxMinDaysAhead: 365,
+} as const;
+
+/** A discount as the coach creates it; the server assigns `_id`. */
+export type NewDiscount =
+  | Omit<FirstSessionDiscount, '_id'>
+  | Omit<VolumeDiscount, '_id'>
+  | Omit<EarlyBookingDiscount, '_id'>;
+
+/** A package as the coach creates it; the server assigns `_id`. */
+export type NewSessionPackage = Omit<SessionPackage, '_id'>;
+
+/**
+ * `PUT /api/prices/config/:userId`: every value, replaced. Discounts and packages that keep
+ * their `_id` stay the same item; those without one get a new id.
+ */
+export interface ReplacePriceValuesRequest {
+  currency: Currency;
+  baseHourlyRate: number;
+  sessionTypeRates: SessionTypeRate[];
+  discounts: (Discount | NewDiscount)[];
+  packages: (SessionPackage | NewSessionPackage)[];
+}
+
+/** `PATCH /api/prices/config/:userId`: only the values given change. */
+export type PatchPriceValuesRequest = Partial<ReplacePriceValuesRequest>;
+
+/** `POST /api/prices/config/:userId/discounts` -> 201 with the whole configuration. */
+export type CreateDiscountRequest = NewDiscount;
+
+/** `POST /api/prices/config/:userId/packages` -> 201 with the whole configuration. */
+export type CreatePackageRequest = NewSessionPackage;

@@ -127,4 +127,33 @@ export interface BookingHistoryEntry {
   to: BookingStatus;
   by: BookingParty;
   at: string;
+  /** The reason given with a decline, cancellation, completion or no-show, if any. */
+  reason?: string;
+  /** A reschedule: where the booking was before (ISO 8601 UTC instants). */
+  previousStart?: string;
+  previousEnd?: string;
 }
+
+/** The booking settings anyone may read: what a booking page tells the client. */
+export type PublicBookingSettings = Pick<
+  BookingSettings,
+  'minNoticeHours' | 'maxDaysAhead' | 'requiresApproval' | 'cancellationPolicy'
+>;
+
+/**
+ * `GET /api/availability/:userId` for anyone but the coach: the zone, the weekly hours and the
+ * public settings. Buffers, the daily limit and date overrides stay with the coach (the slots
+ * already reflect them). The coach themself receives the whole {@link AvailabilityDTO}, which
+ * has every field of this one.
+ */
+export interface PublicAvailabilityDTO {
+  timeZone: string;
+  weekly: WeeklyInterval[];
+  settings: PublicBookingSettings;
+}
+
+/** `PUT /api/availability/:userId` (the coach themself): the whole availability, replaced. */
+export type UpdateAvailabilityRequest = AvailabilityDTO;
+
+/** The widest `from`..`to` range `GET /api/coaches/:userId/slots` answers, in days. */
+export const MAX_SLOT_RANGE_DAYS = 62;

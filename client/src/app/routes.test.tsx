@@ -70,13 +70,24 @@ describe('app routes', () => {
     expect(screen.getByTestId('dashboard-role')).toHaveTextContent('Coach');
     expect(screen.getByTestId('dashboard-local-time')).toHaveAttribute('datetime');
     expect(screen.getByText('Time zone: Europe/Berlin')).toBeInTheDocument();
-    expect(navLinkNames()).toEqual(['Dashboard', 'My practice', 'My bookings', 'Messages']);
+    expect(navLinkNames()).toEqual([
+      'Dashboard',
+      'My practice',
+      'My profile',
+      'My bookings',
+      'Messages',
+    ]);
   });
 
   it('builds the navigation from the role', async () => {
     renderApp({ url: '/dashboard', user: makeUser({ role: 'admin' }) });
     await screen.findByTestId('dashboard-greeting');
-    expect(navLinkNames()).toEqual(['Dashboard', 'Administration', 'Find a coach']);
+    expect(navLinkNames()).toEqual([
+      'Dashboard',
+      'Administration',
+      'Coach verification',
+      'Find a coach',
+    ]);
   });
 
   it('moves focus to the main region after a navigation, for screen readers', async () => {

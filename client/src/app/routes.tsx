@@ -47,7 +47,25 @@ export const appRoutes: RouteObject[] = [
           Component: (await import('@/features/auth/pages/register-page')).RegisterPage,
         }),
       },
-      comingSoon(paths.app.coaches.path, 'nav.findCoach'),
+      {
+        path: paths.app.coaches.path,
+        lazy: async () => ({
+          Component: (await import('@/features/coaches/pages/coach-directory-page'))
+            .CoachDirectoryPage,
+        }),
+      },
+      {
+        path: paths.app.coachMatch.path,
+        lazy: async () => ({
+          Component: (await import('@/features/coaches/pages/coach-match-page')).CoachMatchPage,
+        }),
+      },
+      {
+        path: paths.app.coach.path,
+        lazy: async () => ({
+          Component: (await import('@/features/coaches/pages/coach-profile-page')).CoachProfilePage,
+        }),
+      },
       {
         element: <RequireAuth />,
         children: [
@@ -69,15 +87,34 @@ export const appRoutes: RouteObject[] = [
             children: [
               comingSoon(paths.app.bookings.path, 'nav.bookings'),
               comingSoon(paths.app.messages.path, 'nav.messages'),
+              comingSoon(paths.app.coachBooking.path, 'nav.bookings'),
             ],
           },
           {
             element: <RequireRole roles={['coach']} />,
-            children: [comingSoon(paths.app.practice.path, 'nav.practice')],
+            children: [
+              comingSoon(paths.app.practice.path, 'nav.practice'),
+              {
+                path: paths.app.practiceProfile.path,
+                lazy: async () => ({
+                  Component: (await import('@/features/coaches/pages/coach-profile-editor-page'))
+                    .CoachProfileEditorPage,
+                }),
+              },
+            ],
           },
           {
             element: <RequireRole roles={['admin']} />,
-            children: [comingSoon(paths.app.admin.path, 'nav.admin')],
+            children: [
+              comingSoon(paths.app.admin.path, 'nav.admin'),
+              {
+                path: paths.app.adminCoaches.path,
+                lazy: async () => ({
+                  Component: (await import('@/features/admin/pages/coach-verification-page'))
+                    .CoachVerificationPage,
+                }),
+              },
+            ],
           },
         ],
       },

@@ -10,6 +10,16 @@ describe('paths', () => {
     expect(paths.auth.login.getHref()).toBe('/login');
   });
 
+  it('builds coach links from user ids and directory links from a query', () => {
+    expect(paths.app.coach.getHref('abc')).toBe('/coaches/abc');
+    expect(paths.app.coachBooking.getHref('abc')).toBe('/coaches/abc/book');
+    expect(paths.app.messages.getHref('abc')).toBe('/messages?with=abc');
+    expect(paths.app.coaches.getHref({ specialty: 'career', q: '', page: 2 })).toBe(
+      '/coaches?specialty=career&page=2',
+    );
+    expect(paths.app.coaches.getHref()).toBe('/coaches');
+  });
+
   it('accepts only in-app paths as a post-login destination', () => {
     expect(safeRedirectTarget('/dashboard')).toBe('/dashboard');
     expect(safeRedirectTarget('//evil.example')).toBeNull();

@@ -5,6 +5,18 @@
 const withRedirect = (path: string, redirectTo?: string | null): string =>
   redirectTo ? `${path}?redirectTo=${encodeURIComponent(redirectTo)}` : path;
 
+/** `path?key=value&...`, leaving out empty values; keys keep the order given. */
+const withQuery = (path: string, query: Record<string, string | number | undefined> = {}) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+};
+
+const coachPath = (userId: string) => `/coaches/${encodeURIComponent(userId)}`;
+
 export const paths = {
   home: { path: '/', getHref: () => '/' },
   auth: {
@@ -20,11 +32,33 @@ export const paths = {
   app: {
     dashboard: { path: '/dashboard', getHref: () => '/dashboard' },
     account: { path: '/account', getHref: () => '/account' },
-    coaches: { path: '/coaches', getHref: () => '/coaches' },
+    /** The directory; the query (filters, sort, page) lives in the URL's search params. */
+    coaches: {
+      path: '/coaches',
+      getHref: (query?: Record<string, string | number | undefined>) =>
+        withQuery('/coaches', query),
+    },
+    coachMatch: { path: '/coaches/match', getHref: () => '/coaches/match' },
+    coach: { path: '/coaches/:userId', getHref: coachPath },
+    /** Booking a session with a coach; the booking feature fills it in. */
+    coachBooking: {
+      path: '/coaches/:userId/book',
+      getHref: (userId: string) => `${coachPath(userId)}/book`,
+    },
     bookings: { path: '/bookings', getHref: () => '/bookings' },
-    messages: { path: '/messages', getHref: () => '/messages' },
-    practice: { path: '/practice', getHref: () => '/practice' },
+    messages: {
+      path: '/messages',
+      /** `withUserId` opens (or starts) the conversation with that person. */
+      getHref: (withUserId?: string) => withQuery('/messages', { with: withUserId }),
+    },
+    /** The coach's practice; `section` opens one of its parts (bookings when absent). */
+    practice: {
+      path: '/practice',
+      getHref: (section?: string) => withQuery('/practice', { section }),
+    },
+    practiceProfile: { path: '/practice/profile', getHref: () => '/practice/profile' },
     admin: { path: '/admin', getHref: () => '/admin' },
+    adminCoaches: { path: '/admin/coaches', getHref: () => '/admin/coaches' },
   },
 } as const;
 

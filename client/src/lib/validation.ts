@@ -1,4 +1,5 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@coachhub/shared/auth';
+import { COACH_PROFILE_LIMITS } from '@coachhub/shared/coach';
 
 import type { FieldProblem } from './field-problem';
 
@@ -36,5 +37,25 @@ export const checkName = (
   if (name.trim().length > NAME_MAX_LENGTH) {
     return { key: 'validation.nameTooLong', values: { max: NAME_MAX_LENGTH } };
   }
+  return undefined;
+};
+
+/** Counted as the server counts: after trimming. */
+export const checkTextLength = (text: string, max: number): FieldProblem | undefined =>
+  text.trim().length > max ? { key: 'validation.textTooLong', values: { max } } : undefined;
+
+export const checkHeadline = (headline: string): FieldProblem | undefined =>
+  headline.trim() === ''
+    ? { key: 'validation.headlineRequired' }
+    : checkTextLength(headline, COACH_PROFILE_LIMITS.headlineLength);
+
+/** A pick-several list (specialties, languages): at least one, at most `max`. */
+export const checkChoices = (
+  chosen: readonly string[],
+  max: number,
+  requiredKey: 'validation.specialtiesRequired' | 'validation.languagesRequired',
+): FieldProblem | undefined => {
+  if (chosen.length === 0) return { key: requiredKey };
+  if (chosen.length > max) return { key: 'validation.tooManyChoices', values: { max } };
   return undefined;
 };

@@ -6,6 +6,8 @@ import { apiClient } from '@/lib/api-client';
 export interface FakeRequest {
   method: string;
   url: string;
+  /** Query parameters given to axios as `params`. */
+  params: Record<string, unknown>;
   body: unknown;
   headers: AxiosHeaders;
 }
@@ -41,6 +43,7 @@ export const installFakeApi = (routes: FakeRoutes) => {
     const request: FakeRequest = {
       method: (config.method ?? 'get').toUpperCase(),
       url: config.url ?? '',
+      params: { ...(config.params as Record<string, unknown> | undefined) },
       body: parseBody(config.data),
       // A copy: the client may reuse and change the config's headers when it retries.
       headers: new AxiosHeaders(config.headers.toJSON()),

@@ -48,9 +48,9 @@ export const AppHeader = () => {
         <div id={PANEL_ID} className="app-header__panel" data-open={menuOpen} onClick={closeOnLink}>
           <nav className="primary-nav" aria-label={t('nav.label')}>
             <ul className="primary-nav__list">
-              {navItems.map(({ href, labelKey }) => (
+              {navItems.map(({ href, labelKey, end }) => (
                 <li key={href}>
-                  <NavLink className="primary-nav__link" to={href}>
+                  <NavLink className="primary-nav__link" to={href} end={end}>
                     {t(labelKey)}
                   </NavLink>
                 </li>

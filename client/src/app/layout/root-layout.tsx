@@ -5,6 +5,7 @@ import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { Notifications } from '@/components/notifications/notifications';
 import { Button } from '@/components/ui/button';
 import { LoadingScreen } from '@/components/ui/loading-screen';
+import { useCoachUpdates } from '@/features/coaches/api/use-coach-updates';
 import { usePresenceUpdates } from '@/features/presence/api/use-presence-updates';
 import { useSession } from '@/lib/auth/session';
 import { useErrorMessage } from '@/lib/i18n/use-error-message';
@@ -41,6 +42,7 @@ export const RootLayout = () => {
   useSessionEndedRedirect();
   useLocaleSync();
   usePresenceUpdates();
+  useCoachUpdates();
 
   return (
     <div className="app-shell">

@@ -14,7 +14,7 @@ import type { FieldProblems } from '@/lib/field-problem';
 import { deviceTimeZone } from '@/lib/format';
 import { isLocale } from '@/lib/i18n/locale-preference';
 import { useErrorMessage } from '@/lib/i18n/use-error-message';
-import { listTimeZones } from '@/lib/time-zones';
+import { timeZoneOptions, zoneLabel } from '@/lib/time-zones';
 import { checkName } from '@/lib/validation';
 
 import { useUpdateMe } from '../api/update-me';
@@ -28,9 +28,6 @@ const validate = (values: Record<ProfileField, string>): FieldProblems<ProfileFi
   firstName: checkName(values.firstName, 'validation.firstNameRequired'),
   lastName: checkName(values.lastName, 'validation.lastNameRequired'),
 });
-
-/** Readable zone names: `America/New_York` -> `America/New York`; the value stays the IANA id. */
-const zoneLabel = (zone: string) => zone.replaceAll('_', ' ');
 
 /** Mounted with a `key` of the user's `updatedAt`, so a saved profile starts a fresh form. */
 export const ProfileForm = ({ user }: { user: UserDTO }) => {
@@ -56,10 +53,7 @@ export const ProfileForm = ({ user }: { user: UserDTO }) => {
     validate,
     onEdit: () => updateMe.isError && updateMe.reset(),
   });
-  const zoneOptions = useMemo(
-    () => listTimeZones([user.timeZone]).map((zone) => ({ value: zone, label: zoneLabel(zone) })),
-    [user.timeZone],
-  );
+  const zoneOptions = useMemo(() => timeZoneOptions(user.timeZone), [user.timeZone]);
   const deviceZone = deviceTimeZone();
 
   const server = splitServerError(updateMe.error, PROFILE_FIELDS);

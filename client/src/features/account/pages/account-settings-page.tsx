@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/ui/page-title';
 import { useCurrentUser } from '@/lib/auth/session';
 
+import { CoachSection } from '../components/coach-section';
 import { PasswordForm } from '../components/password-form';
 import { ProfileForm } from '../components/profile-form';
 import './account-settings-page.css';
@@ -29,6 +30,7 @@ export const AccountSettingsPage = () => {
         <p className="panel__intro">{t('account.passwordIntro')}</p>
         <PasswordForm />
       </section>
+      <CoachSection user={user} />
     </div>
   );
 };

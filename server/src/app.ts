@@ -3,7 +3,7 @@ import cors from 'cors';
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
 import type { AccessTokens } from './core/auth/access-token.js';
-import { auth } from './core/auth/auth.middleware.js';
+import { auth, optionalAuth } from './core/auth/auth.middleware.js';
 import type { Authenticator } from './core/auth/principal.js';
 import type { Config } from './core/config/config.js';
 import { AppError } from './core/errors.js';
@@ -19,7 +19,17 @@ import { createAdminRouter } from './modules/admin/admin.routes.js';
 import { createAdminService } from './modules/admin/admin.service.js';
 import { createAuthRouter } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { createAvailabilityRouters } from './modules/availability/availability.routes.js';
+import { createAvailabilityService } from './modules/availability/availability.service.js';
+import { createSlotsService } from './modules/availability/slots.service.js';
+import { createBookingPresenter } from './modules/bookings/booking-presenter.js';
+import { createBookingsRouter } from './modules/bookings/bookings.routes.js';
+import { createBookingsService } from './modules/bookings/bookings.service.js';
 import { createSessionService } from './modules/auth/session.service.js';
+import { createPricingRouter } from './modules/pricing/pricing.routes.js';
+import { createPricingService } from './modules/pricing/pricing.service.js';
+import { createSessionTypesRouters } from './modules/session-types/session-types.routes.js';
+import { createSessionTypesService } from './modules/session-types/session-types.service.js';
 import { createCoachDirectory } from './modules/coaches/coach-directory.js';
 import type { CoachLifecycle } from './modules/coaches/coach-lifecycle.js';
 import { createCoachMatcher } from './modules/coaches/coach-match.service.js';
@@ -55,12 +65,26 @@ function createApiRouter(deps: AppDeps): Router {
   const secureCookies = config.isProduction;
   const limits = config.rateLimits;
 
+  const maybeAuthenticated = optionalAuth(deps.authenticate);
   const presenter = createCoachPresenter(deps.realtime);
+  const sessionTypes = createSessionTypesService();
+  const sessionTypeRouters = createSessionTypesRouters({
+    sessionTypes,
+    authenticated,
+    maybeAuthenticated,
+  });
+  const availabilityRouters = createAvailabilityRouters({
+    availability: createAvailabilityService(),
+    slots: createSlotsService(),
+    authenticated,
+    maybeAuthenticated,
+  });
   const coaches = createCoachesController({
     coaches: createCoachesService({
       presenter,
       lifecycle: deps.coachLifecycle,
       storage: deps.storage,
+      activeSessionTypes: sessionTypes.activeForProfile,
     }),
     directory: createCoachDirectory(presenter),
     matcher: createCoachMatcher(presenter),
@@ -91,6 +115,25 @@ function createApiRouter(deps: AppDeps): Router {
       authenticated,
       authenticate: deps.authenticate,
       uploadMaxBytes,
+    }),
+  );
+  // Scheduling routes that hang off a coach: /coaches/:userId/session-types and /slots.
+  api.use('/coaches', sessionTypeRouters.coachRouter, availabilityRouters.coachRouter);
+  api.use('/session-types', sessionTypeRouters.router);
+  api.use('/availability', availabilityRouters.router);
+  api.use(
+    '/prices',
+    createPricingRouter({ pricing: createPricingService(), authenticated, maybeAuthenticated }),
+  );
+  api.use(
+    '/bookings',
+    createBookingsRouter({
+      bookings: createBookingsService({
+        presenter: createBookingPresenter(presenter),
+        realtime: deps.realtime,
+        meetingBaseUrl: config.meetingBaseUrl,
+      }),
+      authenticated,
     }),
   );
   api.use(

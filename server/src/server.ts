@@ -11,8 +11,10 @@ import { attachRedisAdapter } from './core/socket/redis-adapter.js';
 import { createSocketServer } from './core/socket/socket-server.js';
 import type { TypedServer } from './core/socket/socket-types.js';
 import { createAuthenticator } from './modules/auth/authenticator.js';
+import { registerAvailabilityDefaults } from './modules/availability/availability-defaults.js';
 import { createCoachLifecycle } from './modules/coaches/coach-lifecycle.js';
 import { createPresenceRegistrar } from './modules/presence/presence.socket.js';
+import { registerPricingDefaults } from './modules/pricing/pricing-defaults.js';
 import { ensureAdminAccount } from './modules/seed/admin-bootstrap.js';
 import { seedDemoData } from './modules/seed/demo-seed.js';
 import { createImageStorage, createStorageDriver } from './modules/uploads/image-storage.js';
@@ -41,6 +43,8 @@ export async function createServer(
   try {
     // Features that react to a new coach (scheduling: default prices and availability) register here.
     const coachLifecycle = createCoachLifecycle();
+    registerPricingDefaults(coachLifecycle);
+    registerAvailabilityDefaults(coachLifecycle);
     const storage = createImageStorage(await createStorageDriver(config.uploads), logger);
     logger.info(
       `Uploads: ${storage.driver.kind === 'cloudinary' ? 'Cloudinary' : config.uploads.dir}`,
@@ -53,6 +57,7 @@ export async function createServer(
         coachLifecycle,
         // Demo pictures stay on local disk, never in a real Cloudinary account.
         pictures: createLocalStorageDriver(config.uploads.dir),
+        meetingBaseUrl: config.meetingBaseUrl,
       });
     }
 

@@ -94,7 +94,7 @@ describe('app routes', () => {
     const { user } = renderApp({ url: '/dashboard', user: makeUser() });
     await screen.findByTestId('dashboard-greeting');
 
-    await user.click(within(mainNav()).getByRole('link', { name: 'My bookings' }));
+    await user.click(within(mainNav()).getByRole('link', { name: 'Messages' }));
 
     expect(await screen.findByTestId('coming-soon')).toBeInTheDocument();
     expect(screen.getByRole('main')).toHaveFocus();

@@ -85,15 +85,31 @@ export const appRoutes: RouteObject[] = [
           {
             element: <RequireRole roles={['client', 'coach']} />,
             children: [
-              comingSoon(paths.app.bookings.path, 'nav.bookings'),
+              {
+                path: paths.app.bookings.path,
+                lazy: async () => ({
+                  Component: (await import('@/features/bookings/pages/my-bookings-page'))
+                    .MyBookingsPage,
+                }),
+              },
               comingSoon(paths.app.messages.path, 'nav.messages'),
-              comingSoon(paths.app.coachBooking.path, 'nav.bookings'),
+              {
+                path: paths.app.coachBooking.path,
+                lazy: async () => ({
+                  Component: (await import('./routes/book-session-route')).BookSessionRoute,
+                }),
+              },
             ],
           },
           {
             element: <RequireRole roles={['coach']} />,
             children: [
-              comingSoon(paths.app.practice.path, 'nav.practice'),
+              {
+                path: paths.app.practice.path,
+                lazy: async () => ({
+                  Component: (await import('@/features/bookings/pages/practice-page')).PracticePage,
+                }),
+              },
               {
                 path: paths.app.practiceProfile.path,
                 lazy: async () => ({

@@ -2,6 +2,7 @@ import type { ValidationIssue } from '@coachhub/shared/errors';
 import type { Request, RequestHandler } from 'express';
 import {
   matchedData,
+  query,
   validationResult,
   type ContextRunner,
   type ValidationError,
@@ -82,4 +83,19 @@ export function validate(...chains: ContextRunner[]): RequestHandler {
  */
 export function validated<T extends object>(req: Request): T {
   return matchedData<T>(req, { includeOptionals: false });
+}
+
+/**
+ * One query value, given at most once: a repeated parameter (`?a=1&a=2`) or a bracketed one
+ * (`?a[$gt]=`) arrives as an array or object and is refused. Empty means absent, which is
+ * fine unless `required`.
+ */
+export function queryValue(field: string, options: { required?: boolean } = {}) {
+  const chain = options.required
+    ? query(field).exists({ values: 'falsy' }).withMessage('Required').bail()
+    : query(field).optional({ values: 'falsy' });
+  return chain
+    .custom((value) => typeof value === 'string')
+    .withMessage('Must be given once, as a plain value')
+    .bail();
 }

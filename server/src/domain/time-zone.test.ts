@@ -12,3 +12,12 @@ describe('isIanaTimeZone', () => {
     (zone) => expect(isIanaTimeZone(zone)).toBe(false),
   );
 });
+
+describe('isIanaTimeZone, asked again', () => {
+  it('gives the same answers from its memory', () => {
+    for (let round = 0; round < 3; round++) {
+      expect(isIanaTimeZone('Asia/Kolkata')).toBe(true);
+      expect(isIanaTimeZone('Asia/Atlantis')).toBe(false);
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { Notifications } from '@/components/notifications/notifications';
 import { Button } from '@/components/ui/button';
 import { LoadingScreen } from '@/components/ui/loading-screen';
+import { useBookingUpdates } from '@/features/bookings/api/use-booking-updates';
 import { useCoachUpdates } from '@/features/coaches/api/use-coach-updates';
 import { usePresenceUpdates } from '@/features/presence/api/use-presence-updates';
 import { useSession } from '@/lib/auth/session';
@@ -43,6 +44,7 @@ export const RootLayout = () => {
   useLocaleSync();
   usePresenceUpdates();
   useCoachUpdates();
+  useBookingUpdates();
 
   return (
     <div className="app-shell">

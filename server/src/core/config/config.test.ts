@@ -148,6 +148,10 @@ describe('loadConfig', () => {
     ['UPLOAD_MAX_BYTES', '5mb'],
     ['UPLOAD_MAX_BYTES', '100'],
     ['UPLOAD_MAX_BYTES', '1073741824'],
+    ['MEETING_BASE_URL', 'ftp://meet.example.com/'],
+    ['MEETING_BASE_URL', 'meet.example.com/room-'],
+    ['MEETING_BASE_URL', 'https://meet.example.com/?room='],
+    ['MEETING_BASE_URL', 'https://meet.example.com/#'],
   ])('rejects a malformed %s (%s) in any environment', (name, value) => {
     for (const nodeEnv of ['development', 'production']) {
       const problems = problemsOf({ ...PROD_BASE, NODE_ENV: nodeEnv, [name]: value });
@@ -173,6 +177,20 @@ describe('loadConfig', () => {
     expect(config.port).toBe(5000);
     expect(config.mongodbUri).toBeNull();
     expect(config.embeddedDb).toBeNull();
+  });
+
+  it('reads MEETING_BASE_URL, defaulting to a Jitsi prefix, and wants https in production', () => {
+    expect(loadConfig({}).config.meetingBaseUrl).toBe('https://meet.jit.si/coachhub-');
+    expect(
+      loadConfig({ MEETING_BASE_URL: 'http://localhost:8443/room-' }).config.meetingBaseUrl,
+    ).toBe('http://localhost:8443/room-');
+    expect(
+      loadConfig({ ...PROD_BASE, MEETING_BASE_URL: 'https://video.example.com/r/' }).config
+        .meetingBaseUrl,
+    ).toBe('https://video.example.com/r/');
+    expect(problemsOf({ ...PROD_BASE, MEETING_BASE_URL: 'http://video.example.com/r/' })).toEqual([
+      expect.stringMatching(/^MEETING_BASE_URL: must be a URL starting with https:\/\//),
+    ]);
   });
 
   it('reads rate limits, where 0 switches a limiter off', () => {

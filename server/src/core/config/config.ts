@@ -57,6 +57,8 @@ export interface Config {
   shutdownTimeoutSeconds: number;
   rateLimits: RateLimitConfig;
   uploads: UploadsConfig;
+  /** Prefix of every booking's video room: an unguessable id is appended on confirmation. */
+  meetingBaseUrl: string;
 }
 
 export interface LoadedConfig {
@@ -131,6 +133,7 @@ export function loadConfig(env: RawEnv, options: LoadConfigOptions = {}): Loaded
     shutdownTimeoutSeconds: read.integer('SHUTDOWN_TIMEOUT_SECONDS', 10, 1, 300),
     rateLimits: readRateLimits(read),
     uploads: readUploads(read),
+    meetingBaseUrl: readMeetingBaseUrl(read, isProduction),
   };
 
   if (isProduction && !config.uploads.cloudinary) {
@@ -251,6 +254,22 @@ function readUploads(read: EnvReader): UploadsConfig {
     dir: path.resolve(read.raw('UPLOADS_DIR') ?? path.join(REPO_ROOT, 'server', 'uploads')),
     maxBytes: read.integer('UPLOAD_MAX_BYTES', 5 * MIB, 1024, 50 * MIB),
   };
+}
+
+export const DEFAULT_MEETING_BASE_URL = 'https://meet.jit.si/coachhub-';
+
+/**
+ * A prefix such as `https://meet.jit.si/coachhub-` (the room id is appended as is), so no query
+ * or fragment; https in production, where meeting links go to real people.
+ */
+function readMeetingBaseUrl(read: EnvReader, isProduction: boolean): string {
+  const value = read.url('MEETING_BASE_URL', isProduction ? ['https:'] : ['https:', 'http:']);
+  if (value === undefined) return DEFAULT_MEETING_BASE_URL;
+  if (/[?#\s]/.test(value)) {
+    read.problem('MEETING_BASE_URL', 'must be a plain URL prefix without ?, # or spaces');
+    return DEFAULT_MEETING_BASE_URL;
+  }
+  return value;
 }
 
 function defaultLogLevel(nodeEnv: NodeEnv): LogLevel {

@@ -4,13 +4,17 @@ import type {
   CoachDTO,
   CoachMatch,
 } from '@coachhub/shared/coach';
+import type { BookingDTO, BookingPage, CoachProfileDTO } from '@coachhub/shared/booking';
 import type { Page } from '@coachhub/shared/pagination';
 import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCoach, images } from '../../../test/coach-fixtures.js';
 import { bearer, createUser, sessionFor, type SignedIn } from '../../../test/fixtures.js';
 import { closeAllSockets, connectSocket, nextEvent } from '../../../test/sockets.js';
+import { futureAt, openAvailability } from '../../../test/scheduling-fixtures.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
+import { Availability } from '../availability/availability.model.js';
+import { SessionType } from '../session-types/session-type.model.js';
 import { Coach } from './coach.model.js';
 
 /** Every key of CoachDTO, checked by the compiler in both directions (none missing, none extra). */
@@ -148,10 +152,14 @@ describe('every route that returns a coach returns exactly a CoachDTO, and nothi
     }
   });
 
-  it('GET /api/coaches/:userId, whoever asks', async () => {
+  it('GET /api/coaches/:userId, whoever asks: the CoachDTO plus its session types', async () => {
     for (const token of [undefined, client.accessToken, admin.accessToken, coach.accessToken]) {
       const call = t.http.get(`/api/coaches/${coach.user._id}`);
-      check(await (token ? call.set(bearer(token)) : call), (dto: CoachDTO) => [dto]);
+      check(await (token ? call.set(bearer(token)) : call), (profile: CoachProfileDTO) => {
+        const { sessionTypes, ...dto } = profile;
+        expect(Array.isArray(sessionTypes)).toBe(true);
+        return [dto];
+      });
     }
   });
 
@@ -205,6 +213,57 @@ describe('every route that returns a coach returns exactly a CoachDTO, and nothi
       .set(bearer(admin.accessToken))
       .send({ reason: 'Checking again' });
     check(reject, (dto: CoachDTO) => [dto]);
+  });
+
+  it('the booking routes and events: create, list, read, transitions, booking:* sockets', async () => {
+    await Availability.create({
+      coach: coach.user._id,
+      ...openAvailability('UTC', { requiresApproval: true }),
+    });
+    const type = await SessionType.create({
+      coach: coach.user._id,
+      title: 'Talk',
+      slug: 'talk',
+      durationMinutes: 30,
+      mode: 'video',
+    });
+    const coachSocket = await connectSocket(t.baseUrl, coach.accessToken);
+    const created = nextEvent(coachSocket, 'booking:created');
+    const res = await t.http
+      .post('/api/bookings')
+      .set(bearer(client.accessToken))
+      .send({
+        coachId: coach.user._id,
+        sessionTypeId: type.id as string,
+        start: futureAt(3, '10:00'),
+      });
+    check(res, (booking: BookingDTO) => [booking.coach]);
+    expectCoachDTO((await created).booking.coach);
+    const id = (res.body as BookingDTO)._id;
+    for (const who of [client, coach, admin]) {
+      check(
+        await t.http.get(`/api/bookings/${id}`).set(bearer(who.accessToken)),
+        (b: BookingDTO) => [b.coach],
+      );
+    }
+    for (const who of [client, coach]) {
+      check(await t.http.get('/api/bookings').set(bearer(who.accessToken)), (page: BookingPage) =>
+        page.items.map((booking) => booking.coach),
+      );
+    }
+    const updated = nextEvent(coachSocket, 'booking:updated');
+    check(
+      await t.http.post(`/api/bookings/${id}/confirm`).set(bearer(coach.accessToken)).send({}),
+      (booking: BookingDTO) => [booking.coach],
+    );
+    expectCoachDTO((await updated).booking.coach);
+    check(
+      await t.http
+        .post(`/api/bookings/${id}/reschedule`)
+        .set(bearer(client.accessToken))
+        .send({ start: futureAt(3, '11:00') }),
+      (booking: BookingDTO) => [booking.coach],
+    );
   });
 
   it('POST /api/coaches/:userId/profile-picture answers with the picture only', async () => {

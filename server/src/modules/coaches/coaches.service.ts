@@ -1,3 +1,4 @@
+import type { CoachProfileDTO, SessionTypeDTO } from '@coachhub/shared/booking';
 import type {
   BecomeCoachRequest,
   BecomeCoachResponse,
@@ -11,24 +12,19 @@ import type { ImageStorage } from '../uploads/image-storage.js';
 import { toUserDTO } from '../users/user.mapper.js';
 import { createCoach } from './coach-creation.js';
 import type { CoachLifecycle } from './coach-lifecycle.js';
+import { findVisibleCoach } from './coach-visibility.js';
 import type { CoachPresenter } from './coach-presenter.js';
 import { Coach, type CoachRecord } from './coach.model.js';
 
 const onlyTheCoach = () =>
   new AppError(403, 'FORBIDDEN', 'Only the coach can change this coach profile');
 
-/** Public: approved coaches of active accounts. Their owner and admins see any state. */
-function isVisibleTo(coach: CoachRecord, viewer: Principal | undefined): boolean {
-  if (coach.verification.status === 'approved' && coach.userStatus === 'active') return true;
-  return (
-    viewer !== undefined && (viewer.role === 'admin' || viewer.userId === coach.user.toString())
-  );
-}
-
 export function createCoachesService(deps: {
   presenter: CoachPresenter;
   lifecycle: CoachLifecycle;
   storage: ImageStorage;
+  /** The session-types feature's answer for a profile page (kept out of this module). */
+  activeSessionTypes: (coachUserId: string) => Promise<SessionTypeDTO[]>;
 }) {
   const { presenter } = deps;
 
@@ -45,11 +41,17 @@ export function createCoachesService(deps: {
       return { user: toUserDTO(user), coach: await presentOne(coach) };
     },
 
-    /** 404 for a coach the viewer may not see, so hidden profiles are not confirmed to exist. */
-    async getCoach(userId: string, viewer: Principal | undefined): Promise<CoachDTO> {
-      const coach = await Coach.findOne({ user: userId }).lean();
-      if (!coach || !isVisibleTo(coach, viewer)) throw notFound('Coach');
-      return presentOne(coach);
+    /**
+     * The profile with the coach's active session types. 404 for a coach the viewer may not
+     * see, so hidden profiles are not confirmed to exist.
+     */
+    async getCoach(userId: string, viewer: Principal | undefined): Promise<CoachProfileDTO> {
+      const coach = await findVisibleCoach(userId, viewer);
+      const [dto, sessionTypes] = await Promise.all([
+        presentOne(coach),
+        deps.activeSessionTypes(userId),
+      ]);
+      return { ...dto, sessionTypes };
     },
 
     /** A rejected coach who edits the profile goes back into the verification queue. */

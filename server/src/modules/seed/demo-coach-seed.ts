@@ -50,7 +50,6 @@ export async function seedDemoCoaches(deps: {
             certifications: demo.certifications,
             yearsOfExperience: demo.yearsOfExperience,
             coachProfilePicture: picture,
-            priceFrom: demo.priceFrom,
             rating: demo.rating,
             verification: {
               status: 'approved',

@@ -13,7 +13,11 @@ export interface DemoCoach {
   certifications: string[];
   yearsOfExperience: number;
   timeZone: string;
-  /** Until the pricing feature computes it from the price configuration. */
+  /**
+   * The intro call's price: the scheduling seed (demo-scheduling.ts) prices every session from
+   * it, and the coach's `priceFrom` is then computed from that configuration. Null: no prices
+   * and no session types yet (a coach still setting up).
+   */
   priceFrom: Money | null;
   /** Until reviews exist; varied so sorting and the Bayesian prior show in the demo. */
   rating: { average: number; count: number };

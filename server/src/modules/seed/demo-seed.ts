@@ -1,4 +1,5 @@
 import type { Role } from '@coachhub/shared/roles';
+import { DEFAULT_MEETING_BASE_URL } from '../../core/config/config.js';
 import type { Logger } from '../../core/logger.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import type { CoachLifecycle } from '../coaches/coach-lifecycle.js';
@@ -6,7 +7,9 @@ import type { StorageDriver } from '../uploads/storage-driver.js';
 import { User } from '../users/user.model.js';
 import { ensureAccount, type SeedAccount } from './accounts.js';
 import { DEMO_COACHES } from './demo-coaches.js';
+import { seedDemoBookings } from './demo-bookings-seed.js';
 import { seedDemoCoaches } from './demo-coach-seed.js';
+import { seedDemoScheduling } from './demo-scheduling-seed.js';
 
 /** Every demo account uses this password (documented in server/README.md). */
 export const DEMO_PASSWORD = 'CoachHub-demo-1';
@@ -41,6 +44,8 @@ export interface DemoSeedDeps {
   coachLifecycle: CoachLifecycle;
   /** Where the demo coach pictures are written (the local driver). */
   pictures: StorageDriver;
+  /** Prefix of the demo bookings' meeting links (config MEETING_BASE_URL). */
+  meetingBaseUrl?: string;
 }
 
 /** Idempotent: accounts that exist (by email) and coaches that have a profile are not touched. */
@@ -54,9 +59,11 @@ export async function seedDemoData(deps: DemoSeedDeps): Promise<void> {
   const created = await Promise.all(missing.map((account) => ensureAccount(account, passwordHash)));
   const accounts = created.filter(Boolean).length;
   const coaches = await seedDemoCoaches(deps);
+  const schedules = await seedDemoScheduling();
+  const bookings = await seedDemoBookings(deps.meetingBaseUrl ?? DEFAULT_MEETING_BASE_URL);
   deps.logger.info(
-    accounts + coaches > 0
-      ? `Demo data: created ${accounts} accounts and ${coaches} coach profiles (password ${DEMO_PASSWORD})`
+    accounts + coaches + schedules + bookings > 0
+      ? `Demo data: created ${accounts} accounts, ${coaches} coach profiles, session types and prices for ${schedules} coaches and ${bookings} bookings (password ${DEMO_PASSWORD})`
       : 'Demo data: already present',
   );
 }

@@ -1,6 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { BookingPage, CoachProfileDTO, SlotsResponse } from '@coachhub/shared/booking';
 import type { CoachDirectoryPage } from '@coachhub/shared/coach';
+import { ACTIVE_BOOKING_STATUSES } from '@coachhub/shared/scheduling';
+import { bearer, sessionFor } from '../../../test/fixtures.js';
+import { conflictsWithBookings } from '../../domain/slots.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
 import { createLogger } from '../../core/logger.js';
@@ -9,6 +13,9 @@ import { Coach } from '../coaches/coach.model.js';
 import { checkImage } from '../uploads/image-type.js';
 import { createLocalStorageDriver } from '../uploads/local-storage.driver.js';
 import { User } from '../users/user.model.js';
+import { Availability } from '../availability/availability.model.js';
+import { Booking } from '../bookings/booking.model.js';
+import { SessionType } from '../session-types/session-type.model.js';
 import { ensureAdminAccount } from './admin-bootstrap.js';
 import { DEMO_COACHES } from './demo-coaches.js';
 import { avatarPng } from './demo-picture.js';
@@ -61,6 +68,7 @@ describe('demo seed', () => {
 
   it('is idempotent', async () => {
     const before = await Promise.all([User.countDocuments(), Coach.countDocuments()]);
+    const scheduling = await Promise.all([SessionType.countDocuments(), Booking.countDocuments()]);
     const files = await readdir(path.join(t.uploadsDir, 'coach-pictures'));
     await seedDemoData({
       logger,
@@ -68,6 +76,9 @@ describe('demo seed', () => {
       pictures: createLocalStorageDriver(t.uploadsDir),
     });
     expect(await Promise.all([User.countDocuments(), Coach.countDocuments()])).toEqual(before);
+    expect(await Promise.all([SessionType.countDocuments(), Booking.countDocuments()])).toEqual(
+      scheduling,
+    );
     expect(await readdir(path.join(t.uploadsDir, 'coach-pictures'))).toEqual(files);
   });
 
@@ -126,5 +137,68 @@ describe('demo coaches', () => {
     const blue = avatarPng([30, 30, 200], 16);
     expect(red.equals(blue)).toBe(false);
     expect((await checkImage(red)).ext).toBe('png');
+  });
+});
+
+describe('demo scheduling', () => {
+  const userId = async (email: string) =>
+    (await User.findOne({ email }).lean())?._id.toString() ?? '';
+
+  it('prices every demo coach from its configuration, as the directory showed before', async () => {
+    for (const demo of DEMO_COACHES) {
+      const coach = await Coach.findOne({ user: await userId(demo.email) }).lean();
+      expect(coach?.priceFrom ?? null, demo.email).toEqual(demo.priceFrom);
+    }
+  });
+
+  it('lets Carla be booked in the coming days, with her approval', async () => {
+    const carla = await userId('carla.coach@demo.coachhub.test');
+    const availability = await Availability.findOne({ coach: carla }).lean();
+    expect(availability?.timeZone).toBe('Europe/Berlin');
+    expect(availability?.settings.requiresApproval).toBe(true);
+    const profile = (await t.http.get(`/api/coaches/${carla}`)).body as CoachProfileDTO;
+    expect(profile.sessionTypes.map((type) => type.durationMinutes)).toEqual([30, 60, 90]);
+    const from = new Date();
+    const res = await t.http.get(`/api/coaches/${carla}/slots`).query({
+      sessionTypeId: profile.sessionTypes[1]?._id ?? '',
+      from: from.toISOString(),
+      to: new Date(from.getTime() + 3 * 24 * 3_600_000).toISOString(),
+    });
+    expect((res.body as SlotsResponse).slots.length).toBeGreaterThan(10);
+  });
+
+  it('gives Lena and Tom past and future bookings with Carla and Marco, none overlapping', async () => {
+    const statuses = new Set<string>();
+    for (const email of ['lena.client@demo.coachhub.test', 'tom.client@demo.coachhub.test']) {
+      const user = await User.findOne({ email }).lean();
+      if (!user) throw new Error(email);
+      const session = await sessionFor({ id: user._id.toString(), email, password: DEMO_PASSWORD });
+      const page = (await t.http.get('/api/bookings?limit=100').set(bearer(session.accessToken)))
+        .body as BookingPage;
+      expect(page.total).toBeGreaterThanOrEqual(5);
+      const coachNames = new Set(page.items.map((booking) => booking.coach.firstName));
+      expect([...coachNames].sort()).toEqual(['Carla', 'Marco']);
+      for (const booking of page.items) statuses.add(booking.status);
+      const active = page.items
+        .filter((booking) =>
+          (ACTIVE_BOOKING_STATUSES as readonly string[]).includes(booking.status),
+        )
+        .map((booking) => ({ start: new Date(booking.start), end: new Date(booking.end) }));
+      active.forEach((booking, index) => {
+        const noBuffers = { bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
+        expect(conflictsWithBookings(booking, active.slice(index + 1), noBuffers)).toBe(false);
+      });
+    }
+    expect([...statuses].sort()).toEqual([
+      'cancelled',
+      'completed',
+      'confirmed',
+      'no_show',
+      'pending',
+    ]);
+    const pending = await Booking.find({ status: 'pending' }).lean();
+    expect(pending.every((booking) => booking.start > new Date())).toBe(true);
+    const confirmed = await Booking.find({ status: 'confirmed' }).lean();
+    expect(confirmed.every((booking) => booking.meetingUrl?.startsWith('https://'))).toBe(true);
   });
 });

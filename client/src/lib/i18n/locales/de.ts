@@ -464,7 +464,7 @@ export const de: Translation = {
       pickDay: 'Wähle einen hervorgehobenen Tag, um seine freien Termine zu sehen.',
       timesFor: 'Freie Termine am {{date}}',
       coachTime: '{{time}} bei {{name}}',
-      refreshed: 'Die freien Termine wurden aktualisiert: Bitte wähle einen anderen.',
+      refreshed: 'Die freien Termine unten sind wieder aktuell.',
     },
     calendar: {
       previousMonth: 'Vorheriger Monat',
@@ -654,9 +654,9 @@ export const de: Translation = {
       settings: {
         schedulingHeading: 'Planung',
         cancellationHeading: 'Stornobedingungen',
-        bufferBeforeMinutes: 'Puffer vor einer Sitzung',
+        bufferBeforeMinutes: 'Puffer davor',
         bufferBeforeMinutesHint: 'Minuten, die vor jeder Sitzung frei bleiben.',
-        bufferAfterMinutes: 'Puffer nach einer Sitzung',
+        bufferAfterMinutes: 'Puffer danach',
         bufferAfterMinutesHint: 'Minuten, die nach jeder Sitzung frei bleiben.',
         minNoticeHours: 'Mindestvorlauf',
         minNoticeHoursHint: 'Stunden zwischen Buchung und Beginn, mindestens.',
@@ -731,6 +731,7 @@ export const de: Translation = {
       rateHint: 'Leer: {{price}} nach Stundensatz.',
       rateHintPlain: 'Leer: Preis nach Stundensatz.',
       amountHint: 'In {{currency}}.',
+      amountTooLarge: 'Höchstens {{max}}.',
       save: 'Sätze speichern',
       saved: 'Deine Sätze wurden gespeichert.',
       discountsHeading: 'Rabatte',

@@ -465,7 +465,7 @@ export const en = {
       pickDay: 'Pick a highlighted day to see its free times.',
       timesFor: 'Free times on {{date}}',
       coachTime: '{{time}} for {{name}}',
-      refreshed: 'The free times have been updated: please pick another one.',
+      refreshed: 'The free times below are up to date again.',
     },
     calendar: {
       previousMonth: 'Previous month',
@@ -649,9 +649,9 @@ export const en = {
       settings: {
         schedulingHeading: 'Scheduling',
         cancellationHeading: 'Cancellation policy',
-        bufferBeforeMinutes: 'Buffer before a session',
+        bufferBeforeMinutes: 'Buffer before',
         bufferBeforeMinutesHint: 'Minutes kept free before each session.',
-        bufferAfterMinutes: 'Buffer after a session',
+        bufferAfterMinutes: 'Buffer after',
         bufferAfterMinutesHint: 'Minutes kept free after each session.',
         minNoticeHours: 'Minimum notice',
         minNoticeHoursHint: 'Hours between booking and the start, at least.',
@@ -725,6 +725,7 @@ export const en = {
       rateHint: 'Empty: {{price}} from the hourly rate.',
       rateHintPlain: 'Empty: priced from the hourly rate.',
       amountHint: 'In {{currency}}.',
+      amountTooLarge: 'Enter at most {{max}}.',
       save: 'Save rates',
       saved: 'Your rates have been saved.',
       discountsHeading: 'Discounts',

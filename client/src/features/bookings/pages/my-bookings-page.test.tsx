@@ -1,0 +1,200 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+
+import type { AppSocket } from '@/lib/socket';
+import { makeAvailability, makeBooking } from '@/testing/booking-fixtures';
+import { installFakeApi } from '@/testing/fake-api';
+import type { FakeRoutes } from '@/testing/fake-api';
+import { makePage, makeUser } from '@/testing/fixtures';
+import { renderApp } from '@/testing/render-app';
+
+import { followBookingUpdates } from '../api/use-booking-updates';
+
+let api: ReturnType<typeof installFakeApi> | undefined;
+const fakeApi = (routes: FakeRoutes) => {
+  api = installFakeApi(routes);
+  return api;
+};
+
+beforeEach(() => {
+  // Monday 4 May 2026, 10:00 in Berlin: the booking below is on Wednesday at 10:00.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-05-04T08:00:00.000Z'));
+});
+afterEach(() => {
+  api?.restore();
+  vi.useRealTimers();
+});
+
+const client = makeUser();
+const coachUser = makeUser({ _id: 'coach-1', role: 'coach', firstName: 'Carla' });
+
+type Listener = (...args: unknown[]) => void;
+const createFakeSocket = () => {
+  const listeners = new Map<string, Set<Listener>>();
+  const fake = {
+    on: (event: string, listener: Listener) => {
+      listeners.set(event, (listeners.get(event) ?? new Set()).add(listener));
+      return fake;
+    },
+    off: (event: string, listener: Listener) => {
+      listeners.get(event)?.delete(listener);
+      return fake;
+    },
+    fire: (event: string, ...args: unknown[]) =>
+      listeners.get(event)?.forEach((listener) => listener(...args)),
+  };
+  return { fake, socket: fake as unknown as AppSocket };
+};
+
+describe('MyBookingsPage', () => {
+  it('turns a booking confirmed on screen when the socket says so, without a refetch', async () => {
+    const { requests } = fakeApi({
+      'GET /bookings': () => ({ status: 200, data: makePage([makeBooking()]) }),
+    });
+    const { queryClient } = renderApp({ url: '/bookings', user: client });
+    const card = await screen.findByTestId('booking-card');
+    expect(within(card).getByTestId('booking-status')).toHaveTextContent('Awaiting confirmation');
+    expect(requests[0]?.params).toMatchObject({
+      role: 'client',
+      from: '2026-05-04T08:00:00.000Z',
+      page: 1,
+    });
+
+    const { fake, socket } = createFakeSocket();
+    const stop = followBookingUpdates(socket, queryClient);
+    act(() =>
+      fake.fire('booking:updated', {
+        booking: makeBooking({
+          status: 'confirmed',
+          meetingUrl: 'https://meet.example/room-1',
+          allowedActions: ['cancel', 'reschedule'],
+        }),
+      }),
+    );
+
+    // React Query tells the screen on its next tick.
+    await waitFor(() =>
+      expect(within(card).getByTestId('booking-status')).toHaveTextContent('Confirmed'),
+    );
+    expect(within(card).getByRole('link', { name: 'Join the video call' })).toHaveAttribute(
+      'href',
+      'https://meet.example/room-1',
+    );
+    expect(within(card).getByRole('button', { name: 'Add to calendar (.ics)' })).toBeVisible();
+    expect(requests.filter((request) => request.url === '/bookings')).toHaveLength(1);
+    stop();
+  });
+
+  it('shows the fee a late cancellation costs before the client confirms it', async () => {
+    // Starts in 22 hours: inside the 24-hour window, so half of the 90 EUR.
+    const booking = makeBooking({
+      status: 'confirmed',
+      start: '2026-05-05T06:00:00.000Z',
+      end: '2026-05-05T07:00:00.000Z',
+    });
+    const { requests } = fakeApi({
+      'GET /bookings': () => ({ status: 200, data: makePage([booking]) }),
+      'GET /availability/coach-1': () => ({ status: 200, data: makeAvailability() }),
+      'POST /bookings/booking-1/cancel': () => ({
+        status: 200,
+        data: {
+          ...booking,
+          status: 'cancelled',
+          allowedActions: [],
+          cancellation: {
+            by: 'client',
+            at: '2026-05-04T08:00:00.000Z',
+            reason: 'Sick',
+            fee: { amount: 4500, currency: 'EUR' },
+          },
+        },
+      }),
+    });
+    const { user } = renderApp({ url: '/bookings', user: client });
+    const card = await screen.findByTestId('booking-card');
+    await user.click(within(card).getByRole('button', { name: 'Cancel booking' }));
+
+    const panel = within(card).getByRole('form', { name: 'Cancel this booking?' });
+    expect(await within(panel).findByTestId('cancellation-fee')).toHaveTextContent(
+      'Cancelling now costs €45.00 (50% of €90.00), as the session starts in less than 24 hours.',
+    );
+    expect(requests.some((request) => request.method === 'POST')).toBe(false);
+
+    await user.type(within(panel).getByLabelText('Reason (optional)'), 'Sick');
+    await user.click(within(panel).getByRole('button', { name: 'Cancel booking' }));
+    expect(await screen.findByText('The booking has been cancelled.')).toBeInTheDocument();
+    expect(requests.find((request) => request.method === 'POST')?.body).toEqual({
+      reason: 'Sick',
+    });
+    await waitFor(() =>
+      expect(within(card).getByTestId('booking-status')).toHaveTextContent('Cancelled'),
+    );
+    expect(card).toHaveTextContent('Cancellation fee: €45.00.');
+  });
+
+  it('lets the coach confirm a request and filter by status, all in the URL', async () => {
+    const pending = makeBooking({ allowedActions: ['confirm', 'decline', 'cancel', 'reschedule'] });
+    const { requests } = fakeApi({
+      'GET /bookings': () => ({ status: 200, data: makePage([pending]) }),
+      'POST /bookings/booking-1/confirm': () => ({
+        status: 200,
+        data: { ...pending, status: 'confirmed', allowedActions: ['cancel', 'reschedule'] },
+      }),
+    });
+    const { user, router } = renderApp({ url: '/practice', user: coachUser });
+    const card = await screen.findByTestId('booking-card');
+    expect(card).toHaveTextContent('with your client Ada Lovelace');
+    expect(requests[0]?.params).toMatchObject({ role: 'coach' });
+
+    await user.click(within(card).getByRole('button', { name: 'Confirm' }));
+    expect(await screen.findByText('The booking has been confirmed.')).toBeInTheDocument();
+    expect(within(card).getByTestId('booking-status')).toHaveTextContent('Confirmed');
+    expect(requests.find((request) => request.method === 'POST')?.body).toEqual({});
+
+    await user.selectOptions(screen.getByLabelText('Status'), 'confirmed');
+    expect(router.state.location.search).toBe('?status=confirmed');
+    await waitFor(() =>
+      expect(requests.at(-1)?.params).toMatchObject({ role: 'coach', status: 'confirmed' }),
+    );
+    await user.click(screen.getByRole('link', { name: 'Past' }));
+    expect(router.state.location.search).toBe('?status=confirmed&scope=past');
+    await waitFor(() =>
+      expect(requests.at(-1)?.params).toMatchObject({ to: '2026-05-04T08:00:00.000Z' }),
+    );
+  });
+
+  it('downloads the calendar file through the API client, with the token', async () => {
+    // jsdom cannot make object URLs: the test lends URL a pair and restores it afterwards.
+    const createObjectURL = vi.fn((_blob: Blob) => 'blob:booking-1');
+    const revokeObjectURL = vi.fn((_url: string) => undefined);
+    const lent = Object.getOwnPropertyDescriptors(URL);
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    onTestFinished(() => {
+      for (const name of ['createObjectURL', 'revokeObjectURL'] as const) {
+        const original = lent[name];
+        if (original) Object.defineProperty(URL, name, original);
+        else Reflect.deleteProperty(URL, name);
+      }
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { requests } = fakeApi({
+      'GET /bookings': () => ({
+        status: 200,
+        data: makePage([makeBooking({ status: 'confirmed' })]),
+      }),
+      'GET /bookings/booking-1/ics': () => ({
+        status: 200,
+        data: new Blob(['BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'], { type: 'text/calendar' }),
+      }),
+    });
+    const { user } = renderApp({ url: '/bookings', user: client });
+    await user.click(await screen.findByRole('button', { name: 'Add to calendar (.ics)' }));
+
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    const ics = requests.find((request) => request.url === '/bookings/booking-1/ics');
+    expect(ics?.headers.get('Authorization')).toBe('Bearer test-access-token');
+    expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
+    expect(click.mock.contexts[0]).toHaveProperty('download', 'coachhub-booking-booking-1.ics');
+  });
+});

@@ -1,0 +1,82 @@
+import mongoose, { Types } from 'mongoose';
+import { Availability } from '../availability/availability.model.js';
+import { Coach } from '../coaches/coach.model.js';
+import { applyPriceChange } from '../pricing/price-changes.js';
+import { SessionType } from '../session-types/session-type.model.js';
+import { User } from '../users/user.model.js';
+import { DEMO_COACHES } from './demo-coaches.js';
+import { demoScheduleFor, type DemoSchedule } from './demo-scheduling.js';
+
+/**
+ * Gives every priced demo coach its session types, prices and availability (in the coach's
+ * zone), one transaction per coach. A coach that already has session types is left alone, so
+ * restarts keep whatever was changed through the app, and two processes seeding at once do it
+ * once (the second one's transaction retries and then finds the types). Returns how many coaches
+ * it set up.
+ */
+export async function seedDemoScheduling(): Promise<number> {
+  let seeded = 0;
+  for (const demo of DEMO_COACHES) {
+    const schedule = demoScheduleFor(demo);
+    if (!schedule) continue;
+    const user = await User.findOne({ email: demo.email }).select('_id').lean();
+    const coach = user ? await Coach.findOne({ user: user._id }).lean() : null;
+    if (!user || !coach) continue;
+    const created = await seedCoach(user._id.toString(), coach.timeZone, schedule);
+    if (created) seeded += 1;
+  }
+  return seeded;
+}
+
+async function seedCoach(
+  coachId: string,
+  timeZone: string,
+  schedule: DemoSchedule,
+): Promise<boolean> {
+  return mongoose.connection.transaction(async (session) => {
+    if (await SessionType.exists({ coach: coachId }).session(session)) return false;
+    const types = await SessionType.insertMany(
+      schedule.sessionTypes.map((type) => ({
+        coach: coachId,
+        title: type.title,
+        slug: type.slug,
+        durationMinutes: type.durationMinutes,
+        mode: type.mode,
+        description: type.description,
+        active: true,
+      })),
+      { session },
+    );
+    const idBySlug = new Map(types.map((type) => [type.slug, type._id]));
+    const availability = { timeZone, ...schedule.availability };
+    await Availability.updateOne(
+      { coach: coachId },
+      { $set: availability },
+      { upsert: true, session },
+    );
+    await Coach.updateOne(
+      { user: coachId },
+      { $set: { bookingSettings: availability.settings } },
+      { session },
+    );
+    await applyPriceChange(coachId, session, () => ({
+      currency: schedule.currency,
+      baseHourlyRate: schedule.baseHourlyRate,
+      sessionTypeRates: schedule.sessionTypes.flatMap((type) => {
+        const id = idBySlug.get(type.slug);
+        return id && type.rate !== undefined ? [{ sessionTypeId: id, rate: type.rate }] : [];
+      }),
+      discounts: schedule.discounts.map((discount) => ({
+        _id: new Types.ObjectId(),
+        kind: discount.kind,
+        label: discount.label,
+        active: discount.active,
+        percent: discount.percent,
+        minSessions: discount.kind === 'volume' ? discount.minSessions : null,
+        minDaysAhead: discount.kind === 'early_booking' ? discount.minDaysAhead : null,
+      })),
+      packages: schedule.packages.map((item) => ({ _id: new Types.ObjectId(), ...item })),
+    }));
+    return true;
+  });
+}

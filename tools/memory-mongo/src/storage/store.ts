@@ -200,7 +200,11 @@ export class Store {
       if (!index.unique) continue;
       for (const { key, keyValue } of index.keysFor(doc)) {
         for (const other of index.lookup(key) ?? []) {
-          if (other !== id && !own?.has(other)) throw duplicateKey(collection, index, keyValue);
+          if (other === id || own?.has(other)) continue;
+          // A key committed after the snapshot belongs to a concurrent writer the transaction
+          // could not see: a retry (with a new snapshot) resolves it, as on MongoDB.
+          if (txn && collection.latestTs(other) > txn.snapshotTs) throw writeConflict();
+          throw duplicateKey(collection, index, keyValue);
         }
         if (!own) continue;
         for (const [other, otherDoc] of own) {

@@ -193,6 +193,43 @@ describe('conflicts and isolation', () => {
     await expect(coll.findOne({ _id: 1 })).resolves.toEqual({ _id: 1, v: 5 });
   });
 
+  test('an upsert racing a unique key committed after the snapshot is a WriteConflict, not 11000', async () => {
+    const coll = h.collection('upsert_race');
+    await coll.createIndex({ owner: 1 }, { unique: true });
+    const s = session();
+    s.startTransaction({ readConcern: { level: 'snapshot' } });
+    await expect(coll.countDocuments({}, { session: s })).resolves.toBe(0);
+    await coll.insertOne({ owner: 'coach-1', version: 1 });
+
+    // The snapshot does not see the new document, so the upsert inserts and meets its key.
+    const error = await errorOf(
+      coll.updateOne({ owner: 'coach-1' }, { $inc: { version: 1 } }, { upsert: true, session: s }),
+    );
+    expect(error).toMatchObject({ code: 112 });
+    expect(error.hasErrorLabel('TransientTransactionError')).toBe(true);
+    await s.abortTransaction();
+  });
+
+  test('withTransaction retries such an upsert into an update of the committed document', async () => {
+    const coll = h.collection('upsert_retry');
+    await coll.createIndex({ owner: 1 }, { unique: true });
+    let attempts = 0;
+    await session().withTransaction(async (s) => {
+      attempts += 1;
+      await coll.countDocuments({}, { session: s });
+      if (attempts === 1) await coll.insertOne({ owner: 'coach-2', version: 1 });
+      await coll.updateOne(
+        { owner: 'coach-2' },
+        { $inc: { version: 1 } },
+        { upsert: true, session: s },
+      );
+    });
+    expect(attempts).toBe(2);
+    const stored = await coll.find({ owner: 'coach-2' }).toArray();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ version: 2 });
+  });
+
   test('a non-transactional write to a document a transaction holds waits, then applies', async () => {
     const coll = h.collection('blocked');
     await coll.insertOne({ _id: 1, v: 0, w: 0 });

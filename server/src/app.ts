@@ -73,9 +73,10 @@ function createApiRouter(deps: AppDeps): Router {
     authenticated,
     maybeAuthenticated,
   });
+  const slots = createSlotsService();
   const availabilityRouters = createAvailabilityRouters({
     availability: createAvailabilityService(),
-    slots: createSlotsService(),
+    slots,
     authenticated,
     maybeAuthenticated,
   });
@@ -87,7 +88,9 @@ function createApiRouter(deps: AppDeps): Router {
       activeSessionTypes: sessionTypes.activeForProfile,
     }),
     directory: createCoachDirectory(presenter),
-    matcher: createCoachMatcher(presenter),
+    matcher: createCoachMatcher(presenter, (coachId, now, withinDays) =>
+      slots.firstSlot(coachId, now, withinDays),
+    ),
   });
   const uploadMaxBytes = config.uploads.maxBytes;
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AVAILABILITY_HORIZON_DAYS,
+  AVAILABLE_SOON_DAYS,
+  availabilityFit,
   bayesianRating,
   budgetFit,
   languageFit,
@@ -111,7 +114,7 @@ describe('scoreCoach', () => {
     expect(score).toBeCloseTo(sum, 6);
   });
 
-  it('never exceeds a factor weight, and availability is 0 until scheduling provides it', () => {
+  it('never exceeds a factor weight, and availability is 0 when no free slot is known', () => {
     const { factors, score } = scoreCoach(coach({ rating: { average: 5, count: 100_000 } }), {
       specialties: ['career'],
     });
@@ -153,5 +156,31 @@ describe('rankCoaches', () => {
     const ranked = rankCoaches([a, b], { specialties: ['career'] });
     expect(ranked[0]?.candidate).toBe(a);
     expect(ranked[1]?.candidate).toBe(b);
+  });
+});
+
+describe('availabilityFit', () => {
+  const at = (firstSlotInDays: number | null) => availabilityFit(coach({ firstSlotInDays }));
+
+  it('counts fully for a free slot within two days', () => {
+    expect(at(0.1)).toBe(1);
+    expect(at(AVAILABLE_SOON_DAYS)).toBe(1);
+  });
+
+  it('falls linearly to nothing at the horizon', () => {
+    expect(at(8)).toBeCloseTo(0.5, 6);
+    expect(at(AVAILABILITY_HORIZON_DAYS)).toBe(0);
+    expect(at(30)).toBe(0);
+  });
+
+  it('is 0 when no slot is free soon', () => {
+    expect(at(null)).toBe(0);
+  });
+
+  it('adds up to the availability weight in the score', () => {
+    const soon = scoreCoach(coach({ firstSlotInDays: 1 }), { specialties: ['career'] });
+    const none = scoreCoach(coach({ firstSlotInDays: null }), { specialties: ['career'] });
+    expect(soon.factors.availability).toBe(MATCH_WEIGHTS.availability);
+    expect(soon.score - none.score).toBeCloseTo(MATCH_WEIGHTS.availability, 6);
   });
 });

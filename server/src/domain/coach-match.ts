@@ -14,6 +14,8 @@ export interface MatchCandidate {
   /** Cheapest session, minor units; null while the coach's pricing is unknown. */
   priceFrom: { amount: number; currency: string } | null;
   rating: { average: number; count: number };
+  /** Days from now to the coach's first free slot; null when none is free soon or unknown. */
+  firstSlotInDays?: number | null;
 }
 
 export interface MatchCriteria {
@@ -86,6 +88,21 @@ export function budgetFit(candidate: MatchCandidate, criteria: MatchCriteria): n
   return clamp01(1 - (price.amount - budget.max) / (budget.max * BUDGET_TOLERANCE));
 }
 
+/** A first free slot within this many days counts fully... */
+export const AVAILABLE_SOON_DAYS = 2;
+/** ...and from there less and less, down to nothing this many days ahead. */
+export const AVAILABILITY_HORIZON_DAYS = 14;
+
+/** 1 for a free slot within AVAILABLE_SOON_DAYS, falling linearly to 0 at the horizon. */
+export function availabilityFit(candidate: MatchCandidate): number {
+  const days = candidate.firstSlotInDays;
+  if (days === null || days === undefined || days >= AVAILABILITY_HORIZON_DAYS) return 0;
+  if (days <= AVAILABLE_SOON_DAYS) return 1;
+  return clamp01(
+    1 - (days - AVAILABLE_SOON_DAYS) / (AVAILABILITY_HORIZON_DAYS - AVAILABLE_SOON_DAYS),
+  );
+}
+
 /** The Bayesian rating mapped from 1-5 stars onto 0-1. */
 export function ratingFit(candidate: MatchCandidate): number {
   return clamp01((bayesianRating(candidate.rating) - 1) / 4);
@@ -97,9 +114,7 @@ export function scoreCoach(candidate: MatchCandidate, criteria: MatchCriteria): 
     language: languageFit(candidate, criteria),
     budget: budgetFit(candidate, criteria),
     rating: ratingFit(candidate),
-    // "Available soon" needs slots, which the scheduling feature computes. Until it plugs in
-    // here every coach gets 0, so the factor is reported but does not change the order.
-    availability: 0,
+    availability: availabilityFit(candidate),
   };
   const contribution = (name: keyof MatchFactors) => round2(fractions[name] * MATCH_WEIGHTS[name]);
   const factors: MatchFactors = {

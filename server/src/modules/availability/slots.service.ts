@@ -7,6 +7,8 @@ import { findVisibleCoachSummary, isOwnCoach } from '../coaches/coach-visibility
 import { SessionType } from '../session-types/session-type.model.js';
 import { loadAvailability } from './availability-store.js';
 
+const DAY_MS = 24 * 3_600_000;
+
 export interface SlotsQuery {
   sessionTypeId: string;
   from: Date;
@@ -52,6 +54,37 @@ export function createSlotsService() {
         }),
       };
       return response;
+    },
+
+    /**
+     * The start of the coach's first free slot for their shortest active session type within
+     * `withinDays` of `now`, or null: how soon a client could see this coach.
+     */
+    async firstSlot(coachId: string, now: Date, withinDays: number): Promise<Date | null> {
+      const to = new Date(now.getTime() + withinDays * DAY_MS);
+      const [shortest, availability, bookings] = await Promise.all([
+        SessionType.findOne({ coach: coachId, active: true })
+          .sort({ durationMinutes: 1 })
+          .select('durationMinutes')
+          .lean(),
+        loadAvailability(coachId),
+        activeBookedTimes({
+          as: 'coach',
+          userId: coachId,
+          from: now,
+          to: new Date(to.getTime() + BOOKING_MARGIN_MS),
+        }),
+      ]);
+      if (!shortest) return null;
+      const [first] = computeSlots({
+        availability,
+        settings: availability.settings,
+        bookings,
+        durationMinutes: shortest.durationMinutes,
+        range: { from: now, to },
+        now,
+      });
+      return first ? new Date(first.start) : null;
     },
   };
 }

@@ -1,8 +1,19 @@
 import type { CoachMatch, CoachMatchRequest } from '@coachhub/shared/coach';
-import { rankCoaches } from '../../domain/coach-match.js';
+import { AVAILABILITY_HORIZON_DAYS, rankCoaches } from '../../domain/coach-match.js';
 import { PUBLIC_COACHES } from './coach-directory.js';
 import type { CoachPresenter } from './coach-presenter.js';
 import { Coach } from './coach.model.js';
+
+/** Finds when a coach could first be seen (the scheduling feature provides it). */
+export type FirstSlotLookup = (
+  coachId: string,
+  now: Date,
+  withinDays: number,
+) => Promise<Date | null>;
+
+/** How many more candidates than asked for get their availability looked up. */
+const AVAILABILITY_SHORTLIST = 3;
+const DAY_MS = 24 * 3_600_000;
 
 /** Coaches scored per request: those sharing a specialty, best rated first. Enough for any top 50. */
 export const MATCH_CANDIDATES = 500;
@@ -13,7 +24,7 @@ export const DEFAULT_MATCH_LIMIT = 10;
  * A coach without any requested specialty would score at most the other factors, so only
  * coaches sharing one are considered. The caller never matches themself.
  */
-export function createCoachMatcher(presenter: CoachPresenter) {
+export function createCoachMatcher(presenter: CoachPresenter, firstSlot?: FirstSlotLookup) {
   return {
     async match(request: CoachMatchRequest, callerId?: string): Promise<CoachMatch[]> {
       const candidates = await Coach.find({
@@ -24,11 +35,26 @@ export function createCoachMatcher(presenter: CoachPresenter) {
         .sort({ 'rating.average': -1, 'rating.count': -1, _id: 1 })
         .limit(MATCH_CANDIDATES)
         .lean();
-      const ranked = rankCoaches(candidates, {
+      const criteria = {
         specialties: request.specialties,
         ...(request.languages ? { languages: request.languages } : {}),
         ...(request.budget ? { budget: request.budget } : {}),
-      }).slice(0, request.limit ?? DEFAULT_MATCH_LIMIT);
+      };
+      const limit = request.limit ?? DEFAULT_MATCH_LIMIT;
+      // Slots are costly to compute, and availability weighs little: rank on the other factors
+      // first, then let availability reorder the front runners.
+      const front = rankCoaches(candidates, criteria).slice(0, limit * AVAILABILITY_SHORTLIST);
+      const now = new Date();
+      const withAvailability = await Promise.all(
+        front.map(async ({ candidate }) => {
+          const slot = firstSlot
+            ? await firstSlot(candidate.user.toString(), now, AVAILABILITY_HORIZON_DAYS)
+            : null;
+          const firstSlotInDays = slot ? (slot.getTime() - now.getTime()) / DAY_MS : null;
+          return { ...candidate, firstSlotInDays };
+        }),
+      );
+      const ranked = rankCoaches(withAvailability, criteria).slice(0, limit);
       const coaches = await presenter.present(ranked.map((entry) => entry.candidate));
       const byUserId = new Map(coaches.map((coach) => [coach._id, coach]));
       return ranked.flatMap(({ candidate, score, factors }) => {

@@ -2,6 +2,7 @@ import type { CoachMatch } from '@coachhub/shared/coach';
 import type { ApiErrorBody } from '@coachhub/shared/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCoach } from '../../../test/coach-fixtures.js';
+import { createBookableCoach } from '../../../test/scheduling-fixtures.js';
 import { bearer, sessionFor, type TestUser } from '../../../test/fixtures.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
 
@@ -95,7 +96,7 @@ describe('POST /api/coaches/match', () => {
     expect(namesOf(res.body as CoachMatch[]).at(-1)).toBe('Lu');
   });
 
-  it('honours limit and accepts preferred times (used once scheduling provides availability)', async () => {
+  it('honours limit and accepts preferred times', async () => {
     const res = await match({
       ...GOALS,
       limit: 1,
@@ -146,5 +147,25 @@ describe('POST /api/coaches/match', () => {
     expect(res.status).toBe(400);
     const details = (res.body as ApiErrorBody).error.details as { field: string }[];
     expect(details.map((d) => d.field)).toContain(field);
+  });
+});
+
+describe('availability in matching', () => {
+  it('ranks a coach with free slots in the coming days above an otherwise equal one', async () => {
+    const profile = {
+      specialties: ['mindfulness' as const],
+      languages: ['en'],
+      priceFrom: { amount: 7000, currency: 'EUR' as const },
+      rating: { average: 4.7, count: 20 },
+    };
+    await createTestCoach({ firstName: 'Nora', profile });
+    await createBookableCoach({ durations: [45], coach: { firstName: 'Otto', profile } });
+
+    const res = await match({ specialties: ['mindfulness'] });
+    expect(res.status).toBe(200);
+    const matches = res.body as CoachMatch[];
+    expect(namesOf(matches)).toEqual(['Otto', 'Nora']);
+    expect(matches[0]?.factors.availability).toBe(5);
+    expect(matches[1]?.factors.availability).toBe(0);
   });
 });

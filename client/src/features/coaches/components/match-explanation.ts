@@ -80,10 +80,13 @@ export const explainFactor = (
       };
     }
     case 'availability': {
-      if (!request.preferredTimes?.length) return { key: 'coaches.match.explain.availabilityAny' };
+      // The server gives the full weight for a free slot within two days, less up to two weeks.
+      if (factors.availability >= COACH_MATCH_WEIGHTS.availability) {
+        return { key: 'coaches.match.explain.availabilitySoon' };
+      }
       return factors.availability > 0
-        ? { key: 'coaches.match.explain.availabilityMatch' }
-        : { key: 'coaches.match.explain.availabilityUnknown' };
+        ? { key: 'coaches.match.explain.availabilityLater' }
+        : { key: 'coaches.match.explain.availabilityNone' };
     }
   }
 };

@@ -37,8 +37,8 @@ describe('CoachMatchPage', () => {
           },
           {
             coach: julia,
-            score: 56.38,
-            factors: { specialty: 20, language: 25, budget: 5, rating: 6.38, availability: 0 },
+            score: 61.38,
+            factors: { specialty: 20, language: 25, budget: 5, rating: 6.38, availability: 5 },
           },
         ],
       }),
@@ -89,7 +89,10 @@ describe('CoachMatchPage', () => {
       'Rated 4.8 from 52 reviews.',
     );
     expect(within(first!).getByTestId('match-factor-availability')).toHaveTextContent(
-      'Not known to be free at your preferred times.',
+      'No free time in the next two weeks.',
+    );
+    expect(within(second!).getByTestId('match-factor-availability')).toHaveTextContent(
+      'Has free time in the next two days.',
     );
 
     const juliaGoals = within(second!).getByTestId('match-factor-specialty');

@@ -370,9 +370,9 @@ export const de: Translation = {
         ratingNew: 'Noch keine Bewertungen, daher als durchschnittlich gezählt.',
         rating_one: 'Bewertet mit {{average}} aus {{count}} Bewertung.',
         rating_other: 'Bewertet mit {{average}} aus {{count}} Bewertungen.',
-        availabilityAny: 'Du hast keine bevorzugten Zeiten angegeben.',
-        availabilityMatch: 'Hat zu deinen bevorzugten Zeiten Zeit.',
-        availabilityUnknown: 'Zu deinen bevorzugten Zeiten ist keine freie Zeit bekannt.',
+        availabilitySoon: 'Hat in den nächsten zwei Tagen Zeit.',
+        availabilityLater: 'Hat in den nächsten zwei Wochen Zeit.',
+        availabilityNone: 'Hat in den nächsten zwei Wochen keine freie Zeit.',
       },
     },
     editor: {

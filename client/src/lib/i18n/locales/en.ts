@@ -372,9 +372,9 @@ export const en = {
         ratingNew: 'No reviews yet, so counted as average.',
         rating_one: 'Rated {{average}} from {{count}} review.',
         rating_other: 'Rated {{average}} from {{count}} reviews.',
-        availabilityAny: 'You did not give preferred times.',
-        availabilityMatch: 'Has free time when you prefer.',
-        availabilityUnknown: 'Not known to be free at your preferred times.',
+        availabilitySoon: 'Has free time in the next two days.',
+        availabilityLater: 'Has free time within the next two weeks.',
+        availabilityNone: 'No free time in the next two weeks.',
       },
     },
     editor: {

@@ -7,7 +7,7 @@
  *
  *   npm run bench:coaches
  */
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +17,8 @@ import { loadConfig } from '../server/src/core/config/config.js';
 import { Coach } from '../server/src/modules/coaches/coach.model.js';
 import { User } from '../server/src/modules/users/user.model.js';
 import { createServer } from '../server/src/server.js';
-import { median, percentile, printTable } from './lib/stats.js';
+import { get, load, summary, type Sample } from './lib/http-load.js';
+import { printTable } from './lib/stats.js';
 
 const COACHES = 5_000;
 const REQUESTS = 400;
@@ -118,57 +119,6 @@ async function insertCoaches(): Promise<void> {
   await Coach.collection.insertMany(coaches);
 }
 
-interface Sample {
-  latencies: number[];
-  perSecond: number;
-}
-
-function get(
-  agent: Agent,
-  port: number,
-  urlPath: string,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: urlPath, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** `count` requests, `CONCURRENCY` in flight at a time; every answer must be 200. */
-async function load(agent: Agent, port: number, urlPath: string, count: number): Promise<Sample> {
-  const latencies: number[] = [];
-  let issued = 0;
-  const worker = async () => {
-    while (issued < count) {
-      issued += 1;
-      const start = performance.now();
-      const { status } = await get(agent, port, urlPath);
-      latencies.push(performance.now() - start);
-      if (status !== 200) throw new Error(`${urlPath} answered ${status}`);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { latencies, perSecond: (count / (performance.now() - started)) * 1000 };
-}
-
-function summary(samples: Sample[]): { perSecond: number; p50: number; p95: number } {
-  const latencies = samples.flatMap((sample) => sample.latencies);
-  return {
-    perSecond: median(samples.map((sample) => sample.perSecond)),
-    p50: median(latencies),
-    p95: percentile(latencies, 95),
-  };
-}
-
 async function main(): Promise<void> {
   const uploadsDir = await mkdtemp(path.join(tmpdir(), 'coachhub-bench-'));
   const { config } = loadConfig({
@@ -191,14 +141,14 @@ async function main(): Promise<void> {
 
     const probe = JSON.parse((await get(agent, port, SEARCH)).body) as CoachDirectoryPage;
     if (probe.total === 0 || probe.items.length === 0) throw new Error('the search found nothing');
-    await load(agent, port, SEARCH, WARM_UP);
-    await load(agent, port, HEALTH, WARM_UP);
+    await load(agent, port, SEARCH, WARM_UP, CONCURRENCY);
+    await load(agent, port, HEALTH, WARM_UP, CONCURRENCY);
 
     const search: Sample[] = [];
     const health: Sample[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      search.push(await load(agent, port, SEARCH, REQUESTS));
-      health.push(await load(agent, port, HEALTH, REQUESTS));
+      search.push(await load(agent, port, SEARCH, REQUESTS, CONCURRENCY));
+      health.push(await load(agent, port, HEALTH, REQUESTS, CONCURRENCY));
     }
     const s = summary(search);
     const h = summary(health);

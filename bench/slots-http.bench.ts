@@ -10,7 +10,7 @@
  *   npm run bench:slots-http
  */
 import { spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,7 +25,8 @@ import { Coach } from '../server/src/modules/coaches/coach.model.js';
 import { SessionType } from '../server/src/modules/session-types/session-type.model.js';
 import { User } from '../server/src/modules/users/user.model.js';
 import { createServer } from '../server/src/server.js';
-import { median, percentile, printTable } from './lib/stats.js';
+import { get, load, summary, type Sample } from './lib/http-load.js';
+import { printTable } from './lib/stats.js';
 
 const DAYS = 30;
 const BOOKINGS = 200;
@@ -187,63 +188,6 @@ async function insertData(origin: Date): Promise<{ coachId: string; sessionTypeI
   // Straight through the driver: the benchmark measures reading slots, not inserting bookings.
   await Booking.collection.insertMany([...own, ...others]);
   return { coachId: coachId.toString(), sessionTypeId: sessionTypeId.toString() };
-}
-
-interface Sample {
-  latencies: number[];
-  perSecond: number;
-}
-
-function get(
-  agent: Agent,
-  port: number,
-  urlPath: string,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: urlPath, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** `count` requests, `inFlight` at a time; every answer must be 200. */
-async function load(
-  agent: Agent,
-  port: number,
-  urlPath: string,
-  count: number,
-  inFlight: number,
-): Promise<Sample> {
-  const latencies: number[] = [];
-  let issued = 0;
-  const worker = async () => {
-    while (issued < count) {
-      issued += 1;
-      const start = performance.now();
-      const { status, body } = await get(agent, port, urlPath);
-      latencies.push(performance.now() - start);
-      if (status !== 200) throw new Error(`${urlPath} answered ${status}: ${body}`);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: inFlight }, worker));
-  return { latencies, perSecond: (count / (performance.now() - started)) * 1000 };
-}
-
-function summary(samples: Sample[]) {
-  const latencies = samples.flatMap((sample) => sample.latencies);
-  return {
-    perSecond: median(samples.map((sample) => sample.perSecond)),
-    p50: median(latencies),
-    p95: percentile(latencies, 95),
-  };
 }
 
 /**

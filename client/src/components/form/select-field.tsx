@@ -1,7 +1,6 @@
-import { useId } from 'react';
 import type { ComponentProps } from 'react';
 
-import './form.css';
+import { FieldFrame } from './field-frame';
 
 export interface SelectOption {
   value: string;
@@ -20,32 +19,16 @@ export const SelectField = ({
   options,
   className,
   ...selectProps
-}: SelectFieldProps) => {
-  const id = useId();
-  const hintId = `${id}-hint`;
-
-  return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        className="field__control field__control--select"
-        aria-describedby={hint ? hintId : undefined}
-        {...selectProps}
-      >
+}: SelectFieldProps) => (
+  <FieldFrame label={label} hint={hint} className={className}>
+    {(control) => (
+      <select {...control} className="field__control field__control--select" {...selectProps}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
       </select>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-};
+    )}
+  </FieldFrame>
+);

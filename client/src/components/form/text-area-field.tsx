@@ -1,9 +1,7 @@
-import { useId } from 'react';
 import type { ComponentProps } from 'react';
-import { useTranslation } from 'react-i18next';
 
 import type { FieldProblem } from '@/lib/field-problem';
-import './form.css';
+import { FieldFrame } from './field-frame';
 
 interface TextAreaFieldProps extends Omit<ComponentProps<'textarea'>, 'id'> {
   label: string;
@@ -11,7 +9,7 @@ interface TextAreaFieldProps extends Omit<ComponentProps<'textarea'>, 'id'> {
   problem?: FieldProblem | undefined;
 }
 
-/** The multi-line sibling of `TextField`, with its hint and error tied to it the same way. */
+/** The multi-line sibling of `TextField`. */
 export const TextAreaField = ({
   label,
   hint,
@@ -19,36 +17,15 @@ export const TextAreaField = ({
   className,
   rows = 5,
   ...textAreaProps
-}: TextAreaFieldProps) => {
-  const { t } = useTranslation();
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint && hintId, problem && errorId].filter(Boolean).join(' ');
-
-  return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+}: TextAreaFieldProps) => (
+  <FieldFrame label={label} hint={hint} problem={problem} className={className}>
+    {(control) => (
       <textarea
-        id={id}
+        {...control}
         rows={rows}
         className="field__control field__control--textarea"
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={describedBy || undefined}
         {...textAreaProps}
       />
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {problem && (
-        <p id={errorId} className="field__error" role="alert">
-          {t(problem.key, problem.values)}
-        </p>
-      )}
-    </div>
-  );
-};
+    )}
+  </FieldFrame>
+);

@@ -1,6 +1,5 @@
 import { DISCOUNT_KINDS } from '@coachhub/shared/pricing';
 import type { Discount, DiscountKind } from '@coachhub/shared/pricing';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { FormAlert } from '@/components/form/form-alert';
@@ -15,6 +14,7 @@ import { mergeProblems } from '@/lib/field-problem';
 import { useErrorMessage } from '@/lib/i18n/use-error-message';
 
 import { useAddDiscount } from '../../api/add-discount';
+import { PriceItemList } from './price-item-list';
 import { useDeleteDiscount } from '../../api/delete-discount';
 import {
   DISCOUNT_FIELDS,
@@ -132,45 +132,21 @@ export const DiscountsEditor = ({
 }) => {
   const { t } = useTranslation();
   const remove = useDeleteDiscount(userId);
-  const [adding, setAdding] = useState(false);
   return (
-    <div className="price-items">
-      {discounts.length === 0 ? (
-        <p className="field__hint">{t('practice.pricing.noDiscounts')}</p>
-      ) : (
-        <ul className="price-item-list" aria-label={t('practice.pricing.discountsHeading')}>
-          {discounts.map((discount) => (
-            <li key={discount._id} className="price-item" data-testid="discount">
-              <div>
-                <p className="price-item__name">
-                  {discount.label} ·{' '}
-                  {t('practice.pricing.percentOff', { percent: discount.percent })}
-                  {!discount.active && ` · ${t('practice.sessionTypes.inactive')}`}
-                </p>
-                <p className="price-item__detail">
-                  {t(`booking.quote.kinds.${discount.kind}`)}: {condition(discount, t)}
-                </p>
-              </div>
-              <Button
-                variant="ghost"
-                onClick={() => remove.mutate(discount._id)}
-                aria-label={t('practice.pricing.removeDiscount', { label: discount.label })}
-              >
-                {t('practice.availability.remove')}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {adding ? (
-        <DiscountForm userId={userId} onDone={() => setAdding(false)} />
-      ) : (
-        <div>
-          <Button variant="secondary" onClick={() => setAdding(true)}>
-            {t('practice.pricing.addDiscount')}
-          </Button>
-        </div>
-      )}
-    </div>
+    <PriceItemList
+      items={discounts.map((discount) => ({
+        id: discount._id,
+        title: `${discount.label} · ${t('practice.pricing.percentOff', { percent: discount.percent })}`,
+        active: discount.active,
+        detail: `${t(`booking.quote.kinds.${discount.kind}`)}: ${condition(discount, t)}`,
+        removeLabel: t('practice.pricing.removeDiscount', { label: discount.label }),
+      }))}
+      label={t('practice.pricing.discountsHeading')}
+      emptyText={t('practice.pricing.noDiscounts')}
+      addLabel={t('practice.pricing.addDiscount')}
+      itemTestId="discount"
+      onRemove={(id) => remove.mutate(id)}
+      renderForm={(done) => <DiscountForm userId={userId} onDone={done} />}
+    />
   );
 };

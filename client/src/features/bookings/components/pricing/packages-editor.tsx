@@ -1,5 +1,4 @@
 import type { Currency, SessionPackage } from '@coachhub/shared/pricing';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { FormAlert } from '@/components/form/form-alert';
@@ -15,6 +14,7 @@ import { formatMoney } from '@/lib/money';
 
 import { useAddPackage } from '../../api/add-package';
 import { useDeletePackage } from '../../api/delete-package';
+import { PriceItemList } from './price-item-list';
 import { EMPTY_PACKAGE, PACKAGE_FIELDS, toPackageRequest, validatePackage } from './pricing-values';
 
 interface PackageFormProps {
@@ -107,47 +107,24 @@ interface PackagesEditorProps {
 export const PackagesEditor = ({ userId, currency, packages }: PackagesEditorProps) => {
   const { t, i18n } = useTranslation();
   const remove = useDeletePackage(userId);
-  const [adding, setAdding] = useState(false);
   return (
-    <div className="price-items">
-      {packages.length === 0 ? (
-        <p className="field__hint">{t('practice.pricing.noPackages')}</p>
-      ) : (
-        <ul className="price-item-list" aria-label={t('practice.pricing.packagesHeading')}>
-          {packages.map((item) => (
-            <li key={item._id} className="price-item" data-testid="package">
-              <div>
-                <p className="price-item__name">
-                  {item.name} · {formatMoney({ amount: item.price, currency }, i18n.language)}
-                  {!item.active && ` · ${t('practice.sessionTypes.inactive')}`}
-                </p>
-                <p className="price-item__detail">
-                  {t('practice.pricing.packageDetail', {
-                    count: item.sessions,
-                    days: item.validityDays,
-                  })}
-                </p>
-              </div>
-              <Button
-                variant="ghost"
-                onClick={() => remove.mutate(item._id)}
-                aria-label={t('practice.pricing.removePackage', { name: item.name })}
-              >
-                {t('practice.availability.remove')}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {adding ? (
-        <PackageForm userId={userId} currency={currency} onDone={() => setAdding(false)} />
-      ) : (
-        <div>
-          <Button variant="secondary" onClick={() => setAdding(true)}>
-            {t('practice.pricing.addPackage')}
-          </Button>
-        </div>
-      )}
-    </div>
+    <PriceItemList
+      items={packages.map((item) => ({
+        id: item._id,
+        title: `${item.name} · ${formatMoney({ amount: item.price, currency }, i18n.language)}`,
+        active: item.active,
+        detail: t('practice.pricing.packageDetail', {
+          count: item.sessions,
+          days: item.validityDays,
+        }),
+        removeLabel: t('practice.pricing.removePackage', { name: item.name }),
+      }))}
+      label={t('practice.pricing.packagesHeading')}
+      emptyText={t('practice.pricing.noPackages')}
+      addLabel={t('practice.pricing.addPackage')}
+      itemTestId="package"
+      onRemove={(id) => remove.mutate(id)}
+      renderForm={(done) => <PackageForm userId={userId} currency={currency} onDone={done} />}
+    />
   );
 };

@@ -6,8 +6,8 @@ import {
   type BookingSettings,
 } from '@coachhub/shared/scheduling';
 import { DateTime } from 'luxon';
-import { Availability } from '../src/modules/availability/availability.model.js';
-import { SessionType } from '../src/modules/session-types/session-type.model.js';
+import { Availability } from '../src/modules/scheduling/availability/availability.model.js';
+import { SessionType } from '../src/modules/scheduling/session-types/session-type.model.js';
 import { createTestCoach, type TestCoachOptions } from './coach-fixtures.js';
 import type { TestUser } from './fixtures.js';
 

@@ -13,8 +13,8 @@ import { bearer, createUser, sessionFor, type SignedIn } from '../../../test/fix
 import { closeAllSockets, connectSocket, nextEvent } from '../../../test/sockets.js';
 import { futureAt, openAvailability } from '../../../test/scheduling-fixtures.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
-import { Availability } from '../availability/availability.model.js';
-import { SessionType } from '../session-types/session-type.model.js';
+import { Availability } from '../scheduling/availability/availability.model.js';
+import { SessionType } from '../scheduling/session-types/session-type.model.js';
 import { Coach } from './coach.model.js';
 
 /** Every key of CoachDTO, checked by the compiler in both directions (none missing, none extra). */

@@ -1,8 +1,8 @@
 import mongoose, { Types } from 'mongoose';
-import { Availability } from '../availability/availability.model.js';
+import { Availability } from '../scheduling/availability/availability.model.js';
 import { Coach } from '../coaches/coach.model.js';
-import { applyPriceChange } from '../pricing/price-changes.js';
-import { SessionType } from '../session-types/session-type.model.js';
+import { applyPriceChange } from '../scheduling/pricing/price-changes.js';
+import { SessionType } from '../scheduling/session-types/session-type.model.js';
 import { User } from '../users/user.model.js';
 import { DEMO_COACHES } from './demo-coaches.js';
 import { demoScheduleFor, type DemoSchedule } from './demo-scheduling.js';

@@ -1,0 +1,39 @@
+import {
+  DEFAULT_BOOKING_SETTINGS,
+  DEFAULT_WEEKLY_AVAILABILITY,
+  type AvailabilityDTO,
+} from '@coachhub/shared/scheduling';
+import { DEFAULT_TIME_ZONE } from '@coachhub/shared/locales';
+import type { ClientSession } from 'mongoose';
+import { Coach } from '../../coaches/coach.model.js';
+import { toAvailabilityDTO } from './availability.mapper.js';
+import { Availability } from './availability.model.js';
+
+/** A new coach's availability: Monday to Friday 09:00-17:00 in their zone, default settings. */
+export function defaultAvailability(timeZone: string): AvailabilityDTO {
+  return toAvailabilityDTO({
+    timeZone,
+    weekly: DEFAULT_WEEKLY_AVAILABILITY,
+    overrides: [],
+    settings: DEFAULT_BOOKING_SETTINGS,
+  });
+}
+
+/**
+ * The availability slots and bookings are computed from: the stored one, or (for a coach made
+ * before scheduling existed, which the coach-created hook now prevents) the defaults in the
+ * coach's zone, without storing them.
+ */
+export async function loadAvailability(
+  coachId: string,
+  options: { session?: ClientSession; coachTimeZone?: string } = {},
+): Promise<AvailabilityDTO> {
+  const session = options.session ?? null;
+  const stored = await Availability.findOne({ coach: coachId }).session(session).lean();
+  if (stored) return toAvailabilityDTO(stored);
+  const timeZone =
+    options.coachTimeZone ??
+    (await Coach.findOne({ user: coachId }).select('timeZone').session(session).lean())?.timeZone ??
+    DEFAULT_TIME_ZONE;
+  return defaultAvailability(timeZone);
+}

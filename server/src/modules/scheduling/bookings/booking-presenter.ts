@@ -1,0 +1,65 @@
+import type { BookingDTO } from '@coachhub/shared/booking';
+import type { BookingParty } from '@coachhub/shared/scheduling';
+import { allowedActions } from '../../../domain/booking-state.js';
+import type { CoachPresenter } from '../../coaches/coach-presenter.js';
+import { Coach } from '../../coaches/coach.model.js';
+import { toUserSummaryDTO } from '../../users/user.mapper.js';
+import { User, type UserRecord } from '../../users/user.model.js';
+import { partyOf, toBookingDTO } from './booking.mapper.js';
+import type { BookingRecord } from './booking.model.js';
+
+export interface BookingPresenter {
+  /**
+   * BookingDTOs as `viewerId` sees them, in order. Whatever the count: one query for the
+   * clients, one for the coaches, and the coach presenter's one user query and one presence
+   * lookup (no N+1).
+   */
+  present(bookings: readonly BookingRecord[], viewerId: string): Promise<BookingDTO[]>;
+  /** One booking as each participant sees it (for the socket events to both of them). */
+  forBothSides(booking: BookingRecord): Promise<Record<BookingParty, BookingDTO>>;
+}
+
+export function createBookingPresenter(coaches: CoachPresenter): BookingPresenter {
+  async function build(bookings: readonly BookingRecord[]) {
+    if (bookings.length === 0) return [];
+    const clientIds = [...new Set(bookings.map((booking) => booking.client.toString()))];
+    const coachIds = [...new Set(bookings.map((booking) => booking.coach.toString()))];
+    const [clients, coachRecords] = await Promise.all([
+      User.find({ _id: { $in: clientIds } })
+        .select('firstName lastName role profilePicture')
+        .lean<UserRecord[]>(),
+      Coach.find({ user: { $in: coachIds } }).lean(),
+    ]);
+    const coachDTOs = await coaches.present(coachRecords);
+    const clientById = new Map(
+      clients.map((user) => [user._id.toString(), toUserSummaryDTO(user)]),
+    );
+    const coachById = new Map(coachDTOs.map((coach) => [coach._id, coach]));
+    // A booking whose person is gone (never deleted today) is left out rather than half shown.
+    return bookings.flatMap((booking) => {
+      const client = clientById.get(booking.client.toString());
+      const coach = coachById.get(booking.coach.toString());
+      return client && coach ? [{ booking, people: { client, coach } }] : [];
+    });
+  }
+
+  return {
+    async present(bookings, viewerId) {
+      const now = new Date();
+      return (await build(bookings)).map(({ booking, people }) =>
+        toBookingDTO(booking, people, partyOf(booking, viewerId), now),
+      );
+    },
+
+    async forBothSides(booking) {
+      const [built] = await build([booking]);
+      if (!built) throw new Error(`Booking ${booking._id.toString()} has no client or coach`);
+      const now = new Date();
+      const base = toBookingDTO(built.booking, built.people, null, now);
+      return {
+        client: { ...base, allowedActions: allowedActions(booking, 'client', now) },
+        coach: { ...base, allowedActions: allowedActions(booking, 'coach', now) },
+      };
+    },
+  };
+}

@@ -6,6 +6,7 @@ import type { AccessTokens } from './core/auth/access-token.js';
 import { auth, optionalAuth } from './core/auth/auth.middleware.js';
 import type { Authenticator } from './core/auth/principal.js';
 import type { Config } from './core/config/config.js';
+import type { EventBus } from './core/events/event-bus.js';
 import { AppError } from './core/errors.js';
 import { apiRouteNotFound, errorHandler } from './core/http/error-handler.js';
 import { createHealthRouter } from './core/http/health.js';
@@ -22,6 +23,7 @@ import { createAuthService } from './modules/auth/auth.service.js';
 import { createAvailabilityRouters } from './modules/scheduling/availability/availability.routes.js';
 import { createAvailabilityService } from './modules/scheduling/availability/availability.service.js';
 import { createSlotsService } from './modules/scheduling/availability/slots.service.js';
+import { announceBookingChanges } from './modules/scheduling/bookings/booking-announcer.js';
 import { createBookingPresenter } from './modules/scheduling/bookings/booking-presenter.js';
 import { createBookingsRouter } from './modules/scheduling/bookings/bookings.routes.js';
 import { createBookingsService } from './modules/scheduling/bookings/bookings.service.js';
@@ -51,6 +53,8 @@ export interface AppDeps {
   accessTokens: AccessTokens;
   authenticate: Authenticator;
   realtime: Realtime;
+  /** The domain event bus; subscribers that live with the app (sockets) register on it here. */
+  events: EventBus;
   storage: ImageStorage;
   coachLifecycle: CoachLifecycle;
 }
@@ -93,6 +97,12 @@ function createApiRouter(deps: AppDeps): Router {
     ),
   });
   const uploadMaxBytes = config.uploads.maxBytes;
+  const bookingPresenter = createBookingPresenter(presenter);
+  announceBookingChanges({
+    events: deps.events,
+    presenter: bookingPresenter,
+    realtime: deps.realtime,
+  });
 
   const api = Router();
   api.use(createLimiter({ limit: limits.apiPerMinute, windowSeconds: 60 }));
@@ -132,8 +142,8 @@ function createApiRouter(deps: AppDeps): Router {
     '/bookings',
     createBookingsRouter({
       bookings: createBookingsService({
-        presenter: createBookingPresenter(presenter),
-        realtime: deps.realtime,
+        presenter: bookingPresenter,
+        events: deps.events,
         meetingBaseUrl: config.meetingBaseUrl,
       }),
       authenticated,

@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { createAccessTokens } from './core/auth/access-token.js';
 import type { Config } from './core/config/config.js';
 import { connectDatabase, type Database } from './core/db/connect-database.js';
+import { createEventBus, type EventBus } from './core/events/event-bus.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { createRealtime } from './core/socket/realtime.js';
 import { attachRedisAdapter } from './core/socket/redis-adapter.js';
@@ -26,6 +27,8 @@ export interface CoachHubServer {
   io: TypedServer;
   database: Database;
   logger: Logger;
+  /** Domain events of this process (tests subscribe to see what was published). */
+  events: EventBus;
   /** Starts listening (port 0 picks a free one) and resolves with the bound address. */
   listen(port?: number): Promise<AddressInfo>;
   /** Stops accepting, lets in-flight requests finish, closes sockets, Redis and the database. */
@@ -42,6 +45,7 @@ export async function createServer(
   let closeRedis = async () => {};
   try {
     // Features that react to a new coach (scheduling: default prices and availability) register here.
+    const events = createEventBus(logger);
     const coachLifecycle = createCoachLifecycle();
     registerPricingDefaults(coachLifecycle);
     registerAvailabilityDefaults(coachLifecycle);
@@ -81,6 +85,7 @@ export async function createServer(
       accessTokens,
       authenticate,
       realtime: createRealtime(io),
+      events,
       storage,
       coachLifecycle,
     });
@@ -93,10 +98,13 @@ export async function createServer(
       io,
       database,
       logger,
+      events,
       listen: (port = config.port) => listen(httpServer, port),
       close: async () => {
         await closeHttpAndSockets(httpServer, io, config.shutdownTimeoutSeconds);
         logger.debug('HTTP server and sockets closed');
+        // Subscribers of the last changes still read and write; let them finish first.
+        await events.settled();
         await closeRedis();
         await database.close();
         logger.debug('Database closed');

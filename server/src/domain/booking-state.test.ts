@@ -6,7 +6,7 @@ import {
   type BookingStatus,
 } from '@coachhub/shared/scheduling';
 import { describe, expect, it } from 'vitest';
-import { allowedActions, transition } from './booking-state.js';
+import { allowedActions, changesCalendar, transition } from './booking-state.js';
 
 const start = new Date('2026-06-15T10:00:00Z');
 const beforeStart = new Date('2026-06-15T09:00:00Z');
@@ -149,4 +149,15 @@ describe('allowedActions', () => {
       }
     },
   );
+});
+
+describe('changesCalendar', () => {
+  it('is true for the actions that change a calendar entry and false for the others', () => {
+    expect(BOOKING_ACTIONS.filter(changesCalendar)).toEqual([
+      'confirm',
+      'decline',
+      'cancel',
+      'reschedule',
+    ]);
+  });
 });

@@ -33,6 +33,8 @@ interface ActionRule {
   by: readonly BookingParty[];
   /** Whether the action needs the session to have started, or not to have started yet. */
   when: 'before_start' | 'after_start' | 'any_time';
+  /** Whether calendars must pick the change up (the .ics SEQUENCE goes up). */
+  changesCalendar: boolean;
 }
 
 /**
@@ -41,21 +43,47 @@ interface ActionRule {
  * possible after the start (the cancellation fee then applies in full).
  */
 const RULES: Record<BookingAction, ActionRule> = {
-  confirm: { from: ['pending'], to: 'confirmed', by: ['coach'], when: 'before_start' },
-  decline: { from: ['pending'], to: 'declined', by: ['coach'], when: 'any_time' },
+  confirm: {
+    from: ['pending'],
+    to: 'confirmed',
+    by: ['coach'],
+    when: 'before_start',
+    changesCalendar: true,
+  },
+  decline: {
+    from: ['pending'],
+    to: 'declined',
+    by: ['coach'],
+    when: 'any_time',
+    changesCalendar: true,
+  },
   cancel: {
     from: ['pending', 'confirmed'],
     to: 'cancelled',
     by: ['client', 'coach'],
     when: 'any_time',
+    changesCalendar: true,
   },
-  complete: { from: ['confirmed'], to: 'completed', by: ['coach'], when: 'after_start' },
-  no_show: { from: ['confirmed'], to: 'no_show', by: ['coach'], when: 'after_start' },
+  complete: {
+    from: ['confirmed'],
+    to: 'completed',
+    by: ['coach'],
+    when: 'after_start',
+    changesCalendar: false,
+  },
+  no_show: {
+    from: ['confirmed'],
+    to: 'no_show',
+    by: ['coach'],
+    when: 'after_start',
+    changesCalendar: false,
+  },
   reschedule: {
     from: ['pending', 'confirmed'],
     to: null,
     by: ['client', 'coach'],
     when: 'before_start',
+    changesCalendar: true,
   },
 };
 
@@ -79,6 +107,14 @@ export function transition(
     status,
     entry: { action, from: booking.status, to: status, by: actor, at: now },
   };
+}
+
+/**
+ * Whether the action changes what a calendar shows (status or time): those bump the booking's
+ * iCalendar SEQUENCE. Completing or marking a no-show leaves the calendar entry as it was.
+ */
+export function changesCalendar(action: BookingAction): boolean {
+  return RULES[action].changesCalendar;
 }
 
 /** The actions this side may take on the booking now, for the buttons the UI shows. */

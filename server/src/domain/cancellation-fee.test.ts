@@ -97,4 +97,22 @@ describe('cancellationFee', () => {
       fee({ quoted: { amount: 0, currency: 'EUR' }, cancelledAt: hoursBefore(1) }).amount,
     ).toBe(0);
   });
+
+  it('is free for a still-pending request, however late and whoever cancels', () => {
+    for (const cancelledBy of ['client', 'coach'] as const) {
+      expect(fee({ status: 'pending', cancelledBy, cancelledAt: hoursBefore(1) })).toEqual({
+        amount: 0,
+        currency: 'EUR',
+        reason: 'pending_request',
+      });
+    }
+  });
+
+  it('charges a confirmed booking cancelled late by the client', () => {
+    expect(fee({ status: 'confirmed', cancelledAt: hoursBefore(1) })).toEqual({
+      amount: 4000,
+      currency: 'EUR',
+      reason: 'late',
+    });
+  });
 });

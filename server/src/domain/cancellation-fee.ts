@@ -1,5 +1,5 @@
 import type { Money } from '@coachhub/shared/pricing';
-import type { BookingParty, CancellationPolicy } from '@coachhub/shared/scheduling';
+import type { BookingParty, BookingStatus, CancellationPolicy } from '@coachhub/shared/scheduling';
 import { DateTime } from 'luxon';
 
 export interface CancellationRequest {
@@ -10,17 +10,22 @@ export interface CancellationRequest {
   start: Date;
   cancelledAt: Date;
   cancelledBy: BookingParty;
+  /** The booking's status before cancelling; a `pending` request always cancels free. */
+  status?: BookingStatus;
 }
 
 /** Why the fee is what it is, for the stored record and the message to the client. */
-export type CancellationFeeReason = 'coach_cancelled' | 'free_window' | 'late' | 'after_start';
+export type CancellationFeeReason =
+  'pending_request' | 'coach_cancelled' | 'free_window' | 'late' | 'after_start';
 
 export interface CancellationFee extends Money {
   reason: CancellationFeeReason;
 }
 
 /**
- * The fee the client owes for a cancellation: nothing when the coach cancels or when it comes at
+ * The fee the client owes for a cancellation. A still-`pending` request cancels free, whoever
+ * cancels and however late: the coach never accepted it, so withdrawing it (or the coach letting
+ * it go) costs nothing. Otherwise nothing when the coach cancels or when it comes at
  * least `freeUntilHours` before the start (the boundary itself is still free); otherwise
  * `feePercent` of the quoted amount, rounded half up to minor units. Once the session has
  * started the policy fee applies in full, whatever the free window.
@@ -32,6 +37,7 @@ export function cancellationFee(request: CancellationRequest): CancellationFee {
     currency: quoted.currency,
     reason,
   });
+  if (request.status === 'pending') return free('pending_request');
   if (request.cancelledBy === 'coach') return free('coach_cancelled');
   const cancelledAt = request.cancelledAt.getTime();
   if (cancelledAt <= freeUntil(request.start, policy.freeUntilHours)) return free('free_window');

@@ -1,8 +1,8 @@
 import type { CoachDTO } from '@coachhub/shared/coach';
 import type { Realtime } from '../../core/socket/realtime.js';
-import { User } from '../users/user.model.js';
+import { findUsersByIds } from '../users/user-accounts.js';
 import { COACH_USER_FIELDS, toCoachDTO, type CoachUser } from './coach.mapper.js';
-import type { CoachRecord } from './coach.model.js';
+import { Coach, type CoachRecord } from './coach.model.js';
 
 export interface CoachPresenter {
   /**
@@ -10,24 +10,30 @@ export interface CoachPresenter {
    * lookup, whatever the count (no N+1). A coach whose user is gone is left out.
    */
   present(coaches: readonly CoachRecord[]): Promise<CoachDTO[]>;
+  /** The same for the coaches of these user ids (unknown ones left out), in no set order. */
+  presentByUserIds(userIds: readonly string[]): Promise<CoachDTO[]>;
 }
 
 export function createCoachPresenter(realtime: Pick<Realtime, 'onlineAmong'>): CoachPresenter {
+  async function present(coaches: readonly CoachRecord[]): Promise<CoachDTO[]> {
+    if (coaches.length === 0) return [];
+    const userIds = coaches.map((coach) => coach.user.toString());
+    const [users, online] = await Promise.all([
+      findUsersByIds<CoachUser>(userIds, COACH_USER_FIELDS),
+      realtime.onlineAmong(userIds),
+    ]);
+    const usersById = new Map(users.map((user) => [user._id.toString(), user]));
+    return coaches.flatMap((coach) => {
+      const user = usersById.get(coach.user.toString());
+      return user ? [toCoachDTO(user, coach, online.has(user._id.toString()))] : [];
+    });
+  }
+
   return {
-    async present(coaches) {
-      if (coaches.length === 0) return [];
-      const userIds = coaches.map((coach) => coach.user.toString());
-      const [users, online] = await Promise.all([
-        User.find({ _id: { $in: userIds } })
-          .select(COACH_USER_FIELDS)
-          .lean<CoachUser[]>(),
-        realtime.onlineAmong(userIds),
-      ]);
-      const usersById = new Map(users.map((user) => [user._id.toString(), user]));
-      return coaches.flatMap((coach) => {
-        const user = usersById.get(coach.user.toString());
-        return user ? [toCoachDTO(user, coach, online.has(user._id.toString()))] : [];
-      });
+    present,
+    async presentByUserIds(userIds) {
+      if (userIds.length === 0) return [];
+      return present(await Coach.find({ user: { $in: userIds } }).lean());
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { CoachDTO } from '@coachhub/shared/coach';
 import type { StoredImage } from '@coachhub/shared/user';
-import type { UserRecord } from '../users/user.model.js';
+import type { UserRecord } from '../users/user.types.js';
 import type { CoachRecord } from './coach.model.js';
 
 /** The user fields a CoachDTO shows; the presenter selects exactly these. */

@@ -2,30 +2,15 @@ import {
   DEFAULT_LOCALE,
   DEFAULT_TIME_ZONE,
   SUPPORTED_LOCALES,
-  type Locale,
 } from '@coachhub/shared/locales';
-import { ROLES, USER_STATUSES, type Role, type UserStatus } from '@coachhub/shared/roles';
-import type { StoredImage } from '@coachhub/shared/user';
-import { model, Schema, type HydratedDocument, type Types } from 'mongoose';
+import { ROLES, USER_STATUSES } from '@coachhub/shared/roles';
+import { model, Schema, type HydratedDocument } from 'mongoose';
 import { isIanaTimeZone } from '../../domain/time-zone.js';
 import { storedImageSchema } from '../uploads/stored-image.schema.js';
+import type { UserFields } from './user.types.js';
 
-export interface UserFields {
-  email: string;
-  firstName: string;
-  lastName: string;
-  role: Role;
-  status: UserStatus;
-  locale: Locale;
-  timeZone: string;
-  profilePicture: StoredImage | null;
-  /** Never selected unless asked for with `.select('+passwordHash')`. */
-  passwordHash: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type { UserFields, UserRecord } from './user.types.js';
 
-export type UserRecord = UserFields & { _id: Types.ObjectId };
 export type UserDocument = HydratedDocument<UserFields>;
 
 const userSchema = new Schema<UserFields>(

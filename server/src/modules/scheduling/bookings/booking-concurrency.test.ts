@@ -39,7 +39,7 @@ const MIXED_ROUNDS = 8;
 const TWO_PROCESS_ROUNDS = 5;
 const SETTINGS: Partial<BookingSettings> = { bufferBeforeMinutes: 5, bufferAfterMinutes: 10 };
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '../../../..');
+const REPO_ROOT = path.resolve(import.meta.dirname, '../../../../..');
 /** Long enough for a loaded CI machine; alone, each test takes a fraction of it. */
 const RACE_TIMEOUT_MS = 60_000;
 

@@ -1,7 +1,6 @@
 import type { BookingDTO } from '@coachhub/shared/booking';
 import type { BookingStatus } from '@coachhub/shared/scheduling';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalEventStatus } from 'ical-generator';
-import type { BookingRecord } from './booking.model.js';
 
 const PRODUCT = { company: 'CoachHub', product: 'CoachHub bookings', language: 'EN' };
 
@@ -27,11 +26,11 @@ function eventStatus(status: BookingStatus): ICalEventStatus {
 }
 
 /**
- * One VEVENT in UTC: stable UID, SEQUENCE = the booking's `icsSequence` (bumped by confirm,
- * reschedule, decline and cancel), STATUS TENTATIVE / CONFIRMED / CANCELLED, the coach as
+ * One VEVENT in UTC from the booking as its reader sees it: stable UID, SEQUENCE = the booking's
+ * `icsSequence` (bumped by confirm, reschedule, decline and cancel), STATUS TENTATIVE / CONFIRMED / CANCELLED, the coach as
  * ORGANIZER, the client as ATTENDEE, and the meeting link as URL and LOCATION.
  */
-export function buildBookingCalendar(booking: BookingRecord, dto: BookingDTO): string {
+export function buildBookingCalendar(dto: BookingDTO, sequence: number): string {
   const calendar = ical({ prodId: PRODUCT, name: 'CoachHub' });
   const coachName = `${dto.coach.firstName} ${dto.coach.lastName}`;
   const clientName = `${dto.client.firstName} ${dto.client.lastName}`;
@@ -40,23 +39,23 @@ export function buildBookingCalendar(booking: BookingRecord, dto: BookingDTO): s
     dto.meetingUrl
       ? `Join: ${dto.meetingUrl}`
       : 'The meeting link follows once the coach confirms.',
-    booking.notes ? `Notes: ${booking.notes}` : null,
+    dto.notes ? `Notes: ${dto.notes}` : null,
   ]
     .filter((line): line is string => line !== null)
     .join('\n');
   calendar.createEvent({
     id: bookingUid(dto._id),
-    sequence: booking.icsSequence,
-    start: booking.start,
-    end: booking.end,
+    sequence,
+    start: new Date(dto.start),
+    end: new Date(dto.end),
     // UTC times (no TZID): correct in every calendar whatever the viewer's zone.
     timezone: null,
-    stamp: booking.updatedAt,
-    created: booking.createdAt,
-    lastModified: booking.updatedAt,
+    stamp: new Date(dto.updatedAt),
+    created: new Date(dto.createdAt),
+    lastModified: new Date(dto.updatedAt),
     summary: `${dto.sessionType.title}: ${coachName} & ${clientName}`,
     description,
-    status: eventStatus(booking.status),
+    status: eventStatus(dto.status),
     organizer: { name: coachName, email: addressOf(dto.coach._id) },
     attendees: [
       {
@@ -64,9 +63,9 @@ export function buildBookingCalendar(booking: BookingRecord, dto: BookingDTO): s
         email: addressOf(dto.client._id),
         role: ICalAttendeeRole.REQ,
         status:
-          booking.status === 'confirmed' || booking.status === 'completed'
+          dto.status === 'confirmed' || dto.status === 'completed'
             ? ICalAttendeeStatus.ACCEPTED
-            : booking.status === 'pending'
+            : dto.status === 'pending'
               ? ICalAttendeeStatus.TENTATIVE
               : ICalAttendeeStatus.DECLINED,
       },

@@ -1,10 +1,9 @@
 import type { BookingDTO } from '@coachhub/shared/booking';
 import type { BookingParty } from '@coachhub/shared/scheduling';
+import { notFound } from '../../../core/errors.js';
 import { allowedActions } from '../../../domain/booking-state.js';
 import type { CoachPresenter } from '../../coaches/coach-presenter.js';
-import { Coach } from '../../coaches/coach.model.js';
-import { toUserSummaryDTO } from '../../users/user.mapper.js';
-import { User, type UserRecord } from '../../users/user.model.js';
+import { findUserSummaries } from '../../users/user-accounts.js';
 import { partyOf, toBookingDTO } from './booking.mapper.js';
 import type { BookingRecord } from './booking.model.js';
 
@@ -15,6 +14,8 @@ export interface BookingPresenter {
    * lookup (no N+1).
    */
   present(bookings: readonly BookingRecord[], viewerId: string): Promise<BookingDTO[]>;
+  /** One booking as `viewerId` sees it (404 if a participant is gone). */
+  presentOne(booking: BookingRecord, viewerId: string): Promise<BookingDTO>;
   /** One booking as each participant sees it (for the socket events to both of them). */
   forBothSides(booking: BookingRecord): Promise<Record<BookingParty, BookingDTO>>;
 }
@@ -24,16 +25,11 @@ export function createBookingPresenter(coaches: CoachPresenter): BookingPresente
     if (bookings.length === 0) return [];
     const clientIds = [...new Set(bookings.map((booking) => booking.client.toString()))];
     const coachIds = [...new Set(bookings.map((booking) => booking.coach.toString()))];
-    const [clients, coachRecords] = await Promise.all([
-      User.find({ _id: { $in: clientIds } })
-        .select('firstName lastName role profilePicture')
-        .lean<UserRecord[]>(),
-      Coach.find({ user: { $in: coachIds } }).lean(),
+    const [clients, coachDTOs] = await Promise.all([
+      findUserSummaries(clientIds),
+      coaches.presentByUserIds(coachIds),
     ]);
-    const coachDTOs = await coaches.present(coachRecords);
-    const clientById = new Map(
-      clients.map((user) => [user._id.toString(), toUserSummaryDTO(user)]),
-    );
+    const clientById = new Map(clients.map((user) => [user._id, user]));
     const coachById = new Map(coachDTOs.map((coach) => [coach._id, coach]));
     // A booking whose person is gone (never deleted today) is left out rather than half shown.
     return bookings.flatMap((booking) => {
@@ -43,12 +39,20 @@ export function createBookingPresenter(coaches: CoachPresenter): BookingPresente
     });
   }
 
+  async function present(bookings: readonly BookingRecord[], viewerId: string) {
+    const now = new Date();
+    return (await build(bookings)).map(({ booking, people }) =>
+      toBookingDTO(booking, people, partyOf(booking, viewerId), now),
+    );
+  }
+
   return {
-    async present(bookings, viewerId) {
-      const now = new Date();
-      return (await build(bookings)).map(({ booking, people }) =>
-        toBookingDTO(booking, people, partyOf(booking, viewerId), now),
-      );
+    present,
+
+    async presentOne(booking, viewerId) {
+      const [dto] = await present([booking], viewerId);
+      if (!dto) throw notFound('Booking');
+      return dto;
     },
 
     async forBothSides(booking) {

@@ -1,20 +1,17 @@
 import { DEFAULT_PAGE_LIMIT } from '@coachhub/shared/pagination';
-import {
-  IDEMPOTENCY_KEY_HEADER,
-  type BookingTransitionRequest,
-  type CreateBookingRequest,
-} from '@coachhub/shared/booking';
+import { IDEMPOTENCY_KEY_HEADER, type BookingTransitionRequest } from '@coachhub/shared/booking';
 import type { RequestHandler } from 'express';
 import { principalOf } from '../../../core/auth/auth.middleware.js';
 import { validated } from '../../../core/validation.js';
 import type { BookingListInput, BookingsService, SimpleBookingAction } from './bookings.service.js';
 import { bookingUid } from './booking-ics.js';
+import type { CreateBookingInput } from './booking-idempotency.js';
 
 type ListQuery = Partial<BookingListInput>;
 
 export function createBookingsController(bookings: BookingsService) {
   const create: RequestHandler = async (req, res) => {
-    const request = validated<CreateBookingRequest>(req);
+    const request = validated<CreateBookingInput>(req);
     const outcome = await bookings.create(
       principalOf(req),
       request,

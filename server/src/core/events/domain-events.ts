@@ -1,0 +1,54 @@
+import type { VerificationStatus } from '@coachhub/shared/coach';
+import type { Currency } from '@coachhub/shared/pricing';
+import type { BookingParty, BookingStatus } from '@coachhub/shared/scheduling';
+
+/**
+ * A booking as events carry it: ids as strings and times as Dates, never a Mongoose document,
+ * so subscribers in any module can use it without knowing the bookings model.
+ */
+export interface BookingEventBooking {
+  bookingId: string;
+  coachId: string;
+  clientId: string;
+  status: BookingStatus;
+  start: Date;
+  end: Date;
+}
+
+/** Every booking event: the booking after the change, who made it and when. */
+export interface BookingChange {
+  booking: BookingEventBooking;
+  by: BookingParty;
+  at: Date;
+  /** The reason given with a decline or cancellation, when there was one. */
+  reason: string | null;
+}
+
+export type SessionRevokedReason = 'logout' | 'password_change' | 'suspended' | 'reuse';
+
+/**
+ * The one map of domain events: each name and its payload. Published only after the change
+ * committed (architecture.md "Module boundaries and domain events").
+ */
+export interface DomainEvents {
+  'booking.created': BookingChange;
+  'booking.confirmed': BookingChange;
+  'booking.declined': BookingChange;
+  'booking.cancelled': BookingChange & { fee: { amount: number; currency: Currency } };
+  'booking.rescheduled': BookingChange & { previousStart: Date; previousEnd: Date };
+  'booking.completed': BookingChange;
+  'booking.no_show': BookingChange;
+  'coach.verification_changed': {
+    coachId: string;
+    status: VerificationStatus;
+    /** The admin's reason (shown to the coach for a rejection). */
+    reason: string;
+    by: string;
+  };
+  /** `sessionId` null: every session of the user ended at once. */
+  'session.revoked': { userId: string; sessionId: string | null; reason: SessionRevokedReason };
+  'user.suspended': { userId: string; by: string; reason: string };
+  'user.reinstated': { userId: string; by: string; reason: string };
+}
+
+export type DomainEventName = keyof DomainEvents;

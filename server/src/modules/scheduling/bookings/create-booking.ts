@@ -1,0 +1,240 @@
+import type { BookingDTO } from '@coachhub/shared/booking';
+import type { Quote } from '@coachhub/shared/pricing';
+import type { BookingStatus } from '@coachhub/shared/scheduling';
+import mongoose, { type ClientSession } from 'mongoose';
+import type { Principal } from '../../../core/auth/principal.js';
+import { isDuplicateKeyError } from '../../../core/db/duplicate-key.js';
+import { AppError, notFound } from '../../../core/errors.js';
+import type { EventBus } from '../../../core/events/event-bus.js';
+import { quotePrice } from '../../../domain/pricing.js';
+import { findVisibleCoachSummary } from '../../coaches/coach-visibility.js';
+import { loadAvailability } from '../availability/availability-store.js';
+import { loadPricingRules } from '../pricing/pricing-store.js';
+import { lockSchedules, prepareScheduleLocks } from '../schedule-lock/schedule-lock.js';
+import {
+  findBookableSessionType,
+  type BookableSessionType,
+} from '../session-types/session-type-lookup.js';
+import { MINUTE_MS } from './booking-access.js';
+import { bookingChange } from './booking-events.js';
+import {
+  assertSameRequest,
+  fingerprintOf,
+  findByIdempotencyKey,
+  type CreateBookingInput,
+} from './booking-idempotency.js';
+import type { BookingPresenter } from './booking-presenter.js';
+import { assertBookable, type SlotRequest } from './booking-slot-check.js';
+import { Booking, type BookingRecord } from './booking.model.js';
+import { completedOrActiveSessions } from './client-history.js';
+import { newMeetingUrl } from './meeting-url.js';
+
+export interface CreateOutcome {
+  booking: BookingDTO;
+  /** false: a retry with the same Idempotency-Key, answered with the first booking. */
+  created: boolean;
+}
+
+/** What one create request is about once the caller and the request were checked. */
+interface Attempt {
+  request: CreateBookingInput;
+  clientId: string;
+  coachId: string;
+  idempotencyKey: string | undefined;
+  coachTimeZone: string;
+}
+
+/** The transaction's answer: the new booking, or the first one made with this request's key. */
+type Written = { created: BookingRecord } | { replayOf: BookingRecord };
+
+function assertMayBook(caller: Principal, coachId: string): void {
+  if (caller.role === 'admin') {
+    throw new AppError(403, 'FORBIDDEN', 'Admin accounts do not book sessions');
+  }
+  if (caller.userId === coachId) {
+    throw new AppError(403, 'FORBIDDEN', 'Coaches cannot book their own sessions');
+  }
+}
+
+/** The checks of one time for one session type, on what `session` sees (committed data without). */
+async function slotRequest(
+  attempt: Attempt,
+  sessionType: Pick<BookableSessionType, 'durationMinutes'>,
+  session?: ClientSession,
+): Promise<SlotRequest> {
+  const { start } = attempt.request;
+  return {
+    coachId: attempt.coachId,
+    clientId: attempt.clientId,
+    start,
+    end: new Date(start.getTime() + sessionType.durationMinutes * MINUTE_MS),
+    durationMinutes: sessionType.durationMinutes,
+    availability: await loadAvailability(attempt.coachId, {
+      coachTimeZone: attempt.coachTimeZone,
+      ...(session ? { session } : {}),
+    }),
+    now: new Date(),
+    ...(session ? { session } : {}),
+  };
+}
+
+/** The price at booking time: the coach's rules and the client's history with this coach. */
+async function quoteFor(
+  attempt: Attempt,
+  sessionType: BookableSessionType,
+  now: Date,
+  session: ClientSession,
+): Promise<Quote> {
+  const rules = await loadPricingRules(attempt.coachId, session);
+  const sessions = await completedOrActiveSessions(attempt.clientId, attempt.coachId, session);
+  return quotePrice({
+    config: rules,
+    sessionType: {
+      _id: sessionType._id.toString(),
+      durationMinutes: sessionType.durationMinutes,
+      title: sessionType.title,
+    },
+    start: attempt.request.start,
+    now,
+    clientHistory: { completedOrActiveSessions: sessions },
+  });
+}
+
+async function insertBooking(
+  attempt: Attempt,
+  sessionType: BookableSessionType,
+  slot: SlotRequest & { session: ClientSession },
+  requiresApproval: boolean,
+  meetingBaseUrl: string,
+): Promise<BookingRecord> {
+  const { request, idempotencyKey } = attempt;
+  const { now, session } = slot;
+  const status: BookingStatus = requiresApproval ? 'pending' : 'confirmed';
+  const [created] = await Booking.create(
+    [
+      {
+        coach: attempt.coachId,
+        client: attempt.clientId,
+        sessionType: sessionType._id,
+        sessionTypeSnapshot: {
+          title: sessionType.title,
+          durationMinutes: sessionType.durationMinutes,
+          mode: sessionType.mode,
+        },
+        start: slot.start,
+        end: slot.end,
+        status,
+        quote: await quoteFor(attempt, sessionType, now, session),
+        notes: request.notes ? request.notes : null,
+        meetingUrl: status === 'confirmed' ? newMeetingUrl(meetingBaseUrl) : null,
+        cancellation: null,
+        history: [{ action: 'create', from: null, to: status, by: 'client', at: now }],
+        ...(idempotencyKey === undefined
+          ? {}
+          : { idempotencyKey, idempotencyFingerprint: fingerprintOf(request) }),
+      },
+    ],
+    { session },
+  );
+  if (!created) throw new Error('Booking.create returned nothing');
+  return created.toObject();
+}
+
+/**
+ * Books a slot for the caller (a client, or any user other than the coach; admins do not book).
+ * One transaction: the coach's and the client's schedule locks first, then every check on what
+ * the transaction sees, then the insert. Concurrent requests for overlapping times bump the same
+ * lock document, so the database lets one commit and retries the others, which then see its
+ * booking and answer 409 BOOKING_CONFLICT. `booking.created` is published after the commit.
+ */
+export function createBookingCreator(deps: {
+  presenter: BookingPresenter;
+  events: EventBus;
+  meetingBaseUrl: string;
+}) {
+  async function write(attempt: Attempt, prescreen: SlotRequest): Promise<Written> {
+    const { clientId, coachId, idempotencyKey } = attempt;
+    return mongoose.connection.transaction(async (session): Promise<Written> => {
+      // On committed data, without the locks: once a competing booking has committed, a
+      // retried attempt answers at once instead of queueing for the lock. Never admits.
+      try {
+        await assertBookable({ ...prescreen, now: new Date() });
+      } catch (error) {
+        // The booking in the way may be this request's own first attempt (same key).
+        const committed = await findByIdempotencyKey(clientId, idempotencyKey);
+        if (committed) return { replayOf: committed };
+        throw error;
+      }
+      await lockSchedules([coachId, clientId], session);
+      // Same client, same key, a moment ago: the lock made us wait for it; answer with it.
+      const first = await findByIdempotencyKey(clientId, idempotencyKey, session);
+      if (first) return { replayOf: first };
+      const sessionType = await findBookableSessionType(
+        coachId,
+        attempt.request.sessionTypeId,
+        session,
+      );
+      if (!sessionType) throw notFound('Session type');
+      const slot = { ...(await slotRequest(attempt, sessionType, session)), session };
+      await assertBookable(slot);
+      const { requiresApproval } = slot.availability.settings;
+      return {
+        created: await insertBooking(
+          attempt,
+          sessionType,
+          slot,
+          requiresApproval,
+          deps.meetingBaseUrl,
+        ),
+      };
+    });
+  }
+
+  async function replay(
+    first: BookingRecord,
+    request: CreateBookingInput,
+    clientId: string,
+  ): Promise<CreateOutcome> {
+    assertSameRequest(first, fingerprintOf(request));
+    return { booking: await deps.presenter.presentOne(first, clientId), created: false };
+  }
+
+  return async function create(
+    caller: Principal,
+    request: CreateBookingInput,
+    idempotencyKey: string | undefined,
+  ): Promise<CreateOutcome> {
+    assertMayBook(caller, request.coachId);
+    const clientId = caller.userId;
+    const earlier = await findByIdempotencyKey(clientId, idempotencyKey);
+    if (earlier) return replay(earlier, request, clientId);
+    const coach = await findVisibleCoachSummary(request.coachId, caller);
+    const attempt: Attempt = {
+      request,
+      clientId,
+      coachId: request.coachId,
+      idempotencyKey,
+      coachTimeZone: coach.timeZone,
+    };
+    const offered = await findBookableSessionType(attempt.coachId, request.sessionTypeId);
+    if (!offered) throw notFound('Session type');
+    const prescreen = await slotRequest(attempt, offered);
+
+    await prepareScheduleLocks([attempt.coachId, clientId]);
+    let written: Written;
+    try {
+      written = await write(attempt, prescreen);
+    } catch (error) {
+      // Only possible when a retry slipped in between, e.g. on a database without the lock.
+      const first = isDuplicateKeyError(error)
+        ? await findByIdempotencyKey(clientId, idempotencyKey)
+        : null;
+      if (!first) throw error;
+      written = { replayOf: first };
+    }
+    if ('replayOf' in written) return replay(written.replayOf, request, clientId);
+    const booking = written.created;
+    deps.events.publish('booking.created', bookingChange(booking, 'client', booking.createdAt));
+    return { booking: await deps.presenter.presentOne(booking, clientId), created: true };
+  };
+}

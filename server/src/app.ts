@@ -18,32 +18,40 @@ import { requestContext } from './core/request-context.js';
 import type { Realtime } from './core/socket/realtime.js';
 import { createAdminRouter } from './modules/admin/admin.routes.js';
 import { createAdminService } from './modules/admin/admin.service.js';
-import { createAuthRouter } from './modules/auth/auth.routes.js';
+import { closeSocketsOfSuspendedAccounts } from './modules/auth/account-sockets.js';
+import { createAccountStatusService } from './modules/auth/account-status.service.js';
+import { createAuthRouter, createPasswordRouter } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createAvailabilityRouters } from './modules/scheduling/availability/availability.routes.js';
 import { createAvailabilityService } from './modules/scheduling/availability/availability.service.js';
 import { createSlotsService } from './modules/scheduling/availability/slots.service.js';
+import { coachBookedTimes } from './modules/scheduling/bookings/booked-times.js';
 import { announceBookingChanges } from './modules/scheduling/bookings/booking-announcer.js';
+import { hasUpcomingBookings } from './modules/scheduling/bookings/booking-usage.js';
+import { completedOrActiveSessions } from './modules/scheduling/bookings/client-history.js';
 import { createBookingPresenter } from './modules/scheduling/bookings/booking-presenter.js';
 import { createBookingsRouter } from './modules/scheduling/bookings/bookings.routes.js';
 import { createBookingsService } from './modules/scheduling/bookings/bookings.service.js';
 import { createSessionService } from './modules/auth/session.service.js';
 import { createPricingRouter } from './modules/scheduling/pricing/pricing.routes.js';
 import { createPricingService } from './modules/scheduling/pricing/pricing.service.js';
+import { sessionTypePricing } from './modules/scheduling/pricing/session-type-pricing.js';
 import { createSessionTypesRouters } from './modules/scheduling/session-types/session-types.routes.js';
 import { createSessionTypesService } from './modules/scheduling/session-types/session-types.service.js';
+import { announceVerificationChanges } from './modules/coaches/coach-announcer.js';
 import { createCoachDirectory } from './modules/coaches/coach-directory.js';
 import type { CoachLifecycle } from './modules/coaches/coach-lifecycle.js';
 import { createCoachMatcher } from './modules/coaches/coach-match.service.js';
 import { createCoachPresenter } from './modules/coaches/coach-presenter.js';
 import { createCoachVerification } from './modules/coaches/coach-verification.service.js';
 import { createCoachesController } from './modules/coaches/coaches.controller.js';
-import { createCoachesRouter } from './modules/coaches/coaches.routes.js';
+import { createBecomeCoachRouter, createCoachesRouter } from './modules/coaches/coaches.routes.js';
 import { createCoachesService } from './modules/coaches/coaches.service.js';
 import type { ImageStorage } from './modules/uploads/image-storage.js';
 import { UPLOADS_URL_PATH } from './modules/uploads/local-storage.driver.js';
 import { serveUploads } from './modules/uploads/uploads.static.js';
 import { createUsersRouter } from './modules/users/users.routes.js';
+import type { UserLifecycle } from './modules/users/user-lifecycle.js';
 import { createUsersService } from './modules/users/users.service.js';
 
 export interface AppDeps {
@@ -57,13 +65,16 @@ export interface AppDeps {
   events: EventBus;
   storage: ImageStorage;
   coachLifecycle: CoachLifecycle;
+  userLifecycle: UserLifecycle;
 }
 
 function createApiRouter(deps: AppDeps): Router {
   const { config } = deps;
+  const { events } = deps;
   const sessions = createSessionService({
     accessTokens: deps.accessTokens,
     refreshTokenTtlDays: config.refreshTokenTtlDays,
+    events,
   });
   const authenticated = auth(deps.authenticate);
   const secureCookies = config.isProduction;
@@ -71,13 +82,16 @@ function createApiRouter(deps: AppDeps): Router {
 
   const maybeAuthenticated = optionalAuth(deps.authenticate);
   const presenter = createCoachPresenter(deps.realtime);
-  const sessionTypes = createSessionTypesService();
+  const sessionTypes = createSessionTypesService({
+    pricing: sessionTypePricing,
+    hasUpcomingBookings,
+  });
   const sessionTypeRouters = createSessionTypesRouters({
     sessionTypes,
     authenticated,
     maybeAuthenticated,
   });
-  const slots = createSlotsService();
+  const slots = createSlotsService({ coachBookedTimes });
   const availabilityRouters = createAvailabilityRouters({
     availability: createAvailabilityService(),
     slots,
@@ -98,28 +112,29 @@ function createApiRouter(deps: AppDeps): Router {
   });
   const uploadMaxBytes = config.uploads.maxBytes;
   const bookingPresenter = createBookingPresenter(presenter);
-  announceBookingChanges({
-    events: deps.events,
-    presenter: bookingPresenter,
-    realtime: deps.realtime,
+  const authService = createAuthService(sessions);
+  const accountStatus = createAccountStatusService({
+    sessions,
+    events,
+    userLifecycle: deps.userLifecycle,
   });
+  // Live updates are subscribers of the domain events.
+  announceBookingChanges({ events, presenter: bookingPresenter, realtime: deps.realtime });
+  closeSocketsOfSuspendedAccounts({ events, realtime: deps.realtime });
+  announceVerificationChanges({ events, presenter, realtime: deps.realtime });
 
   const api = Router();
   api.use(createLimiter({ limit: limits.apiPerMinute, windowSeconds: 60 }));
-  api.use(
-    '/auth',
-    createAuthRouter({ auth: createAuthService(sessions), sessions, secureCookies, limits }),
-  );
+  api.use('/auth', createAuthRouter({ auth: authService, sessions, secureCookies, limits }));
   api.use(
     '/users',
     createUsersRouter({
-      users: createUsersService(sessions, deps.storage),
+      users: createUsersService({ storage: deps.storage, lifecycle: deps.userLifecycle }),
       authenticated,
-      secureCookies,
-      limits,
       uploadMaxBytes,
-      becomeCoach: coaches.becomeCoach,
     }),
+    createPasswordRouter({ auth: authService, sessions, secureCookies, limits, authenticated }),
+    createBecomeCoachRouter({ controller: coaches, authenticated }),
   );
   api.use(
     '/coaches',
@@ -136,14 +151,18 @@ function createApiRouter(deps: AppDeps): Router {
   api.use('/availability', availabilityRouters.router);
   api.use(
     '/prices',
-    createPricingRouter({ pricing: createPricingService(), authenticated, maybeAuthenticated }),
+    createPricingRouter({
+      pricing: createPricingService({ sessionsWithCoach: completedOrActiveSessions }),
+      authenticated,
+      maybeAuthenticated,
+    }),
   );
   api.use(
     '/bookings',
     createBookingsRouter({
       bookings: createBookingsService({
         presenter: bookingPresenter,
-        events: deps.events,
+        events,
         meetingBaseUrl: config.meetingBaseUrl,
       }),
       authenticated,
@@ -152,8 +171,8 @@ function createApiRouter(deps: AppDeps): Router {
   api.use(
     '/admin',
     createAdminRouter({
-      admin: createAdminService({ sessions, realtime: deps.realtime }),
-      coachVerification: createCoachVerification({ presenter, realtime: deps.realtime }),
+      admin: createAdminService({ accountStatus }),
+      coachVerification: createCoachVerification({ presenter, events }),
       authenticated,
     }),
   );

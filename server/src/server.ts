@@ -14,12 +14,14 @@ import type { TypedServer } from './core/socket/socket-types.js';
 import { createAuthenticator } from './modules/auth/authenticator.js';
 import { registerAvailabilityDefaults } from './modules/scheduling/availability/availability-defaults.js';
 import { createCoachLifecycle } from './modules/coaches/coach-lifecycle.js';
+import { registerCoachUserSync } from './modules/coaches/coach-user-sync.js';
 import { createPresenceRegistrar } from './modules/presence/presence.socket.js';
 import { registerPricingDefaults } from './modules/scheduling/pricing/pricing-defaults.js';
 import { ensureAdminAccount } from './modules/seed/admin-bootstrap.js';
 import { seedDemoData } from './modules/seed/demo-seed.js';
 import { createImageStorage, createStorageDriver } from './modules/uploads/image-storage.js';
 import { createLocalStorageDriver } from './modules/uploads/local-storage.driver.js';
+import { createUserLifecycle } from './modules/users/user-lifecycle.js';
 
 export interface CoachHubServer {
   app: Express;
@@ -49,6 +51,9 @@ export async function createServer(
     const coachLifecycle = createCoachLifecycle();
     registerPricingDefaults(coachLifecycle);
     registerAvailabilityDefaults(coachLifecycle);
+    // Copies of user fields kept by modules above users (the coach directory) follow changes.
+    const userLifecycle = createUserLifecycle();
+    registerCoachUserSync(userLifecycle);
     const storage = createImageStorage(await createStorageDriver(config.uploads), logger);
     logger.info(
       `Uploads: ${storage.driver.kind === 'cloudinary' ? 'Cloudinary' : config.uploads.dir}`,
@@ -88,6 +93,7 @@ export async function createServer(
       events,
       storage,
       coachLifecycle,
+      userLifecycle,
     });
     const httpServer = createHttpServer(app);
     io.attach(httpServer);

@@ -3,6 +3,8 @@ import type { Role, UserStatus } from '@coachhub/shared/roles';
 import { expect } from 'vitest';
 import { createAccessTokens } from '../src/core/auth/access-token.js';
 import { hashPassword } from '../src/modules/auth/password-hasher.js';
+import { createEventBus } from '../src/core/events/event-bus.js';
+import { createLogger } from '../src/core/logger.js';
 import { createSessionService } from '../src/modules/auth/session.service.js';
 import { REFRESH_COOKIE } from '../src/modules/auth/refresh-cookie.js';
 import { User } from '../src/modules/users/user.model.js';
@@ -78,6 +80,8 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const sessions = createSessionService({
   accessTokens: createAccessTokens({ secret: TEST_JWT_SECRET, ttlSeconds: 900 }),
   refreshTokenTtlDays: 1,
+  // Sessions made here are only started, never revoked: nothing is published on this bus.
+  events: createEventBus(createLogger({ logLevel: 'silent', isProduction: false })),
 });
 
 /**

@@ -1,15 +1,18 @@
 import type { ValidationIssue } from '@coachhub/shared/errors';
 import type { Request, RequestHandler } from 'express';
 import {
+  checkExact,
   matchedData,
   query,
   validationResult,
   type ContextRunner,
+  type Meta,
+  type ValidationChain,
   type ValidationError,
 } from 'express-validator';
 import { AppError } from './errors.js';
 
-type InspectedLocation = 'body' | 'query' | 'params';
+const INSPECTED_LOCATIONS = ['body', 'query', 'params'] as const;
 
 /**
  * Paths of every key that starts with `$` (a MongoDB operator such as `$ne` or `$where`),
@@ -29,7 +32,14 @@ export function findOperatorKeys(value: unknown, path = ''): string[] {
 function toIssues(error: ValidationError): ValidationIssue[] {
   switch (error.type) {
     case 'field':
-      return [{ field: error.path, location: error.location, message: String(error.msg) }];
+      // A rule about a whole location (`body()`) has the empty path: name the location.
+      return [
+        {
+          field: error.path || error.location,
+          location: error.location,
+          message: String(error.msg),
+        },
+      ];
     case 'unknown_fields':
       return error.fields.map((field) => ({
         field: field.path,
@@ -54,20 +64,28 @@ function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
   });
 }
 
+// One check per location: checkExact looks only at locations that some chain covers, so a route
+// with a param rule alone would otherwise let any body or query through.
+const REFUSE_UNKNOWN = INSPECTED_LOCATIONS.map((location) =>
+  checkExact([], { locations: [location] }),
+);
+
 /**
- * Runs the express-validator chains and answers 400 `VALIDATION_FAILED` listing the fields,
- * so controllers only ever see clean values (read them with `validated(req)`).
+ * Runs the express-validator chains in order, then refuses every body, query or param key that no
+ * chain names, and answers 400 `VALIDATION_FAILED` listing the fields, so controllers only ever
+ * see clean values (read them with `validated(req)`). A route without input still calls
+ * `validate()`. A chain on a whole object or list makes every key under it known: see `nestedBody`.
  */
-export function validate(...chains: ContextRunner[]): RequestHandler {
+export function validate(...rules: (ContextRunner | readonly ContextRunner[])[]): RequestHandler {
+  const chains = [...rules.flat(), ...REFUSE_UNKNOWN];
   return async (req, _res, next) => {
     for (const chain of chains) await chain.run(req);
-    const operatorIssues = (['body', 'query', 'params'] as const).flatMap(
-      (location: InspectedLocation) =>
-        findOperatorKeys(req[location]).map((field): ValidationIssue => ({
-          field,
-          location,
-          message: 'Keys starting with $ are not allowed',
-        })),
+    const operatorIssues = INSPECTED_LOCATIONS.flatMap((location) =>
+      findOperatorKeys(req[location]).map((field): ValidationIssue => ({
+        field,
+        location,
+        message: 'Keys starting with $ are not allowed',
+      })),
     );
     const issues = dedupe([...validationResult(req).array().flatMap(toIssues), ...operatorIssues]);
     if (issues.length > 0) {
@@ -78,11 +96,40 @@ export function validate(...chains: ContextRunner[]): RequestHandler {
 }
 
 /**
- * The values the validation chains accepted (sanitised, unknown fields dropped).
+ * Rules for a body with nested objects and lists. Unknown keys are looked for among `fields`
+ * (one chain per leaf, wildcards such as `weekly.*.start` allowed) before `wholes` run: a chain on
+ * a list, an item or the whole body makes every key under it known to checkExact.
+ */
+export const nestedBody = (fields: ValidationChain[], wholes: ContextRunner[]): ContextRunner[] => [
+  checkExact(fields, { locations: ['body'] }),
+  ...wholes,
+];
+
+/**
+ * The values the validation chains accepted (sanitised, unknown fields refused).
  * T is the caller's statement of what its chains guarantee; the chains are the runtime check.
  */
 export function validated<T extends object>(req: Request): T {
-  return matchedData<T>(req, { includeOptionals: false });
+  // A rule about a whole location (`body()`) is matched at the empty path: not a value.
+  const { '': _whole, ...values } = matchedData<Record<string, unknown>>(req, {
+    includeOptionals: false,
+  });
+  return values as T;
+}
+
+/**
+ * The value beside the one being checked (`start` for `weekly[2].end`), for rules that compare
+ * the fields of one object.
+ */
+export function siblingOf({ req, location, path }: Meta, key: string): unknown {
+  const keys = [...(path.match(/[^.[\]]+/g) ?? []).slice(0, -1), key];
+  return keys.reduce<unknown>(
+    (holder, name) =>
+      typeof holder === 'object' && holder !== null
+        ? (holder as Record<string, unknown>)[name]
+        : undefined,
+    req[location],
+  );
 }
 
 /**

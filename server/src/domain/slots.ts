@@ -19,6 +19,15 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
 /** A coach's existing active booking (pending or confirmed): it holds its time plus the buffers. */
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * How far around a range bookings still matter: buffers (at most a few hours) and the daily
+ * limit, which counts every booking of a coach's local day (a day reaches up to 14 hours past
+ * a UTC midnight). Two days covers both with room to spare.
+ */
+export const BOOKING_MARGIN_MS = 2 * DAY_MS;
+
 export interface BookedTime {
   start: Date;
   end: Date;

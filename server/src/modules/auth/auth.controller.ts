@@ -1,10 +1,12 @@
 import type {
   AuthResponse,
+  ChangePasswordRequest,
   LoginRequest,
   RefreshResponse,
   RegisterRequest,
 } from '@coachhub/shared/auth';
 import type { Request, RequestHandler, Response } from 'express';
+import { principalOf } from '../../core/auth/auth.middleware.js';
 import { validated } from '../../core/validation.js';
 import type { AuthService } from './auth.service.js';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie.js';
@@ -54,5 +56,19 @@ export function createAuthController({ auth, sessions, secureCookies }: AuthCont
     res.status(204).end();
   };
 
-  return { register, login, refresh, logout };
+  /** Every other session ends; this client gets a fresh one. */
+  const changePassword: RequestHandler = async (req, res) => {
+    const { currentPassword, newPassword } = validated<ChangePasswordRequest>(req);
+    const tokens = await auth.changePassword(
+      principalOf(req).userId,
+      currentPassword,
+      newPassword,
+      userAgent(req),
+    );
+    sendTokens(res, tokens);
+    const answer: RefreshResponse = { accessToken: tokens.accessToken };
+    res.json(answer);
+  };
+
+  return { register, login, refresh, logout, changePassword };
 }

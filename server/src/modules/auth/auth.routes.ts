@@ -1,11 +1,11 @@
-import { PASSWORD_MIN_LENGTH } from '@coachhub/shared/auth';
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
+import { principalOf } from '../../core/auth/auth.middleware.js';
 import type { RateLimitConfig } from '../../core/config/config.js';
 import { createLimiter } from '../../core/http/rate-limit.js';
 import { validate } from '../../core/validation.js';
 import type { AuthControllerDeps } from './auth.controller.js';
 import { createAuthController } from './auth.controller.js';
-import { emailField, localeField, nameField, passwordField } from './auth.validation.js';
+import { changePasswordBody, loginBody, registerBody } from './auth.validation.js';
 
 /** The account a login attempt is aimed at, normalised like the stored email. */
 function loginAccountKey(req: Request): string | undefined {
@@ -22,13 +22,7 @@ export function createAuthRouter(deps: AuthControllerDeps & { limits: RateLimitC
   router.post(
     '/register',
     createLimiter({ limit: limits.registerPerIp, windowSeconds }),
-    validate(
-      emailField(),
-      passwordField('password', PASSWORD_MIN_LENGTH),
-      nameField('firstName'),
-      nameField('lastName'),
-      localeField().optional(),
-    ),
+    validate(registerBody()),
     controller.register,
   );
   router.post(
@@ -40,7 +34,7 @@ export function createAuthRouter(deps: AuthControllerDeps & { limits: RateLimitC
       key: loginAccountKey,
       countFailuresOnly: true,
     }),
-    validate(emailField(), passwordField('password')),
+    validate(loginBody()),
     controller.login,
   );
   router.post(
@@ -50,5 +44,27 @@ export function createAuthRouter(deps: AuthControllerDeps & { limits: RateLimitC
     controller.refresh,
   );
   router.post('/logout', validate(), controller.logout);
+  return router;
+}
+
+/** `POST /api/users/me/password`, mounted under `/users` by the app. */
+export function createPasswordRouter(
+  deps: AuthControllerDeps & { limits: RateLimitConfig; authenticated: RequestHandler },
+): Router {
+  const controller = createAuthController(deps);
+  const router = Router();
+  router.post(
+    '/me/password',
+    deps.authenticated,
+    // A stolen access token must not become a way to guess the current password.
+    createLimiter({
+      limit: deps.limits.loginPerAccount,
+      windowSeconds: deps.limits.windowSeconds,
+      key: (req) => `password:${principalOf(req).userId}`,
+      countFailuresOnly: true,
+    }),
+    validate(changePasswordBody()),
+    controller.changePassword,
+  );
   return router;
 }

@@ -1,50 +1,25 @@
-import { PASSWORD_MAX_LENGTH } from '@coachhub/shared/auth';
-import { SUPPORTED_LOCALES } from '@coachhub/shared/locales';
+import { PASSWORD_MIN_LENGTH } from '@coachhub/shared/auth';
 import { body } from 'express-validator';
-import { isIanaTimeZone } from '../../domain/time-zone.js';
+import { emailField, localeField, nameField, passwordField } from '../../core/validation-fields.js';
 
-/** Shared field rules; `isString` first so objects such as `{ "$ne": null }` never pass as values. */
-export const emailField = (field = 'email') =>
-  body(field)
-    .isString()
-    .withMessage('Must be a string')
-    .bail()
-    .trim()
-    .toLowerCase()
-    .isLength({ max: 254 })
-    .withMessage('Too long')
-    .bail()
-    .isEmail()
-    .withMessage('Must be an email address');
+/** `POST /api/auth/register` */
+export const registerBody = () => [
+  emailField(),
+  passwordField('password', PASSWORD_MIN_LENGTH),
+  nameField('firstName'),
+  nameField('lastName'),
+  localeField().optional(),
+  // api.md: a registration is always a client's; a `role` in the body is ignored, not refused.
+  body('role')
+    .optional()
+    .customSanitizer(() => undefined),
+];
 
-/** Length bounds only; the strength rules run in the service (they need the email too). */
-export const passwordField = (field: string, minLength = 1) =>
-  body(field)
-    .isString()
-    .withMessage('Must be a string')
-    .bail()
-    .isLength({ min: minLength, max: PASSWORD_MAX_LENGTH })
-    .withMessage(`Must be ${minLength} to ${PASSWORD_MAX_LENGTH} characters`);
+/** `POST /api/auth/login` */
+export const loginBody = () => [emailField(), passwordField('password')];
 
-export const nameField = (field: string) =>
-  body(field)
-    .isString()
-    .withMessage('Must be a string')
-    .bail()
-    .trim()
-    .isLength({ min: 1, max: 100 })
-    .withMessage('Must be 1 to 100 characters');
-
-export const localeField = () =>
-  body('locale')
-    .isIn(SUPPORTED_LOCALES)
-    .withMessage(`Must be one of ${SUPPORTED_LOCALES.join(', ')}`);
-
-export const timeZoneField = (field = 'timeZone') =>
-  body(field)
-    .isString()
-    .withMessage('Must be a string')
-    .bail()
-    .trim()
-    .custom(isIanaTimeZone)
-    .withMessage('Must be an IANA time zone such as Europe/Berlin');
+/** `POST /api/users/me/password` */
+export const changePasswordBody = () => [
+  passwordField('currentPassword'),
+  passwordField('newPassword', PASSWORD_MIN_LENGTH),
+];

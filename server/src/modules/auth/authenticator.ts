@@ -1,7 +1,7 @@
 import type { AccessTokens } from '../../core/auth/access-token.js';
 import type { Authenticator } from '../../core/auth/principal.js';
 import { AppError } from '../../core/errors.js';
-import { User } from '../users/user.model.js';
+import { findRoleAndStatus } from '../users/user-accounts.js';
 import { isSessionActive } from './session.service.js';
 
 /**
@@ -13,7 +13,7 @@ export function createAuthenticator(accessTokens: AccessTokens): Authenticator {
     if (!token) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue');
     const claims = accessTokens.verify(token);
     const [user, sessionOpen] = await Promise.all([
-      User.findById(claims.userId).select('role status').lean(),
+      findRoleAndStatus(claims.userId),
       isSessionActive(claims.sessionId, claims.userId),
     ]);
     if (!user) throw new AppError(401, 'INVALID_TOKEN', 'The account no longer exists');

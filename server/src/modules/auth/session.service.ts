@@ -1,10 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@coachhub/shared/roles';
-import { Types } from 'mongoose';
+import { Types, type QueryFilter } from 'mongoose';
 import type { AccessTokens } from '../../core/auth/access-token.js';
 import { AppError } from '../../core/errors.js';
-import { User } from '../users/user.model.js';
-import { ROTATED_HASHES_KEPT, Session, type SessionRevokeReason } from './session.model.js';
+import type { EventBus } from '../../core/events/event-bus.js';
+import { findRoleAndStatus } from '../users/user-accounts.js';
+import {
+  ROTATED_HASHES_KEPT,
+  Session,
+  type SessionFields,
+  type SessionRevokeReason,
+} from './session.model.js';
 
 /** What a login, a refresh or a password change hands to the client. */
 export interface IssuedTokens {
@@ -34,6 +40,8 @@ const invalid = () =>
 export function createSessionService(deps: {
   accessTokens: AccessTokens;
   refreshTokenTtlDays: number;
+  /** `session.revoked` goes out after each revocation. */
+  events: EventBus;
 }): SessionService {
   const expiryFrom = (now: Date) => new Date(now.getTime() + deps.refreshTokenTtlDays * 86_400_000);
 
@@ -49,12 +57,25 @@ export function createSessionService(deps: {
     refreshExpiresAt: expiresAt,
   });
 
-  async function revokeFamily(sessionId: Types.ObjectId, reason: SessionRevokeReason) {
-    await Session.updateOne(
-      { _id: sessionId, revokedAt: null },
+  /** Ends one open family; announced only when this call ended it. */
+  async function revokeWhere(filter: QueryFilter<SessionFields>, reason: SessionRevokeReason) {
+    const ended = await Session.findOneAndUpdate(
+      { ...filter, revokedAt: null },
       { $set: { revokedAt: new Date(), revokedReason: reason } },
-    );
+    )
+      .select('user')
+      .lean();
+    if (ended) {
+      deps.events.publish('session.revoked', {
+        userId: ended.user.toString(),
+        sessionId: ended._id.toString(),
+        reason,
+      });
+    }
   }
+
+  const revokeFamily = (sessionId: Types.ObjectId, reason: SessionRevokeReason) =>
+    revokeWhere({ _id: sessionId }, reason);
 
   return {
     async start(user, userAgent) {
@@ -99,7 +120,7 @@ export function createSessionService(deps: {
         }
         throw invalid();
       }
-      const user = await User.findById(session.user).select('role status').lean();
+      const user = await findRoleAndStatus(session.user.toString());
       if (!user) throw invalid();
       if (user.status === 'suspended') {
         await revokeFamily(session._id, 'suspended');
@@ -111,10 +132,7 @@ export function createSessionService(deps: {
     async revoke(refreshToken) {
       if (!refreshToken || !TOKEN_SHAPE.test(refreshToken)) return;
       const hash = hashToken(refreshToken);
-      await Session.updateOne(
-        { $or: [{ tokenHash: hash }, { rotatedTokenHashes: hash }], revokedAt: null },
-        { $set: { revokedAt: new Date(), revokedReason: 'logout' } },
-      );
+      await revokeWhere({ $or: [{ tokenHash: hash }, { rotatedTokenHashes: hash }] }, 'logout');
     },
 
     async revokeAllForUser(userId, reason) {
@@ -122,6 +140,7 @@ export function createSessionService(deps: {
         { user: new Types.ObjectId(userId), revokedAt: null },
         { $set: { revokedAt: new Date(), revokedReason: reason } },
       );
+      deps.events.publish('session.revoked', { userId, sessionId: null, reason });
     },
   };
 }

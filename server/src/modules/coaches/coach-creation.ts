@@ -2,7 +2,8 @@ import type { BecomeCoachRequest } from '@coachhub/shared/coach';
 import mongoose from 'mongoose';
 import { isDuplicateKeyError } from '../../core/db/duplicate-key.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { User, type UserRecord } from '../users/user.model.js';
+import { findUserById, setUserRole } from '../users/user-accounts.js';
+import type { UserRecord } from '../users/user.types.js';
 import type { CoachLifecycle } from './coach-lifecycle.js';
 import { Coach, type CoachRecord } from './coach.model.js';
 
@@ -20,7 +21,7 @@ export async function createCoach(
   lifecycle: CoachLifecycle,
 ): Promise<{ user: UserRecord; coach: CoachRecord }> {
   return mongoose.connection.transaction(async (session) => {
-    const user = await User.findById(userId).session(session).lean();
+    const user = await findUserById(userId, session);
     if (!user) throw notFound('User');
     if (user.role === 'admin') {
       throw new AppError(403, 'FORBIDDEN', 'Admin accounts cannot become coaches');
@@ -49,11 +50,7 @@ export async function createCoach(
       if (isDuplicateKeyError(error)) throw alreadyCoach();
       throw error;
     }
-    const promoted = await User.findByIdAndUpdate(
-      user._id,
-      { $set: { role: 'coach' } },
-      { returnDocument: 'after', session },
-    ).lean();
+    const promoted = await setUserRole(userId, 'coach', session);
     if (!promoted) throw notFound('User');
     await lifecycle.coachCreated({ userId, coach, session });
     return { user: promoted, coach };

@@ -2,7 +2,7 @@ import type { CoachDTO } from '@coachhub/shared/coach';
 import type { Page } from '@coachhub/shared/pagination';
 import mongoose from 'mongoose';
 import { AppError, notFound } from '../../core/errors.js';
-import type { Realtime } from '../../core/socket/realtime.js';
+import type { EventBus } from '../../core/events/event-bus.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { CoachPresenter } from './coach-presenter.js';
 import { Coach, type CoachRecord } from './coach.model.js';
@@ -19,8 +19,11 @@ const PENDING = { 'verification.status': 'pending', userStatus: 'active' } as co
 const DEFAULT_APPROVAL_REASON = 'Profile approved';
 
 /** The admin verification queue: approve puts a coach in the directory, reject keeps them out. */
-export function createCoachVerification(deps: { presenter: CoachPresenter; realtime: Realtime }) {
-  /** Status change and audit entry commit together; the coach hears of it after the commit. */
+export function createCoachVerification(deps: { presenter: CoachPresenter; events: EventBus }) {
+  /**
+   * Status change and audit entry commit together; `coach.verification_changed` follows the
+   * commit (the coach hears of it live through its subscriber).
+   */
   async function decide(
     decision: VerificationDecision,
     to: 'approved' | 'rejected',
@@ -55,9 +58,14 @@ export function createCoachVerification(deps: { presenter: CoachPresenter; realt
       );
       return updated;
     });
+    deps.events.publish('coach.verification_changed', {
+      coachId: decision.coachId,
+      status: to,
+      reason: decision.reason,
+      by: decision.actorId,
+    });
     const [dto] = await deps.presenter.present([coach]);
     if (!dto) throw notFound('Coach');
-    deps.realtime.emitToUser(decision.coachId, 'coach:updated', { coach: dto });
     return dto;
   }
 

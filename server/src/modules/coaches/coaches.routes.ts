@@ -2,10 +2,10 @@ import { Router, type RequestHandler } from 'express';
 import { optionalAuth, requireSelf } from '../../core/auth/auth.middleware.js';
 import type { Authenticator } from '../../core/auth/principal.js';
 import { validate } from '../../core/validation.js';
+import { userIdParam } from '../../core/validation-fields.js';
 import { singleImageUpload } from '../uploads/image-upload.middleware.js';
-import { matchBody, updateCoachBody } from './coach-body.validation.js';
+import { becomeCoachBody, matchBody, updateCoachBody } from './coach-body.validation.js';
 import { directoryQuery } from './coach-query.validation.js';
-import { userIdParam } from './coach.validation.js';
 import type { CoachesController } from './coaches.controller.js';
 
 /** `/api/coaches`: the public directory and profiles, matching, and the coach's own edits. */
@@ -36,6 +36,21 @@ export function createCoachesRouter(deps: {
     validate(userIdParam()),
     singleImageUpload(deps.uploadMaxBytes),
     controller.setPicture,
+  );
+  return router;
+}
+
+/** `POST /api/users/me/become-coach`: a route under `/users` whose work is the coaches'. */
+export function createBecomeCoachRouter(deps: {
+  controller: CoachesController;
+  authenticated: RequestHandler;
+}): Router {
+  const router = Router();
+  router.post(
+    '/me/become-coach',
+    deps.authenticated,
+    validate(becomeCoachBody()),
+    deps.controller.becomeCoach,
   );
   return router;
 }

@@ -1,7 +1,7 @@
 import type { Role } from '@coachhub/shared/roles';
 import { isDuplicateKeyError } from '../../core/db/duplicate-key.js';
 import { hashPassword } from '../auth/password-hasher.js';
-import { User } from '../users/user.model.js';
+import { createUser, emailInUse } from '../users/user-accounts.js';
 
 export interface SeedAccount {
   email: string;
@@ -18,9 +18,9 @@ export interface SeedAccount {
  */
 export async function ensureAccount(account: SeedAccount, passwordHash?: string): Promise<boolean> {
   const email = account.email.toLowerCase();
-  if (await User.exists({ email })) return false;
+  if (await emailInUse(email)) return false;
   try {
-    await User.create({
+    await createUser({
       email,
       firstName: account.firstName,
       lastName: account.lastName,

@@ -1,5 +1,5 @@
 import type { Logger } from '../../core/logger.js';
-import { User } from '../users/user.model.js';
+import { findUserByEmail } from '../users/user-accounts.js';
 import { ensureAccount } from './accounts.js';
 
 /** ADMIN_EMAIL/ADMIN_PASSWORD: that admin exists after boot (created, or left as it is). */
@@ -17,7 +17,7 @@ export async function ensureAdminAccount(
     logger.info(`Admin account ${admin.email} created from ADMIN_EMAIL`);
     return;
   }
-  const existing = await User.findOne({ email: admin.email }).select('role').lean();
+  const existing = await findUserByEmail(admin.email);
   if (existing && existing.role !== 'admin') {
     logger.warn(`ADMIN_EMAIL ${admin.email} belongs to a ${existing.role} account; left unchanged`);
   }

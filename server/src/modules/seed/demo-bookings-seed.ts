@@ -6,13 +6,20 @@ import { quotePrice, type PricingRules } from '../../domain/pricing.js';
 import { computeSlots, type BookedTime } from '../../domain/slots.js';
 import { rangesOverlap } from '../../domain/time-ranges.js';
 import { loadAvailability } from '../scheduling/availability/availability-store.js';
-import type { BookingFields, StoredHistoryEntry } from '../scheduling/bookings/booking.model.js';
-import { Booking } from '../scheduling/bookings/booking.model.js';
+import {
+  anyBookingBetween,
+  importBookings,
+  type BookingFields,
+  type StoredHistoryEntry,
+} from '../scheduling/bookings/booking-import.js';
 import { newMeetingUrl } from '../scheduling/bookings/meeting-url.js';
 import { lockSchedules, prepareScheduleLocks } from '../scheduling/schedule-lock/schedule-lock.js';
 import { loadPricingRules } from '../scheduling/pricing/pricing-store.js';
-import { SessionType, type SessionTypeRecord } from '../scheduling/session-types/session-type.model.js';
-import { User } from '../users/user.model.js';
+import {
+  sessionTypesOf,
+  type SessionTypeRecord,
+} from '../scheduling/session-types/session-type-import.js';
+import { findUsersByEmails } from '../users/user-accounts.js';
 import { CARLA_EMAIL, MARCO_EMAIL } from './demo-scheduling.js';
 
 const LENA_EMAIL = 'lena.client@demo.coachhub.test';
@@ -151,25 +158,22 @@ interface CoachContext {
  * seeding at once cannot both insert. Returns how many bookings it created.
  */
 export async function seedDemoBookings(meetingBaseUrl: string, now = new Date()): Promise<number> {
-  const users = await User.find({
-    email: { $in: [CARLA_EMAIL, MARCO_EMAIL, LENA_EMAIL, TOM_EMAIL] },
-  })
-    .select('email')
-    .lean();
+  const users = await findUsersByEmails([CARLA_EMAIL, MARCO_EMAIL, LENA_EMAIL, TOM_EMAIL], 'email');
   const idOf = (email: string) => users.find((user) => user.email === email)?._id;
   const carla = idOf(CARLA_EMAIL);
   const marco = idOf(MARCO_EMAIL);
   const lena = idOf(LENA_EMAIL);
   const tom = idOf(TOM_EMAIL);
   if (!carla || !marco || !lena || !tom) return 0;
-  const between = { coach: { $in: [carla, marco] }, client: { $in: [lena, tom] } };
-  if (await Booking.exists(between)) return 0;
+  const coachIds = [carla, marco].map((id) => id.toString());
+  const clientIds = [lena, tom].map((id) => id.toString());
+  if (await anyBookingBetween(coachIds, clientIds)) return 0;
   const everyone = [carla, marco, lena, tom].map((id) => id.toString());
   await prepareScheduleLocks(everyone);
 
   return mongoose.connection.transaction(async (session) => {
     await lockSchedules(everyone, session);
-    if (await Booking.exists(between).session(session)) return 0;
+    if (await anyBookingBetween(coachIds, clientIds, session)) return 0;
     const coaches: Record<Coach, CoachContext | null> = {
       carla: await coachContext(carla, session),
       marco: await coachContext(marco, session),
@@ -207,7 +211,7 @@ export async function seedDemoBookings(meetingBaseUrl: string, now = new Date())
         clientBusy[planned.client].push({ start, end });
       }
     }
-    await Booking.insertMany(docs, { session, timestamps: false });
+    await importBookings(docs, session);
     return docs.length;
   });
 }
@@ -216,7 +220,7 @@ async function coachContext(
   id: Types.ObjectId,
   session: ClientSession,
 ): Promise<CoachContext | null> {
-  const types = await SessionType.find({ coach: id }).session(session).lean();
+  const types = await sessionTypesOf(id.toString(), session);
   if (types.length === 0) return null;
   return {
     id,

@@ -1,10 +1,10 @@
 import { AppError } from '../../core/errors.js';
 import { createCoach } from '../coaches/coach-creation.js';
 import type { CoachLifecycle } from '../coaches/coach-lifecycle.js';
-import { Coach } from '../coaches/coach.model.js';
+import { coachExists, importApprovedCoachProfile } from '../coaches/coach-records.js';
 import { checkImage } from '../uploads/image-type.js';
 import type { StorageDriver } from '../uploads/storage-driver.js';
-import { User } from '../users/user.model.js';
+import { findUserByEmail } from '../users/user-accounts.js';
 import { DEMO_COACHES, type DemoCoach } from './demo-coaches.js';
 import { avatarPng, distinctColour } from './demo-picture.js';
 
@@ -22,8 +22,8 @@ export async function seedDemoCoaches(deps: {
 }): Promise<number> {
   const created = await Promise.all(
     DEMO_COACHES.map(async (demo, index) => {
-      const user = await User.findOne({ email: demo.email }).select('role').lean();
-      if (!user || user.role === 'admin' || (await Coach.exists({ user: user._id }))) return false;
+      const user = await findUserByEmail(demo.email);
+      if (!user || user.role === 'admin' || (await coachExists(user._id.toString()))) return false;
       const picture = await deps.pictures.save(
         await checkImage(avatarPng(distinctColour(index, DEMO_COACHES.length))),
         'coach-pictures',
@@ -41,26 +41,13 @@ export async function seedDemoCoaches(deps: {
         if (error instanceof AppError && error.status === 409) return false;
         throw error;
       }
-      const now = new Date();
-      await Coach.updateOne(
-        { user: user._id },
-        {
-          $set: {
-            bio: demo.bio,
-            certifications: demo.certifications,
-            yearsOfExperience: demo.yearsOfExperience,
-            coachProfilePicture: picture,
-            rating: demo.rating,
-            verification: {
-              status: 'approved',
-              reason: null,
-              submittedAt: now,
-              reviewedAt: now,
-              reviewedBy: null,
-            },
-          },
-        },
-      );
+      await importApprovedCoachProfile(user._id.toString(), {
+        bio: demo.bio,
+        certifications: demo.certifications,
+        yearsOfExperience: demo.yearsOfExperience,
+        coachProfilePicture: picture,
+        rating: demo.rating,
+      });
       return true;
     }),
   );

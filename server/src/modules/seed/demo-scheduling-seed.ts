@@ -1,9 +1,12 @@
 import mongoose, { Types } from 'mongoose';
-import { Availability } from '../scheduling/availability/availability.model.js';
-import { Coach } from '../coaches/coach.model.js';
+import { coachTimeZoneOf, setCoachBookingSettings } from '../coaches/coach-records.js';
+import { storeAvailability } from '../scheduling/availability/availability-store.js';
 import { applyPriceChange } from '../scheduling/pricing/price-changes.js';
-import { SessionType } from '../scheduling/session-types/session-type.model.js';
-import { User } from '../users/user.model.js';
+import {
+  hasSessionTypes,
+  importSessionTypes,
+} from '../scheduling/session-types/session-type-import.js';
+import { findUserByEmail } from '../users/user-accounts.js';
 import { DEMO_COACHES } from './demo-coaches.js';
 import { demoScheduleFor, type DemoSchedule } from './demo-scheduling.js';
 
@@ -19,10 +22,10 @@ export async function seedDemoScheduling(): Promise<number> {
   for (const demo of DEMO_COACHES) {
     const schedule = demoScheduleFor(demo);
     if (!schedule) continue;
-    const user = await User.findOne({ email: demo.email }).select('_id').lean();
-    const coach = user ? await Coach.findOne({ user: user._id }).lean() : null;
-    if (!user || !coach) continue;
-    const created = await seedCoach(user._id.toString(), coach.timeZone, schedule);
+    const user = await findUserByEmail(demo.email);
+    const timeZone = user ? await coachTimeZoneOf(user._id.toString()) : null;
+    if (!user || timeZone === null) continue;
+    const created = await seedCoach(user._id.toString(), timeZone, schedule);
     if (created) seeded += 1;
   }
   return seeded;
@@ -34,31 +37,22 @@ async function seedCoach(
   schedule: DemoSchedule,
 ): Promise<boolean> {
   return mongoose.connection.transaction(async (session) => {
-    if (await SessionType.exists({ coach: coachId }).session(session)) return false;
-    const types = await SessionType.insertMany(
+    if (await hasSessionTypes(coachId, session)) return false;
+    const types = await importSessionTypes(
+      coachId,
       schedule.sessionTypes.map((type) => ({
-        coach: coachId,
         title: type.title,
         slug: type.slug,
         durationMinutes: type.durationMinutes,
         mode: type.mode,
         description: type.description,
-        active: true,
       })),
-      { session },
+      session,
     );
     const idBySlug = new Map(types.map((type) => [type.slug, type._id]));
     const availability = { timeZone, ...schedule.availability };
-    await Availability.updateOne(
-      { coach: coachId },
-      { $set: availability },
-      { upsert: true, session },
-    );
-    await Coach.updateOne(
-      { user: coachId },
-      { $set: { bookingSettings: availability.settings } },
-      { session },
-    );
+    await storeAvailability(coachId, availability, session);
+    await setCoachBookingSettings(coachId, availability.settings, session);
     await applyPriceChange(coachId, session, () => ({
       currency: schedule.currency,
       baseHourlyRate: schedule.baseHourlyRate,

@@ -4,7 +4,7 @@ import type { Logger } from '../../core/logger.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import type { CoachLifecycle } from '../coaches/coach-lifecycle.js';
 import type { StorageDriver } from '../uploads/storage-driver.js';
-import { User } from '../users/user.model.js';
+import { findUsersByEmails } from '../users/user-accounts.js';
 import { ensureAccount, type SeedAccount } from './accounts.js';
 import { DEMO_COACHES } from './demo-coaches.js';
 import { seedDemoBookings } from './demo-bookings-seed.js';
@@ -50,9 +50,10 @@ export interface DemoSeedDeps {
 
 /** Idempotent: accounts that exist (by email) and coaches that have a profile are not touched. */
 export async function seedDemoData(deps: DemoSeedDeps): Promise<void> {
-  const existing = await User.find({ email: { $in: ALL_DEMO_ACCOUNTS.map((a) => a.email) } })
-    .select('email')
-    .lean();
+  const existing = await findUsersByEmails(
+    ALL_DEMO_ACCOUNTS.map((a) => a.email),
+    'email',
+  );
   const missing = ALL_DEMO_ACCOUNTS.filter((a) => !existing.some((u) => u.email === a.email));
   // One bcrypt run for all of them: the demo password is the same everywhere.
   const passwordHash = missing.length > 0 ? await hashPassword(DEMO_PASSWORD) : undefined;

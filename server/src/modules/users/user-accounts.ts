@@ -11,7 +11,10 @@ import type { UserFields, UserRecord } from './user.types.js';
  * caller's transaction.
  */
 
-export type NewUser = Pick<UserFields, 'email' | 'firstName' | 'lastName' | 'role' | 'passwordHash'> &
+export type NewUser = Pick<
+  UserFields,
+  'email' | 'firstName' | 'lastName' | 'role' | 'passwordHash'
+> &
   Partial<Pick<UserFields, 'locale'>>;
 
 export function findUserById(userId: string, session?: ClientSession): Promise<UserRecord | null> {
@@ -97,8 +100,17 @@ export async function userExists(userId: string, session?: ClientSession): Promi
   return (await User.exists({ _id: userId }).session(session ?? null)) !== null;
 }
 
-export function findUserByEmail(
-  email: string,
-): Promise<Pick<UserRecord, '_id' | 'role'> | null> {
+export function findUserByEmail(email: string): Promise<Pick<UserRecord, '_id' | 'role'> | null> {
   return User.findOne({ email: email.toLowerCase() }).select('role').lean<UserRecord>().exec();
+}
+
+/** The accounts of these emails (unknown ones left out), with the fields named. */
+export function findUsersByEmails(
+  emails: readonly string[],
+  fields: string,
+): Promise<Pick<UserRecord, '_id' | 'email'>[]> {
+  return User.find({ email: { $in: emails.map((email) => email.toLowerCase()) } })
+    .select(`email ${fields}`)
+    .lean<UserRecord[]>()
+    .exec();
 }

@@ -1,8 +1,4 @@
-import {
-  DEFAULT_LOCALE,
-  DEFAULT_TIME_ZONE,
-  SUPPORTED_LOCALES,
-} from '@coachhub/shared/locales';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, SUPPORTED_LOCALES } from '@coachhub/shared/locales';
 import { ROLES, USER_STATUSES } from '@coachhub/shared/roles';
 import { model, Schema, type HydratedDocument } from 'mongoose';
 import { isIanaTimeZone } from '../../domain/time-zone.js';

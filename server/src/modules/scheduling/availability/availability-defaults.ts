@@ -1,5 +1,5 @@
 import type { CoachLifecycle } from '../../coaches/coach-lifecycle.js';
-import { Coach } from '../../coaches/coach.model.js';
+import { setCoachBookingSettings } from '../../coaches/coach-records.js';
 import { defaultAvailability } from './availability-store.js';
 import { Availability } from './availability.model.js';
 
@@ -16,10 +16,6 @@ export function registerAvailabilityDefaults(lifecycle: CoachLifecycle): () => v
       { $setOnInsert: { coach: userId, ...defaults } },
       { upsert: true, session },
     );
-    await Coach.updateOne(
-      { _id: coach._id },
-      { $set: { bookingSettings: defaults.settings } },
-      { session },
-    );
+    await setCoachBookingSettings(userId, defaults.settings, session);
   });
 }

@@ -5,7 +5,7 @@ import {
 } from '@coachhub/shared/scheduling';
 import { DEFAULT_TIME_ZONE } from '@coachhub/shared/locales';
 import type { ClientSession } from 'mongoose';
-import { Coach } from '../../coaches/coach.model.js';
+import { coachTimeZoneOf } from '../../coaches/coach-records.js';
 import { toAvailabilityDTO } from './availability.mapper.js';
 import { Availability } from './availability.model.js';
 
@@ -32,8 +32,19 @@ export async function loadAvailability(
   const stored = await Availability.findOne({ coach: coachId }).session(session).lean();
   if (stored) return toAvailabilityDTO(stored);
   const timeZone =
-    options.coachTimeZone ??
-    (await Coach.findOne({ user: coachId }).select('timeZone').session(session).lean())?.timeZone ??
-    DEFAULT_TIME_ZONE;
+    options.coachTimeZone ?? (await coachTimeZoneOf(coachId, options.session)) ?? DEFAULT_TIME_ZONE;
   return defaultAvailability(timeZone);
+}
+
+/** Stores the coach's whole availability inside the caller's transaction (created if missing). */
+export async function storeAvailability(
+  coachId: string,
+  availability: AvailabilityDTO,
+  session: ClientSession,
+): Promise<void> {
+  await Availability.updateOne(
+    { coach: coachId },
+    { $set: availability },
+    { upsert: true, session },
+  );
 }

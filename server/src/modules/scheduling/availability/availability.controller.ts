@@ -1,7 +1,6 @@
 import type { AvailabilityDTO } from '@coachhub/shared/scheduling';
 import type { RequestHandler } from 'express';
 import { callerOf, principalOf } from '../../../core/auth/auth.middleware.js';
-import { parsedBody } from '../../../core/body-checks.js';
 import { validated } from '../../../core/validation.js';
 import type { AvailabilityService } from './availability.service.js';
 import type { SlotsQuery, SlotsService } from './slots.service.js';
@@ -16,9 +15,8 @@ export function createAvailabilityController(deps: {
   };
 
   const replace: RequestHandler = async (req, res) => {
-    const { userId } = validated<{ userId: string }>(req);
-    const body = parsedBody<AvailabilityDTO>(res);
-    res.json(await deps.availability.replace(userId, principalOf(req), body));
+    const { userId, ...availability } = validated<AvailabilityDTO & { userId: string }>(req);
+    res.json(await deps.availability.replace(userId, principalOf(req), availability));
   };
 
   const slots: RequestHandler = async (req, res) => {

@@ -1,11 +1,10 @@
 import { Router, type RequestHandler } from 'express';
 import { requireRole, requireSelf } from '../../../core/auth/auth.middleware.js';
-import { checkBody } from '../../../core/body-checks.js';
 import { validate } from '../../../core/validation.js';
-import { userIdParam } from '../../coaches/coach.validation.js';
+import { userIdParam } from '../../../core/validation-fields.js';
 import { createAvailabilityController } from './availability.controller.js';
 import type { AvailabilityService } from './availability.service.js';
-import { parseAvailability } from './availability.validation.js';
+import { availabilityBody } from './availability.validation.js';
 import type { SlotsService } from './slots.service.js';
 import { slotsQuery } from './slots.validation.js';
 
@@ -25,8 +24,7 @@ export function createAvailabilityRouters(deps: {
     deps.authenticated,
     requireRole('coach'),
     requireSelf(),
-    validate(userIdParam()),
-    checkBody(parseAvailability),
+    validate(userIdParam(), availabilityBody()),
     controller.replace,
   );
 

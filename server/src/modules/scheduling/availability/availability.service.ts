@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import type { Principal } from '../../../core/auth/principal.js';
 import { AppError } from '../../../core/errors.js';
 import { findVisibleCoachSummary, isOwnCoach } from '../../coaches/coach-visibility.js';
-import { Coach } from '../../coaches/coach.model.js';
+import { setCoachBookingSettings } from '../../coaches/coach-records.js';
 import { loadAvailability } from './availability-store.js';
 import { toAvailabilityDTO, toPublicAvailabilityDTO } from './availability.mapper.js';
 import { Availability } from './availability.model.js';
@@ -34,12 +34,8 @@ export function createAvailabilityService() {
         throw new AppError(403, 'FORBIDDEN', 'Only the coach can change this availability');
       }
       const stored = await mongoose.connection.transaction(async (session) => {
-        const coach = await Coach.findOneAndUpdate(
-          { user: coachId },
-          { $set: { bookingSettings: availability.settings } },
-          { session },
-        ).lean();
-        if (!coach) throw new AppError(403, 'FORBIDDEN', 'Only coaches have an availability');
+        const isCoach = await setCoachBookingSettings(coachId, availability.settings, session);
+        if (!isCoach) throw new AppError(403, 'FORBIDDEN', 'Only coaches have an availability');
         return Availability.findOneAndUpdate(
           { coach: coachId },
           { $set: availability },

@@ -1,98 +1,82 @@
-import {
-  MAX_DATE_OVERRIDES,
-  MAX_INTERVALS_PER_DAY,
-  type AvailabilityDTO,
-  type BookingSettings,
-  type DateOverride,
-  type TimeInterval,
-  type WeeklyInterval,
-} from '@coachhub/shared/scheduling';
-import { objectAt, listAt, type BodyIssues } from '../../../core/body-checks.js';
+import type { AvailabilityDTO } from '@coachhub/shared/scheduling';
+import { body, validationResult, type Meta } from 'express-validator';
+import { nestedBody } from '../../../core/validation.js';
+import { isPlainObject } from '../../../core/validation-fields.js';
 import { availabilityIssues } from '../../../domain/availability-rules.js';
 
-const SETTINGS_KEYS: readonly (keyof BookingSettings)[] = [
+// The rules live in domain/availability-rules.ts (pure and unit-tested) because several of them
+// see the whole body at once: overlapping intervals, a date given twice, a notice beyond the
+// horizon. Their verdict is computed once per request and read here path by path, so each
+// express-validator chain reports the issue the domain names at its own path.
+const verdicts = new WeakMap<Meta['req'], Map<string, string>>();
+
+function verdictOn(req: Meta['req']): Map<string, string> {
+  let verdict = verdicts.get(req);
+  if (verdict === undefined) {
+    const candidate: unknown = req.body;
+    // Anything but an object is refused as a whole below; the rules expect the four parts.
+    const issues = isPlainObject(candidate)
+      ? availabilityIssues(candidate as unknown as AvailabilityDTO)
+      : [];
+    // The first issue of a path is the useful one.
+    verdict = new Map(issues.reverse().map(({ field, message }) => [field, message]));
+    verdicts.set(req, verdict);
+  }
+  return verdict;
+}
+
+function meetsDomainRules(_value: unknown, { req, path }: Meta): true {
+  const message = verdictOn(req).get(path);
+  if (message !== undefined) throw new Error(message);
+  return true;
+}
+
+const rule = (field: string) => body(field).custom(meetsDomainRules);
+const requiredRule = (field: string) =>
+  body(field).exists().withMessage('Required').bail().custom(meetsDomainRules);
+
+const SETTINGS_FIELDS = [
   'bufferBeforeMinutes',
   'bufferAfterMinutes',
   'minNoticeHours',
   'maxDaysAhead',
   'dailyLimit',
   'requiresApproval',
-  'cancellationPolicy',
+  'cancellationPolicy.freeUntilHours',
+  'cancellationPolicy.feePercent',
 ];
 
 /**
- * `PUT /api/availability/:userId`: the exact shape (every field present, no unknown key at any
- * depth), then every rule of domain/availability-rules.ts. Each issue names its path, e.g.
- * `weekly[2].end` or `settings.cancellationPolicy.feePercent`.
+ * `PUT /api/availability/:userId`: every part present, no unknown key at any depth, every rule
+ * of domain/availability-rules.ts. Issues name their path, e.g. `weekly[2].end`.
  */
-export function parseAvailability(body: unknown, issues: BodyIssues): AvailabilityDTO | undefined {
-  const root = objectAt(body, '', ['timeZone', 'weekly', 'overrides', 'settings'], issues);
-  if (!root) return undefined;
-  for (const key of ['timeZone', 'weekly', 'overrides', 'settings'] as const) {
-    if (!(key in root)) issues.add(key, 'Required');
-  }
-  const weekly = listAt(root.weekly, 'weekly', 7 * MAX_INTERVALS_PER_DAY, issues);
-  weekly?.forEach((item, index) =>
-    objectAt(item, `weekly[${index}]`, ['weekday', 'start', 'end'], issues),
+export const availabilityBody = () =>
+  nestedBody(
+    [
+      requiredRule('timeZone'),
+      rule('weekly.*.weekday'),
+      rule('weekly.*.start'),
+      rule('weekly.*.end'),
+      rule('overrides.*.date'),
+      rule('overrides.*.intervals.*.start'),
+      rule('overrides.*.intervals.*.end'),
+      ...SETTINGS_FIELDS.map((field) => rule(`settings.${field}`)),
+    ],
+    [
+      // Lists and objects as a whole: not a list, too many intervals on a day, overlaps.
+      requiredRule('weekly'),
+      rule('weekly.*'),
+      requiredRule('overrides'),
+      rule('overrides.*.intervals'),
+      rule('overrides.*.intervals.*'),
+      requiredRule('settings'),
+      rule('settings.cancellationPolicy'),
+      body()
+        .custom(isPlainObject)
+        .withMessage('Must be an object')
+        .bail()
+        // A domain rule at a path no chain above names must still refuse the body.
+        .custom((_value, { req }) => verdictOn(req).size === 0 || !validationResult(req).isEmpty())
+        .withMessage('Not a valid availability'),
+    ],
   );
-  const overrides = listAt(root.overrides, 'overrides', MAX_DATE_OVERRIDES, issues);
-  overrides?.forEach((item, index) => {
-    const path = `overrides[${index}]`;
-    const override = objectAt(item, path, ['date', 'intervals'], issues);
-    if (!override) return;
-    const intervals = listAt(
-      override.intervals,
-      `${path}.intervals`,
-      MAX_INTERVALS_PER_DAY,
-      issues,
-    );
-    intervals?.forEach((interval, position) =>
-      objectAt(interval, `${path}.intervals[${position}]`, ['start', 'end'], issues),
-    );
-  });
-  const settings = objectAt(root.settings, 'settings', SETTINGS_KEYS, issues);
-  if (settings) {
-    objectAt(
-      settings.cancellationPolicy,
-      'settings.cancellationPolicy',
-      ['freeUntilHours', 'feePercent'],
-      issues,
-    );
-  }
-  if (!issues.empty) return undefined;
-
-  // The shape is right; the domain rules check types, ranges, overlaps and the zone.
-  const candidate = root as unknown as AvailabilityDTO;
-  for (const issue of availabilityIssues(candidate)) issues.add(issue.field, issue.message);
-  if (!issues.empty) return undefined;
-  return clean(candidate);
-}
-
-/** A copy made of the checked fields only. */
-function clean(value: AvailabilityDTO): AvailabilityDTO {
-  const interval = ({ start, end }: TimeInterval): TimeInterval => ({ start, end });
-  return {
-    timeZone: value.timeZone,
-    weekly: value.weekly.map(({ weekday, start, end }): WeeklyInterval => ({
-      weekday,
-      start,
-      end,
-    })),
-    overrides: value.overrides.map(({ date, intervals }): DateOverride => ({
-      date,
-      intervals: intervals.map(interval),
-    })),
-    settings: {
-      bufferBeforeMinutes: value.settings.bufferBeforeMinutes,
-      bufferAfterMinutes: value.settings.bufferAfterMinutes,
-      minNoticeHours: value.settings.minNoticeHours,
-      maxDaysAhead: value.settings.maxDaysAhead,
-      dailyLimit: value.settings.dailyLimit,
-      requiresApproval: value.settings.requiresApproval,
-      cancellationPolicy: {
-        freeUntilHours: value.settings.cancellationPolicy.freeUntilHours,
-        feePercent: value.settings.cancellationPolicy.feePercent,
-      },
-    },
-  };
-}

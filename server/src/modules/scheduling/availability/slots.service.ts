@@ -1,10 +1,12 @@
 import type { SlotsResponse } from '@coachhub/shared/booking';
 import type { Principal } from '../../../core/auth/principal.js';
 import { notFound } from '../../../core/errors.js';
-import { computeSlots } from '../../../domain/slots.js';
-import { activeBookedTimes, BOOKING_MARGIN_MS } from '../bookings/booked-times.js';
+import { BOOKING_MARGIN_MS, computeSlots, type BookedTime } from '../../../domain/slots.js';
 import { findVisibleCoachSummary, isOwnCoach } from '../../coaches/coach-visibility.js';
-import { SessionType } from '../session-types/session-type.model.js';
+import {
+  findSessionTypeOf,
+  shortestActiveSessionType,
+} from '../session-types/session-type-lookup.js';
 import { loadAvailability } from './availability-store.js';
 
 const DAY_MS = 24 * 3_600_000;
@@ -17,28 +19,29 @@ export interface SlotsQuery {
   timeZone?: string;
 }
 
+/**
+ * The coach's active bookings overlapping [from, to). Bookings sit above availability, so the
+ * app injects the bookings module's answer instead of this module importing it.
+ */
+export type CoachBookedTimes = (coachId: string, from: Date, to: Date) => Promise<BookedTime[]>;
+
 /** `GET /api/coaches/:userId/slots`: the pure computeSlots over stored availability and bookings. */
-export function createSlotsService() {
+export function createSlotsService(deps: { coachBookedTimes: CoachBookedTimes }) {
   return {
     async slots(coachId: string, viewer: Principal | undefined, query: SlotsQuery) {
       // Four independent reads at once; the visibility check still decides before any answer.
       const [, sessionType, availability, bookings] = await Promise.all([
         findVisibleCoachSummary(coachId, viewer),
-        SessionType.findOne({
-          _id: query.sessionTypeId,
-          coach: coachId,
-          // The coach may preview an inactive type; clients only see what they can book.
-          ...(isOwnCoach(coachId, viewer) ? {} : { active: true }),
-        })
-          .select('durationMinutes')
-          .lean(),
-        loadAvailability(coachId),
-        activeBookedTimes({
-          as: 'coach',
-          userId: coachId,
-          from: new Date(query.from.getTime() - BOOKING_MARGIN_MS),
-          to: new Date(query.to.getTime() + BOOKING_MARGIN_MS),
+        // The coach may preview an inactive type; clients only see what they can book.
+        findSessionTypeOf(coachId, query.sessionTypeId, {
+          includeInactive: isOwnCoach(coachId, viewer),
         }),
+        loadAvailability(coachId),
+        deps.coachBookedTimes(
+          coachId,
+          new Date(query.from.getTime() - BOOKING_MARGIN_MS),
+          new Date(query.to.getTime() + BOOKING_MARGIN_MS),
+        ),
       ]);
       if (!sessionType) throw notFound('Session type');
       const response: SlotsResponse = {
@@ -63,17 +66,9 @@ export function createSlotsService() {
     async firstSlot(coachId: string, now: Date, withinDays: number): Promise<Date | null> {
       const to = new Date(now.getTime() + withinDays * DAY_MS);
       const [shortest, availability, bookings] = await Promise.all([
-        SessionType.findOne({ coach: coachId, active: true })
-          .sort({ durationMinutes: 1 })
-          .select('durationMinutes')
-          .lean(),
+        shortestActiveSessionType(coachId),
         loadAvailability(coachId),
-        activeBookedTimes({
-          as: 'coach',
-          userId: coachId,
-          from: now,
-          to: new Date(to.getTime() + BOOKING_MARGIN_MS),
-        }),
+        deps.coachBookedTimes(coachId, now, new Date(to.getTime() + BOOKING_MARGIN_MS)),
       ]);
       if (!shortest) return null;
       const [first] = computeSlots({

@@ -3,15 +3,6 @@ import type { ClientSession, Types } from 'mongoose';
 import type { BookedTime } from '../../../domain/slots.js';
 import { Booking } from './booking.model.js';
 
-const DAY_MS = 24 * 3_600_000;
-
-/**
- * How far around a range bookings still matter: buffers (at most a few hours) and the daily
- * limit, which counts every booking of a coach's local day (a day reaches up to 14 hours past
- * a UTC midnight). Two days covers both with room to spare.
- */
-export const BOOKING_MARGIN_MS = 2 * DAY_MS;
-
 export interface BookedTimeQuery {
   /** Whose active bookings: as the coach, or as the participant on either side. */
   as: 'coach' | 'participant';
@@ -43,4 +34,9 @@ export async function activeBookedTimes(query: BookedTimeQuery): Promise<BookedT
     for (const booking of bookings) found.push({ start: booking.start, end: booking.end });
   }
   return found;
+}
+
+/** A coach's active bookings overlapping [from, to): what slots are computed around. */
+export function coachBookedTimes(coachId: string, from: Date, to: Date): Promise<BookedTime[]> {
+  return activeBookedTimes({ as: 'coach', userId: coachId, from, to });
 }

@@ -1,8 +1,8 @@
 import type { AvailabilityDTO } from '@coachhub/shared/scheduling';
 import type { ClientSession, Types } from 'mongoose';
 import { AppError } from '../../../core/errors.js';
-import { conflictsWithBookings, isSlotOffered } from '../../../domain/slots.js';
-import { activeBookedTimes, BOOKING_MARGIN_MS } from './booked-times.js';
+import { BOOKING_MARGIN_MS, conflictsWithBookings, isSlotOffered } from '../../../domain/slots.js';
+import { activeBookedTimes } from './booked-times.js';
 
 export interface SlotRequest {
   coachId: string;

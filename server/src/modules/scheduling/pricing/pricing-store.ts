@@ -2,8 +2,8 @@ import { DEFAULT_PRICE_VALUES } from '@coachhub/shared/pricing';
 import type { ClientSession } from 'mongoose';
 import { isDuplicateKeyError } from '../../../core/db/duplicate-key.js';
 import { priceFrom, type PricingRules } from '../../../domain/pricing.js';
-import { Coach } from '../../coaches/coach.model.js';
-import { SessionType } from '../session-types/session-type.model.js';
+import { setCoachPriceFrom } from '../../coaches/coach-records.js';
+import { activeSessionTypesOf } from '../session-types/session-type-lookup.js';
 import { DEFAULT_PRICING_RULES, toPricingRules } from './price-configuration.mapper.js';
 import { PriceConfiguration, type PriceConfigurationRecord } from './price-configuration.model.js';
 
@@ -64,10 +64,7 @@ export async function loadPricingRules(
 export async function refreshPriceFrom(coachId: string, session: ClientSession): Promise<void> {
   // One operation at a time: a transaction's session must not run two at once.
   const rules = await loadPricingRules(coachId, session);
-  const sessionTypes = await SessionType.find({ coach: coachId, active: true })
-    .select('durationMinutes title active')
-    .session(session)
-    .lean();
+  const sessionTypes = await activeSessionTypesOf(coachId, session);
   const amount = priceFrom(
     rules,
     sessionTypes.map((type) => ({
@@ -77,9 +74,9 @@ export async function refreshPriceFrom(coachId: string, session: ClientSession):
       active: type.active,
     })),
   );
-  await Coach.updateOne(
-    { user: coachId },
-    { $set: { priceFrom: amount === null ? null : { amount, currency: rules.currency } } },
-    { session },
+  await setCoachPriceFrom(
+    coachId,
+    amount === null ? null : { amount, currency: rules.currency },
+    session,
   );
 }

@@ -1,31 +1,36 @@
-import type { QuoteRequest } from '@coachhub/shared/booking';
 import type { RequestHandler } from 'express';
 import { callerOf, principalOf } from '../../../core/auth/auth.middleware.js';
-import { parsedBody } from '../../../core/body-checks.js';
 import { validated } from '../../../core/validation.js';
 import type { PricingService } from './pricing.service.js';
-import type { DiscountInput, PackageInput, PriceValuesInput } from './pricing.validation.js';
+import type {
+  DiscountInput,
+  PackageInput,
+  PriceValuesInput,
+  QuoteInput,
+} from './pricing.validation.js';
+
+/** The coach in the URL and the checked body beside it. */
+type ForCoach<T> = T & { userId: string };
 
 export function createPricingController(pricing: PricingService) {
-  const coachOf = (req: Parameters<RequestHandler>[0]) => validated<{ userId: string }>(req).userId;
-
   const getConfig: RequestHandler = async (req, res) => {
-    res.json(await pricing.getConfig(coachOf(req), callerOf(req)));
+    const { userId } = validated<{ userId: string }>(req);
+    res.json(await pricing.getConfig(userId, callerOf(req)));
   };
 
   const replace: RequestHandler = async (req, res) => {
-    const values = parsedBody<PriceValuesInput>(res);
-    res.json(await pricing.replace(coachOf(req), principalOf(req), values));
+    const { userId, ...values } = validated<ForCoach<PriceValuesInput>>(req);
+    res.json(await pricing.replace(userId, principalOf(req), values));
   };
 
   const patch: RequestHandler = async (req, res) => {
-    const values = parsedBody<Partial<PriceValuesInput>>(res);
-    res.json(await pricing.patch(coachOf(req), principalOf(req), values));
+    const { userId, ...values } = validated<ForCoach<Partial<PriceValuesInput>>>(req);
+    res.json(await pricing.patch(userId, principalOf(req), values));
   };
 
   const addDiscount: RequestHandler = async (req, res) => {
-    const discount = parsedBody<DiscountInput>(res);
-    res.status(201).json(await pricing.addDiscount(coachOf(req), principalOf(req), discount));
+    const { userId, ...discount } = validated<ForCoach<DiscountInput>>(req);
+    res.status(201).json(await pricing.addDiscount(userId, principalOf(req), discount));
   };
 
   const removeDiscount: RequestHandler = async (req, res) => {
@@ -34,8 +39,8 @@ export function createPricingController(pricing: PricingService) {
   };
 
   const addPackage: RequestHandler = async (req, res) => {
-    const item = parsedBody<PackageInput>(res);
-    res.status(201).json(await pricing.addPackage(coachOf(req), principalOf(req), item));
+    const { userId, ...item } = validated<ForCoach<PackageInput>>(req);
+    res.status(201).json(await pricing.addPackage(userId, principalOf(req), item));
   };
 
   const removePackage: RequestHandler = async (req, res) => {
@@ -44,7 +49,9 @@ export function createPricingController(pricing: PricingService) {
   };
 
   const quote: RequestHandler = async (req, res) => {
-    res.json(await pricing.quote(callerOf(req), validated<QuoteRequest>(req)));
+    const { start, ...request } = validated<QuoteInput>(req);
+    // The service still takes the API's string form; the instant was checked and parsed above.
+    res.json(await pricing.quote(callerOf(req), { ...request, start: start.toISOString() }));
   };
 
   return {

@@ -1,18 +1,17 @@
 import { Router, type RequestHandler } from 'express';
 import { principalOf } from '../../../core/auth/auth.middleware.js';
-import { checkBody } from '../../../core/body-checks.js';
 import { AppError } from '../../../core/errors.js';
 import { validate } from '../../../core/validation.js';
-import { userIdParam } from '../../coaches/coach.validation.js';
+import { userIdParam } from '../../../core/validation-fields.js';
 import { createPricingController } from './pricing.controller.js';
 import type { PricingService } from './pricing.service.js';
 import {
   itemIdParam,
-  parseNewDiscount,
-  parseNewPackage,
-  parsePatchValues,
-  parseReplaceValues,
+  newDiscountBody,
+  newPackageBody,
+  patchValuesBody,
   quoteBody,
+  replaceValuesBody,
 } from './pricing.validation.js';
 
 /** The coach named by `:userId`, or an admin; checked before the body is read. */
@@ -45,22 +44,19 @@ export function createPricingRouter(deps: {
   router.put(
     '/config/:userId',
     ...write,
-    validate(userIdParam()),
-    checkBody(parseReplaceValues),
+    validate(userIdParam(), replaceValuesBody()),
     controller.replace,
   );
   router.patch(
     '/config/:userId',
     ...write,
-    validate(userIdParam()),
-    checkBody(parsePatchValues),
+    validate(userIdParam(), patchValuesBody()),
     controller.patch,
   );
   router.post(
     '/config/:userId/discounts',
     ...write,
-    validate(userIdParam()),
-    checkBody(parseNewDiscount),
+    validate(userIdParam(), newDiscountBody()),
     controller.addDiscount,
   );
   router.delete(
@@ -72,8 +68,7 @@ export function createPricingRouter(deps: {
   router.post(
     '/config/:userId/packages',
     ...write,
-    validate(userIdParam()),
-    checkBody(parseNewPackage),
+    validate(userIdParam(), newPackageBody()),
     controller.addPackage,
   );
   router.delete(

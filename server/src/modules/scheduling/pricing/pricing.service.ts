@@ -7,10 +7,12 @@ import type { Principal } from '../../../core/auth/principal.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import { quotePrice } from '../../../domain/pricing.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { completedOrActiveSessions } from '../bookings/client-history.js';
+import { coachExists } from '../../coaches/coach-records.js';
 import { findVisibleCoachSummary } from '../../coaches/coach-visibility.js';
-import { Coach } from '../../coaches/coach.model.js';
-import { SessionType } from '../session-types/session-type.model.js';
+import {
+  findBookableSessionType,
+  ownSessionTypeIds,
+} from '../session-types/session-type-lookup.js';
 import { applyPriceChange, type PriceChange } from './price-changes.js';
 import { toPriceConfigurationDTO } from './price-configuration.mapper.js';
 import type {
@@ -38,14 +40,11 @@ const bodyIssue = (field: string, message: string): ValidationIssue => ({
 /** Rates may only name this coach's own session types. */
 async function checkRates(coachId: string, rates: RateInput[], session: ClientSession) {
   if (rates.length === 0) return;
-  const own = await SessionType.find({
-    coach: coachId,
-    _id: { $in: rates.map((rate) => rate.sessionTypeId) },
-  })
-    .select('_id')
-    .session(session)
-    .lean();
-  const ownIds = new Set(own.map((type) => type._id.toString()));
+  const ownIds = await ownSessionTypeIds(
+    coachId,
+    rates.map((rate) => rate.sessionTypeId),
+    session,
+  );
   const issues = rates.flatMap((rate, index) =>
     ownIds.has(rate.sessionTypeId)
       ? []
@@ -114,7 +113,13 @@ function withinLimit(count: number, max: number, what: string): void {
   if (count >= max) throw new AppError(409, 'CONFLICT', `A coach can have at most ${max} ${what}`);
 }
 
-export function createPricingService() {
+/**
+ * How many sessions this client has with this coach, for the first-session and volume
+ * discounts. Bookings sit above pricing, so the app injects the bookings module's answer.
+ */
+export type SessionsWithCoach = (clientId: string, coachId: string) => Promise<number>;
+
+export function createPricingService(deps: { sessionsWithCoach: SessionsWithCoach }) {
   /**
    * One change to the coach's configuration, in one transaction (values, version, priceFrom and,
    * for an admin acting on someone else's prices, the audit entry). The coach themself or an
@@ -130,7 +135,7 @@ export function createPricingService() {
     if (caller.userId !== coachId && !byAdmin) {
       throw new AppError(403, 'FORBIDDEN', 'Only the coach or an admin can change these prices');
     }
-    if (!(await Coach.exists({ user: coachId }))) throw notFound('Coach');
+    if (!(await coachExists(coachId))) throw notFound('Coach');
     const record = await mongoose.connection.transaction(async (session) => {
       const updated = await applyPriceChange(coachId, session, await prepare(session));
       if (byAdmin) {
@@ -222,15 +227,11 @@ export function createPricingService() {
      */
     async quote(caller: Principal | undefined, request: QuoteRequest): Promise<Quote> {
       await findVisibleCoachSummary(request.coachId, caller);
-      const sessionType = await SessionType.findOne({
-        _id: request.sessionTypeId,
-        coach: request.coachId,
-        active: true,
-      }).lean();
+      const sessionType = await findBookableSessionType(request.coachId, request.sessionTypeId);
       if (!sessionType) throw notFound('Session type');
       const [rules, sessions] = await Promise.all([
         loadPricingRules(request.coachId),
-        caller ? completedOrActiveSessions(caller.userId, request.coachId) : Promise.resolve(0),
+        caller ? deps.sessionsWithCoach(caller.userId, request.coachId) : Promise.resolve(0),
       ]);
       return quotePrice({
         config: rules,

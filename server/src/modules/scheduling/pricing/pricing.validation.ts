@@ -1,3 +1,4 @@
+import type { QuoteRequest } from '@coachhub/shared/booking';
 import {
   CURRENCIES,
   DISCOUNT_KINDS,
@@ -5,26 +6,21 @@ import {
   type Currency,
   type DiscountKind,
 } from '@coachhub/shared/pricing';
-import { body, checkExact, param } from 'express-validator';
+import { body, param, type Meta } from 'express-validator';
+import { nestedBody, siblingOf } from '../../../core/validation.js';
 import {
-  booleanAt,
+  idField,
+  instantField,
+  isBoolean,
+  isOneOf,
   isPlainObject,
-  listAt,
-  objectAt,
-  objectIdAt,
-  oneOfAt,
-  textAt,
-  wholeNumberAt,
-  type BodyIssues,
-} from '../../../core/body-checks.js';
-import { isInstant } from '../../../domain/instant.js';
+  isWholeNumber,
+  trimmedText,
+} from '../../../core/validation-fields.js';
 
 const L = PRICE_LIMITS;
 
-/** `discounts[2]` + `percent` -> `discounts[2].percent`; a top-level body has no prefix. */
-const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
-
-/** A discount as the body gives it; `_id` only in a PUT, to keep an existing one. */
+/** A discount as the body gives it; `_id` only in a PUT or PATCH, to keep an existing one. */
 export interface DiscountInput {
   _id?: string;
   kind: DiscountKind;
@@ -65,198 +61,139 @@ const VALUE_KEYS = [
   'packages',
 ] as const satisfies readonly (keyof PriceValuesInput)[];
 
-const THRESHOLD: Record<DiscountKind, 'minSessions' | 'minDaysAhead' | null> = {
-  first_session: null,
-  volume: 'minSessions',
-  early_booking: 'minDaysAhead',
-};
+/** `discounts.*` + `percent` -> `discounts.*.percent`; a POSTed item is the body itself (''). */
+const at = (item: string, key: string) => (item ? `${item}.${key}` : key);
 
-const optionalActive = (value: unknown, path: string, issues: BodyIssues) =>
-  value === undefined ? true : booleanAt(value, path, issues);
+const wholeNumber = (field: string, min: number, max: number) =>
+  body(field)
+    .custom(isWholeNumber(min, max))
+    .withMessage(`Must be a whole number from ${min} to ${max}`);
 
-function parseDiscount(
-  value: unknown,
-  path: string,
-  issues: BodyIssues,
-  allowId: boolean,
-): DiscountInput | undefined {
-  if (!isPlainObject(value)) return issues.add(path || 'body', 'Must be an object');
-  const kind = oneOfAt(value.kind, at(path, 'kind'), DISCOUNT_KINDS, issues);
-  if (kind === undefined) return undefined;
-  const threshold = THRESHOLD[kind];
-  const keys = [
-    'kind',
-    'label',
-    'active',
-    'percent',
-    ...(threshold ? [threshold] : []),
-    ...(allowId ? ['_id'] : []),
+/** Left out, a discount or package is active. */
+const activeField = (field: string) =>
+  body(field)
+    .customSanitizer((value: unknown) => (value === undefined ? true : value))
+    .custom(isBoolean)
+    .withMessage('Must be true or false');
+
+/** An item in a list may name its `_id` to be kept; a POSTed one is always new. */
+const keptId = (item: string) => (item ? [idField(at(item, '_id')).optional()] : []);
+
+/** `minSessions` or `minDaysAhead`: required by its own kind of discount, null for the others. */
+const thresholdField = (item: string, key: string, kind: DiscountKind, max: number) =>
+  body(at(item, key))
+    .custom((value: unknown, meta) => {
+      const ownKind = siblingOf(meta, 'kind') === kind;
+      if (ownKind && !isWholeNumber(1, max)(value)) {
+        throw new Error(`Must be a whole number from 1 to ${max}`);
+      }
+      if (!ownKind && value !== undefined) throw new Error(`Only ${kind} discounts have ${key}`);
+      return true;
+    })
+    .customSanitizer((value: unknown, meta) => (siblingOf(meta, 'kind') === kind ? value : null));
+
+const discountFields = (item: string) => [
+  ...keptId(item),
+  body(at(item, 'kind'))
+    .custom(isOneOf(DISCOUNT_KINDS))
+    .withMessage(`Must be one of ${DISCOUNT_KINDS.join(', ')}`),
+  trimmedText(body(at(item, 'label')), 1, L.labelMax),
+  activeField(at(item, 'active')),
+  wholeNumber(at(item, 'percent'), 1, 100),
+  thresholdField(item, 'minSessions', 'volume', L.maxMinSessions),
+  thresholdField(item, 'minDaysAhead', 'early_booking', L.maxMinDaysAhead),
+];
+
+const packageFields = (item: string) => [
+  ...keptId(item),
+  trimmedText(body(at(item, 'name')), 1, L.labelMax),
+  wholeNumber(at(item, 'sessions'), 1, L.maxPackageSessions),
+  wholeNumber(at(item, 'price'), 0, L.maxAmount),
+  wholeNumber(at(item, 'validityDays'), 1, L.maxValidityDays),
+  activeField(at(item, 'active')),
+];
+
+/** One rate per session type: an entry naming a type an earlier entry named is refused. */
+function isFirstRateFor(sessionTypeId: string, { req, pathValues }: Meta): boolean {
+  const rates: unknown = (req.body as { sessionTypeRates?: unknown }).sessionTypeRates;
+  if (!Array.isArray(rates)) return true;
+  return !rates
+    .slice(0, Number(pathValues[0]))
+    .some((rate) => isPlainObject(rate) && rate.sessionTypeId === sessionTypeId);
+}
+
+const rateFields = () => [
+  idField('sessionTypeRates.*.sessionTypeId')
+    .custom(isFirstRateFor)
+    .withMessage('This session type already has a rate'),
+  wholeNumber('sessionTypeRates.*.rate', 0, L.maxAmount),
+];
+
+const wholeBody = () => body().custom(isPlainObject).withMessage('Must be an object').bail();
+
+/** PUT: every value is required; PATCH: each may be left out, but one must be there. */
+function priceValues(mode: 'replace' | 'patch') {
+  const value = (field: string) =>
+    mode === 'replace'
+      ? body(field).exists().withMessage('Required').bail()
+      : body(field).optional();
+  const list = (field: string, max: number) => [
+    value(field)
+      .custom(Array.isArray)
+      .withMessage('Must be a list')
+      .bail()
+      .isArray({ max })
+      .withMessage(`At most ${max} entries`),
+    body(`${field}.*`).custom(isPlainObject).withMessage('Must be an object'),
   ];
-  const item = objectAt(value, path, keys, issues);
-  if (!item) return undefined;
-  const id = item._id === undefined ? undefined : objectIdAt(item._id, at(path, '_id'), issues);
-  const label = textAt(item.label, at(path, 'label'), 1, L.labelMax, issues);
-  const active = optionalActive(item.active, at(path, 'active'), issues);
-  const percent = wholeNumberAt(item.percent, at(path, 'percent'), 1, 100, issues);
-  const minSessions =
-    threshold === 'minSessions'
-      ? wholeNumberAt(item.minSessions, at(path, 'minSessions'), 1, L.maxMinSessions, issues)
-      : null;
-  const minDaysAhead =
-    threshold === 'minDaysAhead'
-      ? wholeNumberAt(item.minDaysAhead, at(path, 'minDaysAhead'), 1, L.maxMinDaysAhead, issues)
-      : null;
-  if (
-    label === undefined ||
-    active === undefined ||
-    percent === undefined ||
-    minSessions === undefined ||
-    minDaysAhead === undefined
-  ) {
-    return undefined;
-  }
-  return { ...(id ? { _id: id } : {}), kind, label, active, percent, minSessions, minDaysAhead };
-}
-
-function parsePackage(
-  value: unknown,
-  path: string,
-  issues: BodyIssues,
-  allowId: boolean,
-): PackageInput | undefined {
-  const keys = ['name', 'sessions', 'price', 'validityDays', 'active', ...(allowId ? ['_id'] : [])];
-  const item = objectAt(value, path, keys, issues);
-  if (!item) return undefined;
-  const id = item._id === undefined ? undefined : objectIdAt(item._id, at(path, '_id'), issues);
-  const name = textAt(item.name, at(path, 'name'), 1, L.labelMax, issues);
-  const sessions = wholeNumberAt(
-    item.sessions,
-    at(path, 'sessions'),
-    1,
-    L.maxPackageSessions,
-    issues,
+  return nestedBody(
+    [
+      value('currency')
+        .custom(isOneOf(CURRENCIES))
+        .withMessage(`Must be one of ${CURRENCIES.join(', ')}`),
+      value('baseHourlyRate')
+        .custom(isWholeNumber(0, L.maxAmount))
+        .withMessage(`Must be a whole number from 0 to ${L.maxAmount}`),
+      ...rateFields(),
+      ...discountFields('discounts.*'),
+      ...packageFields('packages.*'),
+    ],
+    [
+      mode === 'replace'
+        ? wholeBody()
+        : wholeBody()
+            .custom((values: Record<string, unknown>) =>
+              VALUE_KEYS.some((key) => values[key] !== undefined),
+            )
+            .withMessage(`Change at least one of ${VALUE_KEYS.join(', ')}`),
+      ...list('sessionTypeRates', L.maxSessionTypeRates),
+      ...list('discounts', L.maxDiscounts),
+      ...list('packages', L.maxPackages),
+    ],
   );
-  const price = wholeNumberAt(item.price, at(path, 'price'), 0, L.maxAmount, issues);
-  const validityDays = wholeNumberAt(
-    item.validityDays,
-    at(path, 'validityDays'),
-    1,
-    L.maxValidityDays,
-    issues,
-  );
-  const active = optionalActive(item.active, at(path, 'active'), issues);
-  if (
-    name === undefined ||
-    sessions === undefined ||
-    price === undefined ||
-    validityDays === undefined ||
-    active === undefined
-  ) {
-    return undefined;
-  }
-  return { ...(id ? { _id: id } : {}), name, sessions, price, validityDays, active };
-}
-
-function parseRates(value: unknown, issues: BodyIssues): RateInput[] | undefined {
-  const list = listAt(value, 'sessionTypeRates', L.maxSessionTypeRates, issues);
-  if (!list) return undefined;
-  const seen = new Set<string>();
-  const rates = list.map((entry, index) => {
-    const path = `sessionTypeRates[${index}]`;
-    const item = objectAt(entry, path, ['sessionTypeId', 'rate'], issues);
-    if (!item) return undefined;
-    const sessionTypeId = objectIdAt(item.sessionTypeId, at(path, 'sessionTypeId'), issues);
-    const rate = wholeNumberAt(item.rate, at(path, 'rate'), 0, L.maxAmount, issues);
-    if (sessionTypeId !== undefined && seen.has(sessionTypeId)) {
-      issues.add(at(path, 'sessionTypeId'), 'This session type already has a rate');
-    }
-    if (sessionTypeId !== undefined) seen.add(sessionTypeId);
-    return sessionTypeId === undefined || rate === undefined ? undefined : { sessionTypeId, rate };
-  });
-  return rates.every((rate) => rate !== undefined) ? rates : undefined;
-}
-
-function parseList<T>(
-  value: unknown,
-  field: string,
-  max: number,
-  issues: BodyIssues,
-  item: (entry: unknown, path: string) => T | undefined,
-): T[] | undefined {
-  const list = listAt(value, field, max, issues);
-  if (!list) return undefined;
-  const items = list.map((entry, index) => item(entry, `${field}[${index}]`));
-  return items.every((entry) => entry !== undefined) ? (items as T[]) : undefined;
-}
-
-/** Reads whichever value keys are present; `required` makes every key mandatory. */
-function parseValues(
-  body: unknown,
-  issues: BodyIssues,
-  required: boolean,
-): Partial<PriceValuesInput> | undefined {
-  const root = objectAt(body, '', VALUE_KEYS, issues);
-  if (!root) return undefined;
-  const present = VALUE_KEYS.filter((key) => root[key] !== undefined);
-  if (required) {
-    for (const key of VALUE_KEYS) if (!present.includes(key)) issues.add(key, 'Required');
-  } else if (present.length === 0) {
-    issues.add('body', `Change at least one of ${VALUE_KEYS.join(', ')}`);
-  }
-  const values: Partial<PriceValuesInput> = {};
-  const has = (key: (typeof VALUE_KEYS)[number]) => present.includes(key);
-  if (has('currency')) values.currency = oneOfAt(root.currency, 'currency', CURRENCIES, issues);
-  if (has('baseHourlyRate')) {
-    values.baseHourlyRate = wholeNumberAt(
-      root.baseHourlyRate,
-      'baseHourlyRate',
-      0,
-      L.maxAmount,
-      issues,
-    );
-  }
-  if (has('sessionTypeRates')) values.sessionTypeRates = parseRates(root.sessionTypeRates, issues);
-  if (has('discounts')) {
-    values.discounts = parseList(root.discounts, 'discounts', L.maxDiscounts, issues, (v, p) =>
-      parseDiscount(v, p, issues, true),
-    );
-  }
-  if (has('packages')) {
-    values.packages = parseList(root.packages, 'packages', L.maxPackages, issues, (v, p) =>
-      parsePackage(v, p, issues, true),
-    );
-  }
-  return issues.empty ? values : undefined;
 }
 
 /** `PUT /api/prices/config/:userId`: every value. */
-export const parseReplaceValues = (body: unknown, issues: BodyIssues) =>
-  parseValues(body, issues, true) as PriceValuesInput | undefined;
+export const replaceValuesBody = () => priceValues('replace');
 
 /** `PATCH /api/prices/config/:userId`: at least one value. */
-export const parsePatchValues = (body: unknown, issues: BodyIssues) =>
-  parseValues(body, issues, false);
+export const patchValuesBody = () => priceValues('patch');
 
 /** `POST .../discounts` */
-export const parseNewDiscount = (body: unknown, issues: BodyIssues) =>
-  parseDiscount(body, '', issues, false);
+export const newDiscountBody = () => nestedBody(discountFields(''), [wholeBody()]);
 
 /** `POST .../packages` */
-export const parseNewPackage = (body: unknown, issues: BodyIssues) =>
-  parsePackage(body, '', issues, false);
+export const newPackageBody = () => nestedBody(packageFields(''), [wholeBody()]);
 
 export const itemIdParam = (name: 'discountId' | 'packageId') =>
   param(name).isMongoId().withMessage('Must be an id');
 
-/** `POST /api/prices/quote` */
-export const quoteBody = () =>
-  checkExact(
-    [
-      body('coachId').isMongoId().withMessage('Must be a coach user id'),
-      body('sessionTypeId').isMongoId().withMessage('Must be a session type id'),
-      body('start')
-        .custom((value) => isInstant(value))
-        .withMessage('Must be an ISO 8601 instant with a zone, e.g. 2026-03-30T07:00:00Z'),
-    ],
-    { locations: ['body'], message: 'Unknown field' },
-  );
+/** What `quoteBody` hands on: the API's quote request with `start` parsed. */
+export type QuoteInput = Omit<QuoteRequest, 'start'> & { start: Date };
+
+/** `POST /api/prices/quote`; `start` becomes a Date. */
+export const quoteBody = () => [
+  idField('coachId', 'Must be a coach user id'),
+  idField('sessionTypeId', 'Must be a session type id'),
+  instantField('start'),
+];

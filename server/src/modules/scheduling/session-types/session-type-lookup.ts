@@ -42,3 +42,46 @@ export function activeSessionTypesOf(
     .lean<OfferedSessionType[]>()
     .exec();
 }
+
+/**
+ * One of the coach's session types by id, or null: only active ones unless `includeInactive`
+ * (the coach previewing their own).
+ */
+export function findSessionTypeOf(
+  coachId: string,
+  sessionTypeId: string,
+  options: { includeInactive?: boolean } = {},
+): Promise<Pick<SessionTypeRecord, '_id' | 'durationMinutes'> | null> {
+  return SessionType.findOne({
+    _id: sessionTypeId,
+    coach: coachId,
+    ...(options.includeInactive ? {} : { active: true }),
+  })
+    .select('durationMinutes')
+    .lean<Pick<SessionTypeRecord, '_id' | 'durationMinutes'>>()
+    .exec();
+}
+
+/** The coach's shortest active session type, or null when they offer none. */
+export function shortestActiveSessionType(
+  coachId: string,
+): Promise<Pick<SessionTypeRecord, '_id' | 'durationMinutes'> | null> {
+  return SessionType.findOne({ coach: coachId, active: true })
+    .sort({ durationMinutes: 1 })
+    .select('durationMinutes')
+    .lean<Pick<SessionTypeRecord, '_id' | 'durationMinutes'>>()
+    .exec();
+}
+
+/** Which of these ids name session types of this coach (active or not). */
+export async function ownSessionTypeIds(
+  coachId: string,
+  ids: readonly string[],
+  session?: ClientSession,
+): Promise<Set<string>> {
+  const own = await SessionType.find({ coach: coachId, _id: { $in: ids } })
+    .select('_id')
+    .session(session ?? null)
+    .lean();
+  return new Set(own.map((type) => type._id.toString()));
+}

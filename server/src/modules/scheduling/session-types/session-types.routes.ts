@@ -1,7 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { requireRole } from '../../../core/auth/auth.middleware.js';
 import { validate } from '../../../core/validation.js';
-import { userIdParam } from '../../coaches/coach.validation.js';
+import { userIdParam } from '../../../core/validation-fields.js';
 import { createSessionTypesController } from './session-types.controller.js';
 import type { SessionTypesService } from './session-types.service.js';
 import {

@@ -3,18 +3,14 @@ import type {
   SessionTypeDTO,
   UpdateSessionTypeRequest,
 } from '@coachhub/shared/booking';
-import { ACTIVE_BOOKING_STATUSES } from '@coachhub/shared/scheduling';
 import mongoose, { type ClientSession } from 'mongoose';
 import type { Principal } from '../../../core/auth/principal.js';
 import { isDuplicateKeyError } from '../../../core/db/duplicate-key.js';
 import { AppError, notFound } from '../../../core/errors.js';
-import { Booking } from '../bookings/booking.model.js';
-import { lockSchedules, prepareScheduleLocks } from '../schedule-lock/schedule-lock.js';
+import type { PricingRules } from '../../../domain/pricing.js';
+import { coachExists } from '../../coaches/coach-records.js';
 import { findVisibleCoachSummary, isOwnCoach } from '../../coaches/coach-visibility.js';
-import { Coach } from '../../coaches/coach.model.js';
-import { applyPriceChange } from '../pricing/price-changes.js';
-import { PriceConfiguration } from '../pricing/price-configuration.model.js';
-import { loadPricingRules, refreshPriceFrom } from '../pricing/pricing-store.js';
+import { lockSchedules, prepareScheduleLocks } from '../schedule-lock/schedule-lock.js';
 import { toSessionTypeDTO } from './session-type.mapper.js';
 import {
   MAX_SESSION_TYPES_PER_COACH,
@@ -22,6 +18,25 @@ import {
   type SessionTypeRecord,
 } from './session-type.model.js';
 import { slugify } from './slug.js';
+
+/**
+ * What session types need from pricing, which sits above them (prices name session types).
+ * Implemented by the pricing module and injected by the app.
+ */
+export interface SessionTypePricing {
+  /** The coach's pricing rules, for each type's displayed price. */
+  rulesFor(coachId: string): Promise<PricingRules>;
+  /** Inside the caller's transaction, after the coach's offer changed (keeps `priceFrom`). */
+  offerChanged(coachId: string, session: ClientSession): Promise<void>;
+  /** Inside the caller's transaction, after a type was deleted: its own rate goes too. */
+  sessionTypeRemoved(coachId: string, sessionTypeId: string, session: ClientSession): Promise<void>;
+}
+
+/** Whether a session type still has upcoming active bookings; answered by bookings (above). */
+export type HasUpcomingBookings = (
+  sessionTypeId: string,
+  session: ClientSession,
+) => Promise<boolean>;
 
 const slugTaken = (slug: string) =>
   new AppError(409, 'CONFLICT', `You already have a session type with the slug "${slug}"`);
@@ -41,12 +56,6 @@ async function freeSlug(coachId: string, base: string, session: ClientSession): 
   return `${base}-${Math.max(...numbers) + 1}`;
 }
 
-async function presentAll(coachId: string, records: SessionTypeRecord[]) {
-  if (records.length === 0) return [];
-  const rules = await loadPricingRules(coachId);
-  return records.map((record) => toSessionTypeDTO(record, rules));
-}
-
 /** The owner's session type, or 404 (unknown) / 403 (another coach's). */
 async function ownSessionType(
   id: string,
@@ -61,7 +70,18 @@ async function ownSessionType(
   return record;
 }
 
-export function createSessionTypesService() {
+export function createSessionTypesService(deps: {
+  pricing: SessionTypePricing;
+  hasUpcomingBookings: HasUpcomingBookings;
+}) {
+  const { pricing } = deps;
+
+  async function presentAll(coachId: string, records: SessionTypeRecord[]) {
+    if (records.length === 0) return [];
+    const rules = await pricing.rulesFor(coachId);
+    return records.map((record) => toSessionTypeDTO(record, rules));
+  }
+
   return {
     /** Public: the active types of a visible coach. The coach themself sees all of theirs. */
     async listForCoach(coachId: string, viewer: Principal | undefined): Promise<SessionTypeDTO[]> {
@@ -82,7 +102,7 @@ export function createSessionTypesService() {
     },
 
     async create(caller: Principal, request: CreateSessionTypeRequest): Promise<SessionTypeDTO> {
-      if (!(await Coach.exists({ user: caller.userId }))) {
+      if (!(await coachExists(caller.userId))) {
         throw new AppError(403, 'FORBIDDEN', 'Only coaches offer session types');
       }
       const coachId = caller.userId;
@@ -116,7 +136,7 @@ export function createSessionTypesService() {
             { session },
           );
           if (!created) throw new Error('SessionType.create returned nothing');
-          await refreshPriceFrom(coachId, session);
+          await pricing.offerChanged(coachId, session);
           return created.toObject();
         });
         const [dto] = await presentAll(coachId, [record]);
@@ -151,7 +171,7 @@ export function createSessionTypesService() {
             { returnDocument: 'after', runValidators: true, session },
           ).lean();
           if (!updated) throw notFound('Session type');
-          await refreshPriceFrom(caller.userId, session);
+          await pricing.offerChanged(caller.userId, session);
           return updated;
         });
         const [dto] = await presentAll(caller.userId, [record]);
@@ -177,11 +197,7 @@ export function createSessionTypesService() {
       await mongoose.connection.transaction(async (session) => {
         await lockSchedules([caller.userId], session);
         await ownSessionType(id, caller, session);
-        const upcoming = await Booking.exists({
-          sessionType: id,
-          status: { $in: ACTIVE_BOOKING_STATUSES },
-          end: { $gt: new Date() },
-        }).session(session);
+        const upcoming = await deps.hasUpcomingBookings(id, session);
         if (upcoming) {
           throw new AppError(
             409,
@@ -190,20 +206,7 @@ export function createSessionTypesService() {
           );
         }
         await SessionType.deleteOne({ _id: id }).session(session);
-        const hasRate = await PriceConfiguration.exists({
-          coach: caller.userId,
-          'sessionTypeRates.sessionTypeId': id,
-        }).session(session);
-        if (hasRate) {
-          await applyPriceChange(caller.userId, session, (values) => ({
-            ...values,
-            sessionTypeRates: values.sessionTypeRates.filter(
-              (rate) => rate.sessionTypeId.toString() !== id,
-            ),
-          }));
-        } else {
-          await refreshPriceFrom(caller.userId, session);
-        }
+        await pricing.sessionTypeRemoved(caller.userId, id, session);
       });
     },
   };

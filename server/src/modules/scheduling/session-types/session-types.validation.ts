@@ -1,6 +1,6 @@
 import { SESSION_MODES, SESSION_TYPE_LIMITS } from '@coachhub/shared/booking';
-import { body, checkExact, param } from 'express-validator';
-import { isWholeNumber } from '../../coaches/coach.validation.js';
+import { body, param } from 'express-validator';
+import { isBoolean, isOneOf, isWholeNumber, trimmedText } from '../../../core/validation-fields.js';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './slug.js';
 
 const L = SESSION_TYPE_LIMITS;
@@ -9,14 +9,7 @@ export const sessionTypeIdParam = () =>
   param('id').isMongoId().withMessage('Must be a session type id');
 
 const fields = {
-  title: () =>
-    body('title')
-      .isString()
-      .withMessage('Must be a string')
-      .bail()
-      .trim()
-      .isLength({ min: 1, max: L.titleMax })
-      .withMessage(`Must be 1 to ${L.titleMax} characters`),
+  title: () => trimmedText(body('title'), 1, L.titleMax),
   slug: () =>
     body('slug')
       .isString()
@@ -33,48 +26,23 @@ const fields = {
       .withMessage(
         `Must be a whole number of minutes from ${L.minDurationMinutes} to ${L.maxDurationMinutes}`,
       ),
-  description: () =>
-    body('description')
-      .isString()
-      .withMessage('Must be a string')
-      .bail()
-      .trim()
-      .isLength({ max: L.descriptionMax })
-      .withMessage(`At most ${L.descriptionMax} characters`),
+  description: () => trimmedText(body('description'), 0, L.descriptionMax),
   mode: () =>
     body('mode')
-      .isIn(SESSION_MODES)
+      .custom(isOneOf(SESSION_MODES))
       .withMessage(`Must be one of ${SESSION_MODES.join(', ')}`),
-  active: () =>
-    body('active')
-      .custom((value) => typeof value === 'boolean')
-      .withMessage('Must be true or false'),
+  active: () => body('active').custom(isBoolean).withMessage('Must be true or false'),
 };
 
 /** `POST /api/session-types` */
-export const createSessionTypeBody = () =>
-  checkExact(
-    [
-      fields.title(),
-      fields.slug().optional(),
-      fields.durationMinutes(),
-      fields.description().optional(),
-      fields.mode(),
-      fields.active().optional(),
-    ],
-    { locations: ['body'], message: 'Unknown field' },
-  );
+export const createSessionTypeBody = () => [
+  fields.title(),
+  fields.slug().optional(),
+  fields.durationMinutes(),
+  fields.description().optional(),
+  fields.mode(),
+  fields.active().optional(),
+];
 
 /** `PATCH /api/session-types/:id`: any of the fields (an empty body changes nothing). */
-export const updateSessionTypeBody = () =>
-  checkExact(
-    [
-      fields.title().optional(),
-      fields.slug().optional(),
-      fields.durationMinutes().optional(),
-      fields.description().optional(),
-      fields.mode().optional(),
-      fields.active().optional(),
-    ],
-    { locations: ['body'], message: 'Unknown field' },
-  );
+export const updateSessionTypeBody = () => Object.values(fields).map((field) => field().optional());

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DomainEventName } from '../../core/events/domain-events.js';
+import { createTestCoach } from '../../../test/coach-fixtures.js';
+import {
+  bearer,
+  createUser,
+  sessionFor,
+  signIn,
+  TEST_PASSWORD,
+  type SignedIn,
+} from '../../../test/fixtures.js';
+import { startTestServer, type TestServer } from '../../../test/test-server.js';
+
+const RECORDED = [
+  'session.revoked',
+  'user.suspended',
+  'user.reinstated',
+  'coach.verification_changed',
+] as const satisfies readonly DomainEventName[];
+
+let t: TestServer;
+let admin: SignedIn;
+let seen: { name: DomainEventName; payload: unknown }[];
+
+beforeAll(async () => {
+  t = await startTestServer(import.meta.filename);
+  admin = await sessionFor(await createUser({ role: 'admin' }));
+  for (const name of RECORDED) {
+    t.server.events.subscribe(name, 'test recorder', (payload) => {
+      seen.push({ name, payload });
+    });
+  }
+});
+afterAll(() => t.close());
+beforeEach(() => {
+  seen = [];
+});
+
+async function published() {
+  await t.server.events.settled();
+  return seen;
+}
+
+const moderate = (action: 'suspend' | 'reinstate', userId: string) =>
+  t.http
+    .post(`/api/admin/users/${userId}/${action}`)
+    .set(bearer(admin.accessToken))
+    .send({ reason: 'Spam in messages' });
+
+describe('account and session events', () => {
+  it('suspension publishes the revoked sessions and user.suspended once; a repeat publishes nothing', async () => {
+    const target = await sessionFor(await createUser());
+    expect((await moderate('suspend', target.user._id)).status).toBe(200);
+    expect((await moderate('suspend', target.user._id)).status).toBe(409);
+    expect((await moderate('reinstate', target.user._id)).status).toBe(200);
+
+    expect(await published()).toEqual([
+      {
+        name: 'session.revoked',
+        payload: { userId: target.user._id, sessionId: null, reason: 'suspended' },
+      },
+      {
+        name: 'user.suspended',
+        payload: { userId: target.user._id, by: admin.user._id, reason: 'Spam in messages' },
+      },
+      {
+        name: 'user.reinstated',
+        payload: { userId: target.user._id, by: admin.user._id, reason: 'Spam in messages' },
+      },
+    ]);
+  });
+
+  it('logout ends one session and says which; a second logout with the same cookie publishes nothing', async () => {
+    const user = await createUser();
+    const session = await signIn(t, user);
+    for (let i = 0; i < 2; i++) {
+      const res = await t.http.post('/api/auth/logout').set('Cookie', session.refreshCookie);
+      expect(res.status).toBe(204);
+    }
+    const events = await published();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      name: 'session.revoked',
+      payload: {
+        userId: user.id,
+        reason: 'logout',
+        sessionId: expect.stringMatching(/^[0-9a-f]{24}$/),
+      },
+    });
+  });
+
+  it('a password change ends every session of the account', async () => {
+    const user = await createUser();
+    const session = await signIn(t, user);
+    const res = await t.http
+      .post('/api/users/me/password')
+      .set(bearer(session.accessToken))
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'a newer stronger passphrase 42' });
+    expect(res.status).toBe(200);
+    expect(await published()).toEqual([
+      {
+        name: 'session.revoked',
+        payload: { userId: user.id, sessionId: null, reason: 'password_change' },
+      },
+    ]);
+  });
+
+  it('a verification decision publishes coach.verification_changed once', async () => {
+    const coach = await createTestCoach({
+      profile: {
+        verification: {
+          status: 'pending',
+          reason: null,
+          submittedAt: new Date(),
+          reviewedAt: null,
+          reviewedBy: null,
+        },
+      },
+    });
+    const approve = () =>
+      t.http.post(`/api/admin/coaches/${coach.id}/approve`).set(bearer(admin.accessToken)).send({});
+    expect((await approve()).status).toBe(200);
+    expect((await approve()).status).toBe(409);
+    expect(await published()).toEqual([
+      {
+        name: 'coach.verification_changed',
+        payload: {
+          coachId: coach.id,
+          status: 'approved',
+          reason: 'Profile approved',
+          by: admin.user._id,
+        },
+      },
+    ]);
+  });
+});

@@ -18,7 +18,7 @@ import { requestContext } from './core/request-context.js';
 import type { Realtime } from './core/socket/realtime.js';
 import { createAdminRouter } from './modules/admin/admin.routes.js';
 import { createAdminService } from './modules/admin/admin.service.js';
-import { closeSocketsOfSuspendedAccounts } from './modules/auth/account-sockets.js';
+import { closeSocketsOfSuspendedAccounts } from './modules/auth/account-status.socket.js';
 import { createAccountStatusService } from './modules/auth/account-status.service.js';
 import { createAuthRouter, createPasswordRouter } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
@@ -26,7 +26,7 @@ import { createAvailabilityRouters } from './modules/scheduling/availability/ava
 import { createAvailabilityService } from './modules/scheduling/availability/availability.service.js';
 import { createSlotsService } from './modules/scheduling/availability/slots.service.js';
 import { coachBookedTimes } from './modules/scheduling/bookings/booked-times.js';
-import { announceBookingChanges } from './modules/scheduling/bookings/booking-announcer.js';
+import { announceBookingChanges } from './modules/scheduling/bookings/bookings.socket.js';
 import { hasUpcomingBookings } from './modules/scheduling/bookings/booking-usage.js';
 import { completedOrActiveSessions } from './modules/scheduling/bookings/client-history.js';
 import { createBookingPresenter } from './modules/scheduling/bookings/booking-presenter.js';
@@ -38,7 +38,7 @@ import { createPricingService } from './modules/scheduling/pricing/pricing.servi
 import { sessionTypePricing } from './modules/scheduling/pricing/session-type-pricing.js';
 import { createSessionTypesRouters } from './modules/scheduling/session-types/session-types.routes.js';
 import { createSessionTypesService } from './modules/scheduling/session-types/session-types.service.js';
-import { announceVerificationChanges } from './modules/coaches/coach-announcer.js';
+import { announceVerificationChanges } from './modules/coaches/coach-verification.socket.js';
 import { createCoachDirectory } from './modules/coaches/coach-directory.js';
 import type { CoachLifecycle } from './modules/coaches/coach-lifecycle.js';
 import { createCoachMatcher } from './modules/coaches/coach-match.service.js';

@@ -1,15 +1,11 @@
 import type { BookingDTO } from '@coachhub/shared/booking';
-import type { Quote } from '@coachhub/shared/pricing';
-import type { BookingStatus } from '@coachhub/shared/scheduling';
 import mongoose, { type ClientSession } from 'mongoose';
 import type { Principal } from '../../../core/auth/principal.js';
 import { isDuplicateKeyError } from '../../../core/db/duplicate-key.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import type { EventBus } from '../../../core/events/event-bus.js';
-import { quotePrice } from '../../../domain/pricing.js';
 import { findVisibleCoachSummary } from '../../coaches/coach-visibility.js';
 import { loadAvailability } from '../availability/availability-store.js';
-import { loadPricingRules } from '../pricing/pricing-store.js';
 import { lockSchedules, prepareScheduleLocks } from '../schedule-lock/schedule-lock.js';
 import {
   findBookableSessionType,
@@ -25,23 +21,13 @@ import {
 } from './booking-idempotency.js';
 import type { BookingPresenter } from './booking-presenter.js';
 import { assertBookable, type SlotRequest } from './booking-slot-check.js';
-import { Booking, type BookingRecord } from './booking.model.js';
-import { completedOrActiveSessions } from './client-history.js';
-import { newMeetingUrl } from './meeting-url.js';
+import type { BookingRecord } from './booking.model.js';
+import { insertBooking, type Attempt } from './new-booking.js';
 
 export interface CreateOutcome {
   booking: BookingDTO;
   /** false: a retry with the same Idempotency-Key, answered with the first booking. */
   created: boolean;
-}
-
-/** What one create request is about once the caller and the request were checked. */
-interface Attempt {
-  request: CreateBookingInput;
-  clientId: string;
-  coachId: string;
-  idempotencyKey: string | undefined;
-  coachTimeZone: string;
 }
 
 /** The transaction's answer: the new booking, or the first one made with this request's key. */
@@ -76,68 +62,6 @@ async function slotRequest(
     now: new Date(),
     ...(session ? { session } : {}),
   };
-}
-
-/** The price at booking time: the coach's rules and the client's history with this coach. */
-async function quoteFor(
-  attempt: Attempt,
-  sessionType: BookableSessionType,
-  now: Date,
-  session: ClientSession,
-): Promise<Quote> {
-  const rules = await loadPricingRules(attempt.coachId, session);
-  const sessions = await completedOrActiveSessions(attempt.clientId, attempt.coachId, session);
-  return quotePrice({
-    config: rules,
-    sessionType: {
-      _id: sessionType._id.toString(),
-      durationMinutes: sessionType.durationMinutes,
-      title: sessionType.title,
-    },
-    start: attempt.request.start,
-    now,
-    clientHistory: { completedOrActiveSessions: sessions },
-  });
-}
-
-async function insertBooking(
-  attempt: Attempt,
-  sessionType: BookableSessionType,
-  slot: SlotRequest & { session: ClientSession },
-  requiresApproval: boolean,
-  meetingBaseUrl: string,
-): Promise<BookingRecord> {
-  const { request, idempotencyKey } = attempt;
-  const { now, session } = slot;
-  const status: BookingStatus = requiresApproval ? 'pending' : 'confirmed';
-  const [created] = await Booking.create(
-    [
-      {
-        coach: attempt.coachId,
-        client: attempt.clientId,
-        sessionType: sessionType._id,
-        sessionTypeSnapshot: {
-          title: sessionType.title,
-          durationMinutes: sessionType.durationMinutes,
-          mode: sessionType.mode,
-        },
-        start: slot.start,
-        end: slot.end,
-        status,
-        quote: await quoteFor(attempt, sessionType, now, session),
-        notes: request.notes ? request.notes : null,
-        meetingUrl: status === 'confirmed' ? newMeetingUrl(meetingBaseUrl) : null,
-        cancellation: null,
-        history: [{ action: 'create', from: null, to: status, by: 'client', at: now }],
-        ...(idempotencyKey === undefined
-          ? {}
-          : { idempotencyKey, idempotencyFingerprint: fingerprintOf(request) }),
-      },
-    ],
-    { session },
-  );
-  if (!created) throw new Error('Booking.create returned nothing');
-  return created.toObject();
 }
 
 /**

@@ -1,0 +1,86 @@
+import type { Quote } from '@coachhub/shared/pricing';
+import type { BookingStatus } from '@coachhub/shared/scheduling';
+import type { ClientSession } from 'mongoose';
+import { quotePrice } from '../../../domain/pricing.js';
+import { loadPricingRules } from '../pricing/pricing-store.js';
+import type { BookableSessionType } from '../session-types/session-type-lookup.js';
+import { fingerprintOf, type CreateBookingInput } from './booking-idempotency.js';
+import type { SlotRequest } from './booking-slot-check.js';
+import { Booking, type BookingRecord } from './booking.model.js';
+import { completedOrActiveSessions } from './client-history.js';
+import { newMeetingUrl } from './meeting-url.js';
+
+/** What one create request is about once the caller and the request were checked. */
+export interface Attempt {
+  request: CreateBookingInput;
+  clientId: string;
+  coachId: string;
+  idempotencyKey: string | undefined;
+  coachTimeZone: string;
+}
+
+/** The price at booking time: the coach's rules and the client's history with this coach. */
+async function quoteFor(
+  attempt: Attempt,
+  sessionType: BookableSessionType,
+  now: Date,
+  session: ClientSession,
+): Promise<Quote> {
+  const rules = await loadPricingRules(attempt.coachId, session);
+  const sessions = await completedOrActiveSessions(attempt.clientId, attempt.coachId, session);
+  return quotePrice({
+    config: rules,
+    sessionType: {
+      _id: sessionType._id.toString(),
+      durationMinutes: sessionType.durationMinutes,
+      title: sessionType.title,
+    },
+    start: attempt.request.start,
+    now,
+    clientHistory: { completedOrActiveSessions: sessions },
+  });
+}
+
+/**
+ * Writes the new booking as the checks inside the transaction left it: priced now, pending when
+ * the coach approves requests, with a meeting link once confirmed.
+ */
+export async function insertBooking(
+  attempt: Attempt,
+  sessionType: BookableSessionType,
+  slot: SlotRequest & { session: ClientSession },
+  requiresApproval: boolean,
+  meetingBaseUrl: string,
+): Promise<BookingRecord> {
+  const { request, idempotencyKey } = attempt;
+  const { now, session } = slot;
+  const status: BookingStatus = requiresApproval ? 'pending' : 'confirmed';
+  const [created] = await Booking.create(
+    [
+      {
+        coach: attempt.coachId,
+        client: attempt.clientId,
+        sessionType: sessionType._id,
+        sessionTypeSnapshot: {
+          title: sessionType.title,
+          durationMinutes: sessionType.durationMinutes,
+          mode: sessionType.mode,
+        },
+        start: slot.start,
+        end: slot.end,
+        status,
+        quote: await quoteFor(attempt, sessionType, now, session),
+        notes: request.notes ? request.notes : null,
+        meetingUrl: status === 'confirmed' ? newMeetingUrl(meetingBaseUrl) : null,
+        cancellation: null,
+        history: [{ action: 'create', from: null, to: status, by: 'client', at: now }],
+        ...(idempotencyKey === undefined
+          ? {}
+          : { idempotencyKey, idempotencyFingerprint: fingerprintOf(request) }),
+      },
+    ],
+    { session },
+  );
+  if (!created) throw new Error('Booking.create returned nothing');
+  return created.toObject();
+}

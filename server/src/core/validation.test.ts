@@ -1,5 +1,16 @@
+import express, { type ErrorRequestHandler } from 'express';
+import { body, param, type Meta } from 'express-validator';
+import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { findOperatorKeys } from './validation.js';
+import type { AppError } from './errors.js';
+import {
+  findOperatorKeys,
+  holderOf,
+  nestedBody,
+  siblingOf,
+  validate,
+  validated,
+} from './validation.js';
 
 describe('findOperatorKeys', () => {
   it('finds $ keys at any depth, in objects and arrays', () => {
@@ -17,5 +28,108 @@ describe('findOperatorKeys', () => {
     expect(findOperatorKeys({ a: [1, 'b', { c: null }] })).toEqual([]);
     expect(findOperatorKeys(undefined)).toEqual([]);
     expect(findOperatorKeys('$ne')).toEqual([]);
+  });
+});
+
+/** One POST route running `rules`; it answers what `validated(req)` holds, or the issues. */
+function routeWith(path: string, ...rules: Parameters<typeof validate>) {
+  const app = express();
+  app.use(express.json());
+  app.post(path, validate(...rules), (req, res) => {
+    res.json(validated(req));
+  });
+  const render: ErrorRequestHandler = (error: AppError, _req, res, _next) => {
+    res.status(error.status).json({ code: error.code, details: error.details });
+  };
+  app.use(render);
+  return app;
+}
+
+const fieldsOf = (res: { body: { details: { field: string }[] } }) =>
+  res.body.details.map((issue) => issue.field).sort();
+
+describe('validate', () => {
+  it('refuses keys no rule names, in the body and the query, even with a param rule only', async () => {
+    const app = routeWith('/items/:id', param('id').isMongoId());
+    const res = await request(app).post('/items/0123456789abcdef01234567?x=1').send({ a: 1 });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(fieldsOf(res)).toEqual(['a', 'x']);
+    const clean = await request(app).post('/items/0123456789abcdef01234567').send({});
+    expect(clean.body).toEqual({ id: '0123456789abcdef01234567' });
+  });
+
+  it('lets a route without rules take no input at all', async () => {
+    const app = routeWith('/ping');
+    expect((await request(app).post('/ping')).status).toBe(200);
+    expect(fieldsOf(await request(app).post('/ping').send({ a: 1 }))).toEqual(['a']);
+  });
+
+  it('names a rule on the whole body "body" and keeps it out of validated()', async () => {
+    const app = routeWith(
+      '/notes',
+      body('text').optional().isString(),
+      body()
+        .custom((value: object) => Object.keys(value).length > 0)
+        .withMessage('Say something'),
+    );
+    const empty = await request(app).post('/notes').send({});
+    expect(empty.body.details).toEqual([
+      { field: 'body', location: 'body', message: 'Say something' },
+    ]);
+    expect((await request(app).post('/notes').send({ text: 'hi' })).body).toEqual({ text: 'hi' });
+  });
+});
+
+describe('nestedBody', () => {
+  const app = routeWith(
+    '/lists',
+    nestedBody(
+      [body('items.*.n').isInt()],
+      [body('items').isArray(), body('items.*').isObject().withMessage('Must be an object')],
+    ),
+  );
+
+  it('finds unknown keys inside list items although the list and its items have rules', async () => {
+    const res = await request(app)
+      .post('/lists')
+      .send({ items: [{ n: 1 }, { n: 2, extra: true }], more: 1 });
+    expect(fieldsOf(res)).toEqual(['items[1].extra', 'more']);
+    expect(
+      fieldsOf(
+        await request(app)
+          .post('/lists')
+          .send({ items: [3] }),
+      ),
+    ).toContain('items[0]');
+  });
+
+  it('hands on the lists whole, empty ones included', async () => {
+    const res = await request(app)
+      .post('/lists')
+      .send({ items: [{ n: 1 }] });
+    expect(res.body).toEqual({ items: [{ n: 1 }] });
+    expect((await request(app).post('/lists').send({ items: [] })).body).toEqual({ items: [] });
+  });
+});
+
+describe('holderOf and siblingOf', () => {
+  const meta = (path: string): Meta => ({
+    req: { body: { start: 'root', weekly: [{ start: '09:00', end: '10:00' }, 5] } },
+    location: 'body',
+    path,
+    pathValues: [],
+  });
+
+  it('read the object that holds a field, at any depth', () => {
+    expect(siblingOf(meta('weekly[0].end'), 'start')).toBe('09:00');
+    expect(siblingOf(meta('end'), 'start')).toBe('root');
+    expect(holderOf(meta('weekly[0].end'))).toEqual({ start: '09:00', end: '10:00' });
+  });
+
+  it('find nothing beside a field of something that is not an object', () => {
+    expect(holderOf(meta('weekly[1].end'))).toBe(5);
+    expect(siblingOf(meta('weekly[1].end'), 'start')).toBeUndefined();
+    expect(siblingOf(meta('missing[0].end'), 'start')).toBeUndefined();
   });
 });

@@ -117,19 +117,27 @@ export function validated<T extends object>(req: Request): T {
   return values as T;
 }
 
+const isObjectLike = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/** The object or list that holds the value being checked (the item for `discounts[2].percent`). */
+export function holderOf({ req, location, path }: Meta): unknown {
+  const keys = path.match(/[^.[\]]+/g) ?? [];
+  return keys
+    .slice(0, -1)
+    .reduce<unknown>(
+      (holder, key) => (isObjectLike(holder) ? holder[key] : undefined),
+      req[location],
+    );
+}
+
 /**
  * The value beside the one being checked (`start` for `weekly[2].end`), for rules that compare
  * the fields of one object.
  */
-export function siblingOf({ req, location, path }: Meta, key: string): unknown {
-  const keys = [...(path.match(/[^.[\]]+/g) ?? []).slice(0, -1), key];
-  return keys.reduce<unknown>(
-    (holder, name) =>
-      typeof holder === 'object' && holder !== null
-        ? (holder as Record<string, unknown>)[name]
-        : undefined,
-    req[location],
-  );
+export function siblingOf(meta: Meta, key: string): unknown {
+  const holder = holderOf(meta);
+  return isObjectLike(holder) ? holder[key] : undefined;
 }
 
 /**

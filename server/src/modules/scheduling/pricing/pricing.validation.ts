@@ -7,7 +7,7 @@ import {
   type DiscountKind,
 } from '@coachhub/shared/pricing';
 import { body, param, type Meta } from 'express-validator';
-import { nestedBody, siblingOf } from '../../../core/validation.js';
+import { holderOf, nestedBody, siblingOf } from '../../../core/validation.js';
 import {
   idField,
   instantField,
@@ -69,10 +69,17 @@ const wholeNumber = (field: string, min: number, max: number) =>
     .custom(isWholeNumber(min, max))
     .withMessage(`Must be a whole number from ${min} to ${max}`);
 
+/**
+ * Fills in a field an item leaves out. Only inside an object: written into a malformed item
+ * (`packages: [5]`), the value would turn it into an object and hide what is wrong with it.
+ */
+const fillIn = (fill: (value: unknown, meta: Meta) => unknown) => (value: unknown, meta: Meta) =>
+  isPlainObject(holderOf(meta)) ? fill(value, meta) : value;
+
 /** Left out, a discount or package is active. */
 const activeField = (field: string) =>
   body(field)
-    .customSanitizer((value: unknown) => (value === undefined ? true : value))
+    .customSanitizer(fillIn((value) => (value === undefined ? true : value)))
     .custom(isBoolean)
     .withMessage('Must be true or false');
 
@@ -90,7 +97,7 @@ const thresholdField = (item: string, key: string, kind: DiscountKind, max: numb
       if (!ownKind && value !== undefined) throw new Error(`Only ${kind} discounts have ${key}`);
       return true;
     })
-    .customSanitizer((value: unknown, meta) => (siblingOf(meta, 'kind') === kind ? value : null));
+    .customSanitizer(fillIn((value, meta) => (siblingOf(meta, 'kind') === kind ? value : null)));
 
 const discountFields = (item: string) => [
   ...keptId(item),

@@ -1,21 +1,29 @@
 import { useEffect, useRef, useState } from 'react';
 
 /**
- * After a failed submit, moves focus to the first invalid field, or else to the form's alert,
- * so keyboard and screen-reader users land on what needs fixing. Focus moves after React
- * has rendered the error state, hence the effect.
+ * Each time `requests` grows, moves focus to the container's first invalid field, or else to
+ * its alert, so keyboard and screen-reader users land on what needs fixing. Focus moves after
+ * React has rendered the error state, hence the effect.
  */
-export const useFocusAfterSubmit = <Element extends HTMLElement = HTMLFormElement>() => {
+export const useFocusFirstProblem = <Element extends HTMLElement = HTMLFormElement>(
+  requests: number,
+) => {
   const containerRef = useRef<Element>(null);
-  const [failedSubmits, setFailedSubmits] = useState(0);
 
   useEffect(() => {
-    if (failedSubmits === 0) return;
+    if (requests === 0) return;
     const target = containerRef.current?.querySelector<HTMLElement>(
       '[aria-invalid="true"], [role="alert"]',
     );
     target?.focus();
-  }, [failedSubmits]);
+  }, [requests]);
 
+  return containerRef;
+};
+
+/** The same for a form that keeps its own state (`useFormState` forms get it from `FormFrame`). */
+export const useFocusAfterSubmit = <Element extends HTMLElement = HTMLFormElement>() => {
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  const containerRef = useFocusFirstProblem<Element>(failedSubmits);
   return { containerRef, focusFirstProblem: () => setFailedSubmits((count) => count + 1) };
 };

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 
-import { hasProblems } from '@/lib/field-problem';
+import type { ApiErrorCode } from '@/lib/api-error';
+import { hasProblems, mergeProblems } from '@/lib/field-problem';
 import type { FieldProblems } from '@/lib/field-problem';
 
-import { useFocusAfterSubmit } from './use-focus-after-submit';
+import { splitServerError } from './server-problems';
 
 /** The fields whose value is text, which `bind` can wire to an input or select. */
 type TextFields<Values> = {
@@ -12,36 +13,72 @@ type TextFields<Values> = {
 }[keyof Values] &
   string;
 
+/** The request a form sends, e.g. a React Query mutation: its failure is shown on the form. */
+export interface FormSubmission {
+  error: unknown;
+  isError: boolean;
+  reset: () => void;
+}
+
+/** What a valid submit can do with the form once the request has answered. */
+export interface SubmitHelpers {
+  /** For a refused request: focuses the field the server named, or else the form's alert. */
+  focusFirstProblem: () => void;
+  /** Back to the initial values, e.g. after a password change. */
+  reset: () => void;
+}
+
 interface FormStateOptions<Values extends object> {
   /** Text fields are strings; lists (e.g. chosen specialties) and flags are allowed too. */
   initialValues: Values;
   validate: (values: Values) => FieldProblems<keyof Values & string>;
-  /** Called on every edit, e.g. to clear the last submit's server error. */
+  /** Called with the values once they pass `validate`. */
+  onValid: (values: Values, helpers: SubmitHelpers) => void;
+  /**
+   * Its error goes next to the fields it names (see `splitServerError`), the rest into
+   * `formError`; an edit clears it, as the user is acting on it.
+   */
+  submission?: FormSubmission;
+  /** Error codes that belong to one field, e.g. `{ EMAIL_TAKEN: 'email' }`. */
+  fieldForCode?: Partial<Record<ApiErrorCode, keyof Values & string>>;
+  /** Called on every edit instead of clearing the submission's error, e.g. to clear a success note too. */
   onEdit?: () => void;
 }
 
 /**
- * The behaviour all CoachHub forms share: problems appear on submit (not while typing a first
- * time), then disappear as soon as they are fixed; a failed submit focuses the first problem.
+ * The behaviour all CoachHub forms share, rendered by `FormFrame`: problems appear on submit
+ * (not while typing a first time), then disappear as soon as they are fixed; a failed submit
+ * focuses the first problem; what the server refused is shown where the user can fix it.
  */
 export const useFormState = <Values extends object>({
   initialValues,
   validate,
+  onValid,
+  submission,
+  fieldForCode,
   onEdit,
 }: FormStateOptions<Values>) => {
-  const { containerRef, focusFirstProblem } = useFocusAfterSubmit();
   const [values, setValues] = useState(initialValues);
-  const [problems, setProblems] = useState<FieldProblems<keyof Values & string>>({});
+  const [clientProblems, setClientProblems] = useState<FieldProblems<keyof Values & string>>({});
   const [attempted, setAttempted] = useState(false);
+  const [failedSubmits, setFailedSubmits] = useState(0);
+
+  const server = splitServerError(
+    submission?.error,
+    Object.keys(initialValues) as (keyof Values & string)[],
+    fieldForCode,
+  );
+  const problems = mergeProblems(server.fieldProblems, clientProblems);
 
   const setValue = <Field extends keyof Values>(field: Field, value: Values[Field]) => {
     const next = { ...values, [field]: value };
     setValues(next);
-    if (attempted) setProblems(validate(next));
-    onEdit?.();
+    if (attempted) setClientProblems(validate(next));
+    if (onEdit) onEdit();
+    else if (submission?.isError) submission.reset();
   };
 
-  /** `value` and `onChange` for a text field's input, textarea or select. */
+  /** `name`, `value` and `onChange` for a text field's input, textarea or select. */
   const bind = <Field extends TextFields<Values>>(field: Field) => ({
     name: field,
     value: values[field] as string,
@@ -49,21 +86,42 @@ export const useFormState = <Values extends object>({
       setValue(field, event.target.value as Values[Field]),
   });
 
-  const handleSubmit =
-    (onValid: (values: Values) => void) => (event: FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
-      setAttempted(true);
-      const found = validate(values);
-      setProblems(found);
-      if (hasProblems(found)) focusFirstProblem();
-      else onValid(values);
-    };
+  /** `bind` plus the field's problem, for a `TextField` or `TextAreaField`. */
+  const field = <Field extends TextFields<Values>>(name: Field) => ({
+    ...bind(name),
+    problem: problems[name],
+  });
 
+  const focusFirstProblem = () => setFailedSubmits((count) => count + 1);
   const reset = () => {
     setValues(initialValues);
-    setProblems({});
+    setClientProblems({});
     setAttempted(false);
   };
 
-  return { containerRef, values, problems, setValue, bind, handleSubmit, focusFirstProblem, reset };
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setAttempted(true);
+    const found = validate(values);
+    setClientProblems(found);
+    if (hasProblems(found)) focusFirstProblem();
+    else onValid(values, { focusFirstProblem, reset });
+  };
+
+  return {
+    values,
+    /** The user's own mistakes first, then what the server said about the last submit. */
+    problems,
+    /** What no field can show, e.g. a network error. */
+    formError: server.formError,
+    /** Grows with every failed submit; `FormFrame` then focuses the first problem. */
+    failedSubmits,
+    setValue,
+    bind,
+    field,
+    submit,
+  };
 };
+
+/** What `useFormState` gives a form, e.g. for a component that renders some of its fields. */
+export type FormState<Values extends object> = ReturnType<typeof useFormState<Values>>;

@@ -2,17 +2,12 @@ import { COACH_PROFILE_LIMITS, COACH_SPECIALTIES } from '@coachhub/shared/coach'
 import type { UserDTO } from '@coachhub/shared/user';
 import { useTranslation } from 'react-i18next';
 
-import { CheckboxGroup } from '@/components/form/checkbox-group';
-import { FormAlert } from '@/components/form/form-alert';
-import { splitServerError } from '@/components/form/server-problems';
+import { CoachTopicsFields } from '@/components/coach/coach-topics-fields';
+import { FormActions } from '@/components/form/form-actions';
+import { FormFrame } from '@/components/form/form-frame';
 import { TextField } from '@/components/form/text-field';
 import { useFormState } from '@/components/form/use-form-state';
-import { Button } from '@/components/ui/button';
-import { mergeProblems } from '@/lib/field-problem';
 import type { FieldProblems } from '@/lib/field-problem';
-import { useErrorMessage } from '@/lib/i18n/use-error-message';
-import { languageOptions } from '@/lib/languages';
-import { specialtyOptions } from '@/lib/specialties';
 import { checkChoices, checkHeadline } from '@/lib/validation';
 
 import type { useBecomeCoach } from '../api/become-coach';
@@ -24,8 +19,6 @@ interface BecomeCoachValues {
   specialties: string[];
   languages: string[];
 }
-
-const FIELDS: readonly (keyof BecomeCoachValues)[] = ['headline', 'specialties', 'languages'];
 
 const validate = (values: BecomeCoachValues): FieldProblems<keyof BecomeCoachValues> => ({
   headline: checkHeadline(values.headline),
@@ -44,83 +37,40 @@ interface BecomeCoachFormProps {
 }
 
 export const BecomeCoachForm = ({ user, becomeCoach }: BecomeCoachFormProps) => {
-  const { t, i18n } = useTranslation();
-  const errorMessage = useErrorMessage();
-  // Destructured: the ref must stay its own binding for the React Compiler's ref checks.
-  const {
-    containerRef,
-    values,
-    setValue,
-    bind,
-    handleSubmit,
-    focusFirstProblem,
-    problems: clientProblems,
-  } = useFormState<BecomeCoachValues>({
+  const { t } = useTranslation();
+  const form = useFormState<BecomeCoachValues>({
     // The account's own language is the likeliest coaching language.
     initialValues: { headline: '', specialties: [], languages: [user.locale] },
     validate,
-    onEdit: () => becomeCoach.isError && becomeCoach.reset(),
+    submission: becomeCoach,
+    onValid: (valid, { focusFirstProblem }) =>
+      becomeCoach.mutate(
+        {
+          headline: valid.headline.trim(),
+          specialties: COACH_SPECIALTIES.filter((specialty) =>
+            valid.specialties.includes(specialty),
+          ),
+          languages: valid.languages,
+          timeZone: user.timeZone,
+        },
+        { onError: focusFirstProblem },
+      ),
   });
 
-  const server = splitServerError(becomeCoach.error, FIELDS);
-  const problems = mergeProblems(server.fieldProblems, clientProblems);
-
-  const submit = handleSubmit((valid) =>
-    becomeCoach.mutate(
-      {
-        headline: valid.headline.trim(),
-        specialties: COACH_SPECIALTIES.filter((specialty) => valid.specialties.includes(specialty)),
-        languages: valid.languages,
-        timeZone: user.timeZone,
-      },
-      { onError: focusFirstProblem },
-    ),
-  );
-
   return (
-    <form
-      ref={containerRef}
-      className="form"
-      noValidate
-      onSubmit={submit}
-      aria-labelledby="become-coach-heading"
-      data-testid="become-coach-form"
-    >
-      <FormAlert message={server.formError && errorMessage(server.formError)} />
+    <FormFrame form={form} aria-labelledby="become-coach-heading" data-testid="become-coach-form">
       <TextField
         label={t('account.becomeCoach.headline')}
         hint={t('account.becomeCoach.headlineHint')}
         required
-        {...bind('headline')}
-        problem={problems.headline}
+        {...form.field('headline')}
       />
-      <CheckboxGroup
-        legend={t('account.becomeCoach.specialties')}
-        hint={t('account.becomeCoach.specialtiesHint', { max: L.specialties })}
-        name="specialties"
-        options={specialtyOptions(t, i18n.language)}
-        value={values.specialties}
-        onChange={(chosen) => setValue('specialties', chosen)}
-        problem={problems.specialties}
+      <CoachTopicsFields values={form.values} problems={form.problems} onChange={form.setValue} />
+      <FormActions
+        submitLabel={t('account.becomeCoach.submit')}
+        busyLabel={t('account.becomeCoach.submitting')}
+        isBusy={becomeCoach.isPending}
       />
-      <CheckboxGroup
-        legend={t('account.becomeCoach.languages')}
-        hint={t('account.becomeCoach.languagesHint', { max: L.languages })}
-        name="languages"
-        options={languageOptions(i18n.language)}
-        value={values.languages}
-        onChange={(chosen) => setValue('languages', chosen)}
-        problem={problems.languages}
-      />
-      <div className="form__actions">
-        <Button
-          type="submit"
-          isBusy={becomeCoach.isPending}
-          busyLabel={t('account.becomeCoach.submitting')}
-        >
-          {t('account.becomeCoach.submit')}
-        </Button>
-      </div>
-    </form>
+    </FormFrame>
   );
 };

@@ -1,25 +1,18 @@
-import { PASSWORD_MIN_LENGTH } from '@coachhub/shared/auth';
 import { useTranslation } from 'react-i18next';
 
+import { CurrentPasswordField } from '@/components/form/current-password-field';
+import { FormActions } from '@/components/form/form-actions';
 import { FormAlert } from '@/components/form/form-alert';
-import { splitServerError } from '@/components/form/server-problems';
+import { FormFrame } from '@/components/form/form-frame';
+import { NewPasswordField } from '@/components/form/new-password-field';
 import { TextField } from '@/components/form/text-field';
 import { useFormState } from '@/components/form/use-form-state';
-import { Button } from '@/components/ui/button';
-import { mergeProblems } from '@/lib/field-problem';
 import type { FieldProblems } from '@/lib/field-problem';
-import { useErrorMessage } from '@/lib/i18n/use-error-message';
 import { checkNewPassword, checkPasswordPresent } from '@/lib/validation';
 
 import { useChangePassword } from '../api/change-password';
 
 type PasswordField = 'currentPassword' | 'newPassword' | 'confirmPassword';
-
-const PASSWORD_FIELDS: readonly PasswordField[] = [
-  'currentPassword',
-  'newPassword',
-  'confirmPassword',
-];
 
 const validate = (values: Record<PasswordField, string>): FieldProblems<PasswordField> => ({
   currentPassword: checkPasswordPresent(values.currentPassword),
@@ -37,83 +30,43 @@ const validate = (values: Record<PasswordField, string>): FieldProblems<Password
 export const PasswordForm = () => {
   const { t } = useTranslation();
   const changePassword = useChangePassword();
-  const errorMessage = useErrorMessage();
-  // Destructured: the ref must stay its own binding for the React Compiler's ref checks.
-  const {
-    containerRef,
-    bind,
-    handleSubmit,
-    focusFirstProblem,
-    reset,
-    problems: clientProblems,
-  } = useFormState({
+  const form = useFormState({
     initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
     validate,
+    submission: changePassword,
+    fieldForCode: { WRONG_PASSWORD: 'currentPassword', WEAK_PASSWORD: 'newPassword' },
+    // Any edit also clears the last change's success note.
     onEdit: () => !changePassword.isIdle && changePassword.reset(),
+    onValid: ({ currentPassword, newPassword }, { focusFirstProblem, reset }) =>
+      changePassword.mutate(
+        { currentPassword, newPassword },
+        { onSuccess: reset, onError: focusFirstProblem },
+      ),
   });
-
-  const server = splitServerError(changePassword.error, PASSWORD_FIELDS, {
-    WRONG_PASSWORD: 'currentPassword',
-    WEAK_PASSWORD: 'newPassword',
-  });
-  const problems = mergeProblems(server.fieldProblems, clientProblems);
-
-  const submit = handleSubmit(({ currentPassword, newPassword }) =>
-    changePassword.mutate(
-      { currentPassword, newPassword },
-      { onSuccess: reset, onError: focusFirstProblem },
-    ),
-  );
 
   return (
-    <form
-      ref={containerRef}
-      className="form"
-      noValidate
-      onSubmit={submit}
-      aria-labelledby="password-heading"
-      data-testid="password-form"
-    >
-      <FormAlert message={server.formError && errorMessage(server.formError)} />
+    <FormFrame form={form} aria-labelledby="password-heading" data-testid="password-form">
       <FormAlert
         tone="success"
         message={changePassword.isSuccess ? t('account.passwordChanged') : null}
       />
-      <TextField
+      <CurrentPasswordField
         label={t('account.currentPassword')}
-        type="password"
-        autoComplete="current-password"
-        required
-        {...bind('currentPassword')}
-        problem={problems.currentPassword}
+        {...form.field('currentPassword')}
       />
-      <TextField
-        label={t('account.newPassword')}
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        hint={t('auth.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-        {...bind('newPassword')}
-        problem={problems.newPassword}
-      />
+      <NewPasswordField label={t('account.newPassword')} {...form.field('newPassword')} />
       <TextField
         label={t('account.confirmPassword')}
         type="password"
         autoComplete="new-password"
         required
-        {...bind('confirmPassword')}
-        problem={problems.confirmPassword}
+        {...form.field('confirmPassword')}
       />
-      <div className="form__actions">
-        <Button
-          type="submit"
-          isBusy={changePassword.isPending}
-          busyLabel={t('account.changingPassword')}
-        >
-          {t('account.changePassword')}
-        </Button>
-      </div>
-    </form>
+      <FormActions
+        submitLabel={t('account.changePassword')}
+        busyLabel={t('account.changingPassword')}
+        isBusy={changePassword.isPending}
+      />
+    </FormFrame>
   );
 };

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
+import { FormFrame } from '@/components/form/form-frame';
 import { TextAreaField } from '@/components/form/text-area-field';
 import { useFormState } from '@/components/form/use-form-state';
 import { Button } from '@/components/ui/button';
@@ -24,17 +25,16 @@ interface RejectCoachFormProps {
 /** A rejection needs a reason: the coach reads it and can fix their profile. */
 export const RejectCoachForm = ({ name, onReject, onCancel }: RejectCoachFormProps) => {
   const { t } = useTranslation();
-  const { containerRef, bind, handleSubmit, problems } = useFormState({
+  const form = useFormState({
     initialValues: { reason: '' },
     validate,
+    onValid: ({ reason }) => onReject(reason.trim()),
   });
 
   return (
-    <form
-      ref={containerRef}
-      className="form reject-form"
-      noValidate
-      onSubmit={handleSubmit(({ reason }) => onReject(reason.trim()))}
+    <FormFrame
+      form={form}
+      className="reject-form"
       aria-label={`${t('admin.coaches.reject')}: ${name}`}
       data-testid="reject-form"
     >
@@ -44,8 +44,7 @@ export const RejectCoachForm = ({ name, onReject, onCancel }: RejectCoachFormPro
         rows={3}
         required
         autoFocus
-        {...bind('reason')}
-        problem={problems.reason}
+        {...form.field('reason')}
       />
       <div className="form__actions">
         <Button type="submit">{t('admin.coaches.confirmReject')}</Button>
@@ -53,6 +52,6 @@ export const RejectCoachForm = ({ name, onReject, onCancel }: RejectCoachFormPro
           {t('admin.coaches.cancel')}
         </Button>
       </div>
-    </form>
+    </FormFrame>
   );
 };

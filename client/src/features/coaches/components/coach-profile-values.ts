@@ -20,17 +20,6 @@ export interface CoachProfileValues {
 
 export type CoachProfileField = keyof CoachProfileValues;
 
-export const COACH_PROFILE_FIELDS: readonly CoachProfileField[] = [
-  'headline',
-  'bio',
-  'specialties',
-  'languages',
-  'certifications',
-  'yearsOfExperience',
-  'timeZone',
-  'listed',
-];
-
 export const toProfileValues = (coach: CoachDTO): CoachProfileValues => ({
   headline: coach.headline,
   bio: coach.bio,

@@ -5,10 +5,11 @@ import type { Currency } from '@coachhub/shared/pricing';
 import { useTranslation } from 'react-i18next';
 
 import { CheckboxGroup } from '@/components/form/checkbox-group';
+import { FormActions } from '@/components/form/form-actions';
+import { FormFrame } from '@/components/form/form-frame';
 import { SelectField } from '@/components/form/select-field';
 import { TextField } from '@/components/form/text-field';
 import { useFormState } from '@/components/form/use-form-state';
-import { Button } from '@/components/ui/button';
 import type { FieldProblems } from '@/lib/field-problem';
 import { languageOptions } from '@/lib/languages';
 import { parseMajorUnits } from '@/lib/money';
@@ -63,24 +64,22 @@ interface MatchFormProps {
 export const MatchForm = ({ onSubmit, isBusy }: MatchFormProps) => {
   const { t, i18n } = useTranslation();
   const { timeZone } = useFormatContext();
-  const { containerRef, values, setValue, bind, handleSubmit, problems } =
-    useFormState<MatchValues>({
-      initialValues: {
-        specialties: [],
-        languages: [],
-        budget: '',
-        currency: DEFAULT_PRICE_VALUES.currency,
-        times: [],
-      },
-      validate,
-    });
+  const form = useFormState<MatchValues>({
+    initialValues: {
+      specialties: [],
+      languages: [],
+      budget: '',
+      currency: DEFAULT_PRICE_VALUES.currency,
+      times: [],
+    },
+    validate,
+    onValid: (valid) => onSubmit(toRequest(valid, timeZone)),
+  });
 
   return (
-    <form
-      ref={containerRef}
-      className="form match-form"
-      noValidate
-      onSubmit={handleSubmit((valid) => onSubmit(toRequest(valid, timeZone)))}
+    <FormFrame
+      form={form}
+      className="match-form"
       aria-label={t('coaches.match.formLabel')}
       data-testid="match-form"
     >
@@ -89,18 +88,18 @@ export const MatchForm = ({ onSubmit, isBusy }: MatchFormProps) => {
         hint={t('coaches.match.goalsHint')}
         name="specialties"
         options={specialtyOptions(t, i18n.language)}
-        value={values.specialties}
-        onChange={(chosen) => setValue('specialties', chosen)}
-        problem={problems.specialties}
+        value={form.values.specialties}
+        onChange={(chosen) => form.setValue('specialties', chosen)}
+        problem={form.problems.specialties}
       />
       <CheckboxGroup
         legend={t('coaches.match.languages')}
         hint={t('coaches.match.languagesHint')}
         name="languages"
         options={languageOptions(i18n.language)}
-        value={values.languages}
-        onChange={(chosen) => setValue('languages', chosen)}
-        problem={problems.languages}
+        value={form.values.languages}
+        onChange={(chosen) => form.setValue('languages', chosen)}
+        problem={form.problems.languages}
       />
       <div className="form__row">
         <TextField
@@ -108,13 +107,12 @@ export const MatchForm = ({ onSubmit, isBusy }: MatchFormProps) => {
           hint={t('coaches.match.budgetHint')}
           inputMode="decimal"
           autoComplete="off"
-          {...bind('budget')}
-          problem={problems.budget}
+          {...form.field('budget')}
         />
         <SelectField
           label={t('coaches.match.currency')}
           options={CURRENCIES.map((code) => ({ value: code, label: code }))}
-          {...bind('currency')}
+          {...form.bind('currency')}
         />
       </div>
       <CheckboxGroup
@@ -125,14 +123,14 @@ export const MatchForm = ({ onSubmit, isBusy }: MatchFormProps) => {
           value: slot,
           label: t(`coaches.match.timeSlots.${slot}`),
         }))}
-        value={values.times}
-        onChange={(chosen) => setValue('times', chosen)}
+        value={form.values.times}
+        onChange={(chosen) => form.setValue('times', chosen)}
       />
-      <div className="form__actions">
-        <Button type="submit" isBusy={isBusy} busyLabel={t('coaches.match.submitting')}>
-          {t('coaches.match.submit')}
-        </Button>
-      </div>
-    </form>
+      <FormActions
+        submitLabel={t('coaches.match.submit')}
+        busyLabel={t('coaches.match.submitting')}
+        isBusy={isBusy}
+      />
+    </FormFrame>
   );
 };

@@ -1,101 +1,27 @@
 import type { Currency, SessionPackage } from '@coachhub/shared/pricing';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
-import { FormAlert } from '@/components/form/form-alert';
-import { splitServerError } from '@/components/form/server-problems';
-import { SwitchField } from '@/components/form/switch-field';
-import { TextField } from '@/components/form/text-field';
-import { useFormState } from '@/components/form/use-form-state';
-import { notify } from '@/components/notifications/notifications-store';
-import { Button } from '@/components/ui/button';
-import { mergeProblems } from '@/lib/field-problem';
-import { useErrorMessage } from '@/lib/i18n/use-error-message';
 import { formatMoney } from '@/lib/money';
 
-import { useAddPackage } from '../../api/add-package';
 import { useDeletePackage } from '../../api/delete-package';
+import { PackageForm } from './package-form';
 import { PriceItemList } from './price-item-list';
-import { EMPTY_PACKAGE, PACKAGE_FIELDS, toPackageRequest, validatePackage } from './pricing-values';
+import type { PriceItem } from './price-item-list';
 
-interface PackageFormProps {
-  userId: string;
-  currency: Currency;
-  onDone: () => void;
-}
-
-const PackageForm = ({ userId, currency, onDone }: PackageFormProps) => {
-  const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const add = useAddPackage(userId);
-  const { containerRef, values, setValue, bind, handleSubmit, focusFirstProblem, problems } =
-    useFormState({
-      initialValues: EMPTY_PACKAGE,
-      validate: validatePackage(currency),
-      onEdit: () => add.isError && add.reset(),
-    });
-  const server = splitServerError(add.error, PACKAGE_FIELDS);
-  const shown = mergeProblems(server.fieldProblems, problems);
-
-  return (
-    <form
-      ref={containerRef}
-      className="form panel"
-      noValidate
-      aria-label={t('practice.pricing.newPackage')}
-      onSubmit={handleSubmit((valid) =>
-        add.mutate(toPackageRequest(valid, currency), {
-          onSuccess: () => {
-            notify('success', 'practice.pricing.packageAdded');
-            onDone();
-          },
-          onError: focusFirstProblem,
-        }),
-      )}
-      data-testid="package-form"
-    >
-      <FormAlert message={server.formError && errorMessage(server.formError)} />
-      <div className="form__row">
-        <TextField
-          label={t('practice.pricing.packageName')}
-          {...bind('name')}
-          problem={shown.name}
-        />
-        <TextField
-          label={t('practice.pricing.packageSessions')}
-          inputMode="numeric"
-          {...bind('sessions')}
-          problem={shown.sessions}
-        />
-        <TextField
-          label={t('practice.pricing.packagePrice')}
-          hint={t('practice.pricing.amountHint', { currency })}
-          inputMode="decimal"
-          {...bind('price')}
-          problem={shown.price}
-        />
-        <TextField
-          label={t('practice.pricing.validityDays')}
-          inputMode="numeric"
-          {...bind('validityDays')}
-          problem={shown.validityDays}
-        />
-      </div>
-      <SwitchField
-        label={t('practice.pricing.activeField')}
-        checked={values.active}
-        onChange={(event) => setValue('active', event.target.checked)}
-      />
-      <div className="form__actions">
-        <Button type="submit" isBusy={add.isPending} busyLabel={t('practice.saving')}>
-          {t('practice.pricing.addPackage')}
-        </Button>
-        <Button variant="ghost" onClick={onDone}>
-          {t('practice.cancel')}
-        </Button>
-      </div>
-    </form>
-  );
-};
+/** How a package reads in the coach's list: "Starter · €400", "5 sessions within 180 days". */
+const toPriceItem = (
+  item: SessionPackage,
+  currency: Currency,
+  t: TFunction,
+  locale: string,
+): PriceItem => ({
+  id: item._id,
+  title: `${item.name} · ${formatMoney({ amount: item.price, currency }, locale)}`,
+  active: item.active,
+  detail: t('practice.pricing.packageDetail', { count: item.sessions, days: item.validityDays }),
+  removeLabel: t('practice.pricing.removePackage', { name: item.name }),
+});
 
 interface PackagesEditorProps {
   userId: string;
@@ -109,20 +35,8 @@ export const PackagesEditor = ({ userId, currency, packages }: PackagesEditorPro
   const remove = useDeletePackage(userId);
   return (
     <PriceItemList
-      items={packages.map((item) => ({
-        id: item._id,
-        title: `${item.name} · ${formatMoney({ amount: item.price, currency }, i18n.language)}`,
-        active: item.active,
-        detail: t('practice.pricing.packageDetail', {
-          count: item.sessions,
-          days: item.validityDays,
-        }),
-        removeLabel: t('practice.pricing.removePackage', { name: item.name }),
-      }))}
-      label={t('practice.pricing.packagesHeading')}
-      emptyText={t('practice.pricing.noPackages')}
-      addLabel={t('practice.pricing.addPackage')}
-      itemTestId="package"
+      kind="package"
+      items={packages.map((item) => toPriceItem(item, currency, t, i18n.language))}
       onRemove={(id) => remove.mutate(id)}
       renderForm={(done) => <PackageForm userId={userId} currency={currency} onDone={done} />}
     />

@@ -3,6 +3,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
 
+import { PRICE_ITEM_TEXTS } from './price-item-kinds';
+import type { PriceItemKind } from './price-item-kinds';
+
 export interface PriceItem {
   id: string;
   title: string;
@@ -13,37 +16,26 @@ export interface PriceItem {
 }
 
 interface PriceItemListProps {
+  kind: PriceItemKind;
   items: readonly PriceItem[];
-  /** Accessible name of the list. */
-  label: string;
-  emptyText: string;
-  addLabel: string;
-  itemTestId: string;
   onRemove: (id: string) => void;
   /** The form adding an item; it calls `done` when saved or cancelled. */
   renderForm: (done: () => void) => ReactNode;
 }
 
 /** The list of a coach's discounts or packages, each removable, with a form to add one. */
-export const PriceItemList = ({
-  items,
-  label,
-  emptyText,
-  addLabel,
-  itemTestId,
-  onRemove,
-  renderForm,
-}: PriceItemListProps) => {
+export const PriceItemList = ({ kind, items, onRemove, renderForm }: PriceItemListProps) => {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
+  const texts = PRICE_ITEM_TEXTS[kind];
   return (
     <div className="price-items">
       {items.length === 0 ? (
-        <p className="field__hint">{emptyText}</p>
+        <p className="field__hint">{t(texts.empty)}</p>
       ) : (
-        <ul className="price-item-list" aria-label={label}>
+        <ul className="price-item-list" aria-label={t(texts.listLabel)}>
           {items.map((item) => (
-            <li key={item.id} className="price-item" data-testid={itemTestId}>
+            <li key={item.id} className="price-item" data-testid={kind}>
               <div>
                 <p className="price-item__name">
                   {item.title}
@@ -67,7 +59,7 @@ export const PriceItemList = ({
       ) : (
         <div>
           <Button variant="secondary" onClick={() => setAdding(true)}>
-            {addLabel}
+            {t(texts.add)}
           </Button>
         </div>
       )}

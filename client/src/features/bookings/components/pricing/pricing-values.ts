@@ -88,8 +88,7 @@ export interface DiscountValues {
   active: boolean;
 }
 
-export const DISCOUNT_FIELDS = ['kind', 'label', 'percent', 'minSessions', 'minDaysAhead'] as const;
-export type DiscountField = (typeof DISCOUNT_FIELDS)[number];
+export type DiscountField = Exclude<keyof DiscountValues, 'active'>;
 
 export const EMPTY_DISCOUNT: DiscountValues = {
   kind: DISCOUNT_KINDS[0],
@@ -140,8 +139,7 @@ export interface PackageValues {
   active: boolean;
 }
 
-export const PACKAGE_FIELDS = ['name', 'sessions', 'price', 'validityDays'] as const;
-export type PackageField = (typeof PACKAGE_FIELDS)[number];
+export type PackageField = Exclude<keyof PackageValues, 'active'>;
 
 export const EMPTY_PACKAGE: PackageValues = {
   name: '',

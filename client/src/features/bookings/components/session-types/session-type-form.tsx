@@ -2,22 +2,17 @@ import { SESSION_MODES, SESSION_TYPE_LIMITS } from '@coachhub/shared/booking';
 import type { CreateSessionTypeRequest, SessionMode } from '@coachhub/shared/booking';
 import { useTranslation } from 'react-i18next';
 
-import { FormAlert } from '@/components/form/form-alert';
+import { FormActions } from '@/components/form/form-actions';
+import { FormFrame } from '@/components/form/form-frame';
 import { SelectField } from '@/components/form/select-field';
-import { splitServerError } from '@/components/form/server-problems';
 import { SwitchField } from '@/components/form/switch-field';
 import { TextAreaField } from '@/components/form/text-area-field';
 import { TextField } from '@/components/form/text-field';
 import { useFormState } from '@/components/form/use-form-state';
+import type { FormSubmission, SubmitHelpers } from '@/components/form/use-form-state';
 import { Button } from '@/components/ui/button';
-import { mergeProblems } from '@/lib/field-problem';
-import { useErrorMessage } from '@/lib/i18n/use-error-message';
 
-import {
-  SESSION_TYPE_FIELDS,
-  toSessionTypeRequest,
-  validateSessionType,
-} from './session-type-values';
+import { toSessionTypeRequest, validateSessionType } from './session-type-values';
 import type { SessionTypeValues } from './session-type-values';
 
 interface SessionTypeFormProps {
@@ -25,14 +20,10 @@ interface SessionTypeFormProps {
   label: string;
   initialValues: SessionTypeValues;
   submitLabel: string;
-  isPending: boolean;
-  error: unknown;
-  /** `done` resets the form after a create; `failed` focuses what the server refused. */
-  onSubmit: (
-    request: CreateSessionTypeRequest,
-    after: { done: () => void; failed: () => void },
-  ) => void;
-  onEdit: () => void;
+  /** The create or update mutation, owned by the caller. */
+  submission: FormSubmission & { isPending: boolean };
+  /** `reset` empties the form after a create; `focusFirstProblem` shows what the server refused. */
+  onSubmit: (request: CreateSessionTypeRequest, helpers: SubmitHelpers) => void;
   onCancel?: () => void;
 }
 
@@ -41,39 +32,32 @@ export const SessionTypeForm = ({
   label,
   initialValues,
   submitLabel,
-  isPending,
-  error,
+  submission,
   onSubmit,
-  onEdit,
   onCancel,
 }: SessionTypeFormProps) => {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const { containerRef, values, setValue, bind, handleSubmit, focusFirstProblem, reset, problems } =
-    useFormState({ initialValues, validate: validateSessionType, onEdit });
-  const server = splitServerError(error, SESSION_TYPE_FIELDS);
-  const shown = mergeProblems(server.fieldProblems, problems);
+  const form = useFormState({
+    initialValues,
+    validate: validateSessionType,
+    submission,
+    onValid: (valid, helpers) => onSubmit(toSessionTypeRequest(valid), helpers),
+  });
   const L = SESSION_TYPE_LIMITS;
 
   return (
-    <form
-      ref={containerRef}
-      className="form session-type-form"
-      noValidate
+    <FormFrame
+      form={form}
+      className="session-type-form"
       aria-label={label}
-      onSubmit={handleSubmit((valid) =>
-        onSubmit(toSessionTypeRequest(valid), { done: reset, failed: focusFirstProblem }),
-      )}
       data-testid="session-type-form"
     >
-      <FormAlert message={server.formError && errorMessage(server.formError)} />
       <div className="form__row">
         <TextField
           label={t('practice.sessionTypes.titleField')}
           hint={t('practice.sessionTypes.titleHint', { max: L.titleMax })}
           required
-          {...bind('title')}
-          problem={shown.title}
+          {...form.field('title')}
         />
         <TextField
           label={t('practice.sessionTypes.duration')}
@@ -82,8 +66,7 @@ export const SessionTypeForm = ({
             max: L.maxDurationMinutes,
           })}
           inputMode="numeric"
-          {...bind('durationMinutes')}
-          problem={shown.durationMinutes}
+          {...form.field('durationMinutes')}
         />
         <SelectField
           label={t('practice.sessionTypes.mode')}
@@ -92,33 +75,33 @@ export const SessionTypeForm = ({
             label: t(`booking.modes.${mode}`),
           }))}
           name="mode"
-          value={values.mode}
-          onChange={(event) => setValue('mode', event.target.value as SessionMode)}
+          value={form.values.mode}
+          onChange={(event) => form.setValue('mode', event.target.value as SessionMode)}
         />
       </div>
       <TextAreaField
         label={t('practice.sessionTypes.description')}
         hint={t('practice.sessionTypes.descriptionHint', { max: L.descriptionMax })}
         rows={3}
-        {...bind('description')}
-        problem={shown.description}
+        {...form.field('description')}
       />
       <SwitchField
         label={t('practice.sessionTypes.activeField')}
         hint={t('practice.sessionTypes.activeHint')}
-        checked={values.active}
-        onChange={(event) => setValue('active', event.target.checked)}
+        checked={form.values.active}
+        onChange={(event) => form.setValue('active', event.target.checked)}
       />
-      <div className="form__actions">
-        <Button type="submit" isBusy={isPending} busyLabel={t('practice.saving')}>
-          {submitLabel}
-        </Button>
+      <FormActions
+        submitLabel={submitLabel}
+        busyLabel={t('practice.saving')}
+        isBusy={submission.isPending}
+      >
         {onCancel && (
           <Button variant="ghost" onClick={onCancel}>
             {t('practice.cancel')}
           </Button>
         )}
-      </div>
-    </form>
+      </FormActions>
+    </FormFrame>
   );
 };

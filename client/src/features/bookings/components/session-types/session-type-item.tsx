@@ -31,11 +31,9 @@ export const SessionTypeItem = ({ type, coachId }: { type: SessionTypeDTO; coach
           label={t('practice.sessionTypes.editLabel', { title: type.title })}
           initialValues={toSessionTypeValues(type)}
           submitLabel={t('practice.sessionTypes.save')}
-          isPending={update.isPending}
-          error={update.error}
-          onEdit={() => update.isError && update.reset()}
+          submission={update}
           onCancel={() => setMode('view')}
-          onSubmit={(changes, { failed }) =>
+          onSubmit={(changes, { focusFirstProblem }) =>
             update.mutate(
               { id: type._id, changes },
               {
@@ -43,7 +41,7 @@ export const SessionTypeItem = ({ type, coachId }: { type: SessionTypeDTO; coach
                   notify('success', 'practice.sessionTypes.saved');
                   setMode('view');
                 },
-                onError: failed,
+                onError: focusFirstProblem,
               },
             )
           }

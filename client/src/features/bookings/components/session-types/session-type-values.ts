@@ -16,8 +16,7 @@ export interface SessionTypeValues {
   active: boolean;
 }
 
-export const SESSION_TYPE_FIELDS = ['title', 'durationMinutes', 'mode', 'description'] as const;
-export type SessionTypeField = (typeof SESSION_TYPE_FIELDS)[number];
+export type SessionTypeField = Exclude<keyof SessionTypeValues, 'active'>;
 
 export const EMPTY_SESSION_TYPE: SessionTypeValues = {
   title: '',

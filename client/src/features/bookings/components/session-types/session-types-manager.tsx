@@ -51,18 +51,16 @@ export const SessionTypesManager = ({ coachId }: { coachId: string }) => {
             label={t('practice.sessionTypes.newHeading')}
             initialValues={EMPTY_SESSION_TYPE}
             submitLabel={t('practice.sessionTypes.create')}
-            isPending={create.isPending}
-            error={create.error}
-            onEdit={() => create.isError && create.reset()}
+            submission={create}
             onCancel={() => setAdding(false)}
-            onSubmit={(request, { done, failed }) =>
+            onSubmit={(request, { reset, focusFirstProblem }) =>
               create.mutate(request, {
                 onSuccess: () => {
                   notify('success', 'practice.sessionTypes.created');
-                  done();
+                  reset();
                   setAdding(false);
                 },
-                onError: failed,
+                onError: focusFirstProblem,
               })
             }
           />

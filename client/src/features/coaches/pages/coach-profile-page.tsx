@@ -1,14 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 
 import { CoachAvatar } from '@/components/coach/coach-avatar';
-import { Button, buttonClassName } from '@/components/ui/button';
+import { CoachLoadError } from '@/components/coach/coach-load-error';
 import { LoadingScreen } from '@/components/ui/loading-screen';
 import { PageTitle } from '@/components/ui/page-title';
-import { paths } from '@/config/paths';
-import { toApiError } from '@/lib/api-error';
 import { useCurrentUser } from '@/lib/auth/session';
-import { useErrorMessage } from '@/lib/i18n/use-error-message';
 
 import { useCoach } from '../api/get-coach';
 import { CoachFacts } from '../components/coach-facts';
@@ -23,27 +20,15 @@ export const CoachProfilePage = () => {
   const { userId = '' } = useParams();
   const coach = useCoach(userId);
   const viewer = useCurrentUser();
-  const errorMessage = useErrorMessage();
 
   if (coach.isPending) return <LoadingScreen />;
   if (coach.isError) {
-    const notFound = toApiError(coach.error).status === 404;
     return (
-      <div className="message-page" data-testid={notFound ? 'coach-not-found' : 'coach-error'}>
-        <PageTitle title={t('coaches.profile.notFoundTitle')} />
-        <h1>{t(notFound ? 'coaches.profile.notFoundTitle' : 'coaches.profile.loadFailed')}</h1>
-        <p role={notFound ? undefined : 'alert'}>
-          {notFound ? t('coaches.profile.notFoundText') : errorMessage(coach.error)}
-        </p>
-        {!notFound && (
-          <Button variant="secondary" onClick={() => void coach.refetch()}>
-            {t('coaches.directory.retry')}
-          </Button>
-        )}
-        <Link className={buttonClassName('primary')} to={paths.app.coaches.getHref()}>
-          {t('coaches.profile.backToDirectory')}
-        </Link>
-      </div>
+      <CoachLoadError
+        error={coach.error}
+        onRetry={() => void coach.refetch()}
+        failedHeading={t('coaches.profile.loadFailed')}
+      />
     );
   }
 

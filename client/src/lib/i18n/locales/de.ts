@@ -216,6 +216,12 @@ export const de: Translation = {
     next: 'Weiter',
     status: '{{first}}–{{last}} von {{total}}',
   },
+  coachLoadError: {
+    notFoundTitle: 'Coach nicht gefunden',
+    notFoundText: 'Dieses Coach-Profil gibt es nicht oder es ist nicht öffentlich.',
+    backToDirectory: 'Zurück zum Verzeichnis',
+    retry: 'Erneut versuchen',
+  },
   coachTopics: {
     specialties: 'Schwerpunkte',
     specialtiesHint: 'Wähle bis zu {{max}}.',
@@ -293,9 +299,6 @@ export const de: Translation = {
       pages: 'Ergebnisseiten',
     },
     profile: {
-      notFoundTitle: 'Coach nicht gefunden',
-      notFoundText: 'Dieses Coach-Profil gibt es nicht oder es ist nicht öffentlich.',
-      backToDirectory: 'Zurück zum Verzeichnis',
       loadFailed: 'Dieses Profil konnte nicht geladen werden.',
       about: 'Über mich',
       noBio: 'Dieser Coach hat noch keine Vorstellung geschrieben.',

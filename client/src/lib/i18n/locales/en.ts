@@ -219,6 +219,12 @@ export const en = {
     next: 'Next',
     status: '{{first}}–{{last}} of {{total}}',
   },
+  coachLoadError: {
+    notFoundTitle: 'Coach not found',
+    notFoundText: 'This coach profile does not exist or is not public.',
+    backToDirectory: 'Back to the directory',
+    retry: 'Try again',
+  },
   coachTopics: {
     specialties: 'Specialties',
     specialtiesHint: 'Pick up to {{max}}.',
@@ -296,9 +302,6 @@ export const en = {
       pages: 'Result pages',
     },
     profile: {
-      notFoundTitle: 'Coach not found',
-      notFoundText: 'This coach profile does not exist or is not public.',
-      backToDirectory: 'Back to the directory',
       loadFailed: 'This profile could not be loaded.',
       about: 'About',
       noBio: 'This coach has not written an introduction yet.',

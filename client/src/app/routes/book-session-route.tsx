@@ -8,7 +8,9 @@ import { useCoach } from '@/features/coaches/api/get-coach';
 
 /**
  * `/coaches/:userId/book` composes two features: the coach (coaches) and the booking flow
- * (bookings), which never import each other.
+ * (bookings), which never import each other. The coach's profile carries the session types
+ * a client can book, so the flow needs no request of its own for them; a profile just seen
+ * comes from the cache.
  */
 export const BookSessionRoute = () => {
   const { t } = useTranslation();

@@ -17,7 +17,10 @@ export const sessionTypesQueryOptions = (coachId: string) =>
     queryFn: () => getSessionTypes(coachId),
   });
 
-/** The coach's session types: all of them for the coach, the active ones for everyone else. */
+/**
+ * The coach's own session types, inactive ones included, for the practice pages. Clients book
+ * from the coach's profile (`GET /coaches/:userId`), which lists the active ones.
+ */
 export const useSessionTypes = (coachId: string) => useQuery(sessionTypesQueryOptions(coachId));
 
 export const invalidateSessionTypes = (queryClient: QueryClient, coachId: string): Promise<void> =>

@@ -38,8 +38,8 @@ const MAY_SLOTS = [
 ];
 
 const routes = (slots: () => ReturnType<typeof slot>[], extra: FakeRoutes = {}): FakeRoutes => ({
-  'GET /coaches/coach-1': () => ({ status: 200, data: coach }),
-  'GET /coaches/coach-1/session-types': () => ({ status: 200, data: [sessionType] }),
+  // The profile lists the session types a client can book: the page asks for nothing else.
+  'GET /coaches/coach-1': () => ({ status: 200, data: { ...coach, sessionTypes: [sessionType] } }),
   'GET /availability/coach-1': () => ({ status: 200, data: makeAvailability() }),
   'GET /coaches/coach-1/slots': () => ({
     status: 200,
@@ -118,6 +118,14 @@ describe('BookSessionPage', { timeout: 15_000 }, () => {
     expect(quote).toHaveTextContent('SessionCareer deep dive€90.00');
     expect(quote).toHaveTextContent('First-session discountWelcome-€18.00');
     expect(within(quote).getByTestId('quote-total')).toHaveTextContent('€72.00');
+  });
+
+  it("takes the session types from the coach's profile, without a second request", async () => {
+    const { requests } = fakeApi(routes(() => MAY_SLOTS));
+    renderApp({ url: '/coaches/coach-1/book', user: viewer });
+
+    expect(await screen.findByRole('radio', { name: /Career deep dive/ })).toBeChecked();
+    expect(requests.map((request) => request.url)).not.toContain('/coaches/coach-1/session-types');
   });
 
   it('says the time was just taken and offers fresh slots after a 409', async () => {

@@ -1,4 +1,4 @@
-import type { CoachDTO } from '@coachhub/shared/coach';
+import type { CoachProfileDTO } from '@coachhub/shared/booking';
 import type { Slot } from '@coachhub/shared/scheduling';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,6 @@ import { Link } from 'react-router-dom';
 
 import { CoachAvatar } from '@/components/coach/coach-avatar';
 import { FormAlert } from '@/components/form/form-alert';
-import { Button } from '@/components/ui/button';
 import { PageTitle } from '@/components/ui/page-title';
 import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/lib/auth/session';
@@ -14,7 +13,6 @@ import { useErrorMessage } from '@/lib/i18n/use-error-message';
 import { useFormatContext } from '@/lib/use-format-context';
 
 import { useAvailability } from '../api/get-availability';
-import { useSessionTypes } from '../api/get-session-types';
 import { BookingConfirm } from '../components/flow/booking-confirm';
 import { BookingSuccess } from '../components/flow/booking-success';
 import { SessionTypePicker } from '../components/flow/session-type-picker';
@@ -23,14 +21,14 @@ import './booking-pages.css';
 
 /**
  * `/coaches/:userId/book`: session type, then a day and a time in the viewer's zone, then the
- * price and a confirmation. The route loads the coach and passes it in.
+ * price and a confirmation. The route loads the coach's profile, which lists the session types
+ * a client can book (the active ones), and passes it in.
  */
-export const BookSessionPage = ({ coach }: { coach: CoachDTO }) => {
+export const BookSessionPage = ({ coach }: { coach: CoachProfileDTO }) => {
   const { t } = useTranslation();
   const { timeZone } = useFormatContext();
   const viewer = useCurrentUser();
   const errorMessage = useErrorMessage();
-  const sessionTypes = useSessionTypes(coach._id);
   // The coach's horizon and terms, when the server shares them; booking works without.
   const availability = useAvailability(coach._id);
   const [chosenTypeId, setChosenTypeId] = useState<string | null>(null);
@@ -44,10 +42,10 @@ export const BookSessionPage = ({ coach }: { coach: CoachDTO }) => {
     if (slotTaken) takenRef.current?.focus();
   }, [slotTaken]);
 
-  const active = sessionTypes.data?.filter((type) => type.active) ?? [];
+  const offered = coach.sessionTypes;
   // One session type needs no choosing.
   const sessionType =
-    active.find((type) => type._id === chosenTypeId) ?? (active.length === 1 ? active[0] : null);
+    offered.find((type) => type._id === chosenTypeId) ?? (offered.length === 1 ? offered[0] : null);
   const settings = availability.data?.settings ?? null;
 
   const header = (
@@ -95,21 +93,12 @@ export const BookSessionPage = ({ coach }: { coach: CoachDTO }) => {
       {header}
       <section className="panel book-page__step" aria-labelledby="book-type-heading">
         <h2 id="book-type-heading">{t('booking.sessionType.heading')}</h2>
-        {sessionTypes.isPending && <p role="status">{t('booking.sessionType.loading')}</p>}
-        {sessionTypes.isError && (
-          <div role="alert">
-            <p>{errorMessage(sessionTypes.error)}</p>
-            <Button variant="secondary" onClick={() => void sessionTypes.refetch()}>
-              {t('booking.retry')}
-            </Button>
-          </div>
-        )}
-        {sessionTypes.isSuccess && active.length === 0 && (
+        {offered.length === 0 && (
           <p data-testid="no-session-types">{t('booking.sessionType.none', { name })}</p>
         )}
-        {active.length > 0 && (
+        {offered.length > 0 && (
           <SessionTypePicker
-            sessionTypes={active}
+            sessionTypes={offered}
             selectedId={sessionType?._id ?? null}
             onSelect={(type) => {
               setChosenTypeId(type._id);

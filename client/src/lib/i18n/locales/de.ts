@@ -451,7 +451,6 @@ export const de: Translation = {
     sessionType: {
       heading: '1. Sitzung wählen',
       legend: 'Sitzungsart',
-      loading: 'Sitzungen werden geladen…',
       none: '{{name}} bietet noch keine Sitzungen an.',
     },
     time: {

@@ -452,7 +452,6 @@ export const en = {
     sessionType: {
       heading: '1. Choose a session',
       legend: 'Session type',
-      loading: 'Loading sessions…',
       none: '{{name}} does not offer any sessions yet.',
     },
     time: {

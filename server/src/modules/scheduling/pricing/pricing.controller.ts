@@ -49,9 +49,7 @@ export function createPricingController(pricing: PricingService) {
   };
 
   const quote: RequestHandler = async (req, res) => {
-    const { start, ...request } = validated<QuoteInput>(req);
-    // The service still takes the API's string form; the instant was checked and parsed above.
-    res.json(await pricing.quote(callerOf(req), { ...request, start: start.toISOString() }));
+    res.json(await pricing.quote(callerOf(req), validated<QuoteInput>(req)));
   };
 
   return {

@@ -1,5 +1,4 @@
 import type { ValidationIssue } from '@coachhub/shared/errors';
-import type { QuoteRequest } from '@coachhub/shared/booking';
 import type { PriceConfigurationDTO, Quote } from '@coachhub/shared/pricing';
 import { PRICE_LIMITS } from '@coachhub/shared/pricing';
 import mongoose, { Types, type ClientSession } from 'mongoose';
@@ -25,6 +24,7 @@ import type {
   DiscountInput,
   PackageInput,
   PriceValuesInput,
+  QuoteInput,
   RateInput,
 } from './pricing.validation.js';
 
@@ -225,7 +225,7 @@ export function createPricingService(deps: { sessionsWithCoach: SessionsWithCoac
      * The price of a prospective booking. A signed-in caller's sessions with the coach decide
      * the first-session and volume discounts; an anonymous one is quoted as a new client.
      */
-    async quote(caller: Principal | undefined, request: QuoteRequest): Promise<Quote> {
+    async quote(caller: Principal | undefined, request: QuoteInput): Promise<Quote> {
       await findVisibleCoachSummary(request.coachId, caller);
       const sessionType = await findBookableSessionType(request.coachId, request.sessionTypeId);
       if (!sessionType) throw notFound('Session type');
@@ -240,7 +240,7 @@ export function createPricingService(deps: { sessionsWithCoach: SessionsWithCoac
           durationMinutes: sessionType.durationMinutes,
           title: sessionType.title,
         },
-        start: new Date(request.start),
+        start: request.start,
         now: new Date(),
         clientHistory: { completedOrActiveSessions: sessions },
       });

@@ -9,6 +9,7 @@ import {
   TEST_PASSWORD,
   type SignedIn,
 } from '../../../test/fixtures.js';
+import { recordEvents } from '../../../test/domain-events.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
 
 const RECORDED = [
@@ -20,26 +21,17 @@ const RECORDED = [
 
 let t: TestServer;
 let admin: SignedIn;
-let seen: { name: DomainEventName; payload: unknown }[];
+let recorder: ReturnType<typeof recordEvents>;
 
 beforeAll(async () => {
   t = await startTestServer(import.meta.filename);
   admin = await sessionFor(await createUser({ role: 'admin' }));
-  for (const name of RECORDED) {
-    t.server.events.subscribe(name, 'test recorder', (payload) => {
-      seen.push({ name, payload });
-    });
-  }
+  recorder = recordEvents(t, RECORDED);
 });
 afterAll(() => t.close());
-beforeEach(() => {
-  seen = [];
-});
+beforeEach(() => recorder.clear());
 
-async function published() {
-  await t.server.events.settled();
-  return seen;
-}
+const published = () => recorder.published();
 
 const moderate = (action: 'suspend' | 'reinstate', userId: string) =>
   t.http

@@ -1,4 +1,5 @@
 import type { ClientSession } from 'mongoose';
+import { createTransactionHook } from '../../core/transaction-hooks.js';
 import type { CoachRecord } from './coach.model.js';
 
 export interface CoachCreatedEvent {
@@ -31,17 +32,6 @@ export interface CoachLifecycle {
 }
 
 export function createCoachLifecycle(): CoachLifecycle {
-  const listeners: CoachCreatedListener[] = [];
-  return {
-    onCoachCreated(listener) {
-      listeners.push(listener);
-      return () => {
-        const index = listeners.indexOf(listener);
-        if (index !== -1) listeners.splice(index, 1);
-      };
-    },
-    async coachCreated(event) {
-      for (const listener of [...listeners]) await listener(event);
-    },
-  };
+  const hook = createTransactionHook<CoachCreatedEvent>();
+  return { onCoachCreated: hook.on, coachCreated: hook.run };
 }

@@ -1,5 +1,6 @@
 import type { UserStatus } from '@coachhub/shared/roles';
 import type { ClientSession } from 'mongoose';
+import { createTransactionHook } from '../../core/transaction-hooks.js';
 
 /** Fields of an account that other modules keep copies of (the coach directory does). */
 export interface UserChange {
@@ -25,18 +26,6 @@ export interface UserLifecycle {
 }
 
 export function createUserLifecycle(): UserLifecycle {
-  const listeners: UserChangeListener[] = [];
-  return {
-    onUserChanged(listener) {
-      listeners.push(listener);
-      return () => {
-        const index = listeners.indexOf(listener);
-        if (index !== -1) listeners.splice(index, 1);
-      };
-    },
-    async userChanged(change) {
-      // One after another: a transaction's session runs one operation at a time.
-      for (const listener of [...listeners]) await listener(change);
-    },
-  };
+  const hook = createTransactionHook<UserChange>();
+  return { onUserChanged: hook.on, userChanged: hook.run };
 }

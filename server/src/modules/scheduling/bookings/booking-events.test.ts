@@ -9,6 +9,7 @@ import {
   openAvailability,
   type BookableCoach,
 } from '../../../../test/scheduling-fixtures.js';
+import { recordEvents } from '../../../../test/domain-events.js';
 import { startTestServer, type TestServer } from '../../../../test/test-server.js';
 import { Booking } from './booking.model.js';
 
@@ -22,14 +23,12 @@ const BOOKING_EVENTS = [
   'booking.no_show',
 ] as const satisfies readonly DomainEventName[];
 
-type Seen = { name: DomainEventName; payload: DomainEvents[DomainEventName] };
-
 let t: TestServer;
 let carla: BookableCoach; // requires approval; free cancellation until 24 hours before, then 50 %
 let carlaS: SignedIn;
 let lena: SignedIn;
 let tom: SignedIn;
-let seen: Seen[];
+let recorder: ReturnType<typeof recordEvents>;
 
 beforeAll(async () => {
   t = await startTestServer(import.meta.filename);
@@ -44,16 +43,10 @@ beforeAll(async () => {
     createUser().then(sessionFor),
     createUser().then(sessionFor),
   ]);
-  for (const name of BOOKING_EVENTS) {
-    t.server.events.subscribe(name, 'test recorder', (payload) => {
-      seen.push({ name, payload });
-    });
-  }
+  recorder = recordEvents(t, BOOKING_EVENTS);
 });
 afterAll(() => t.close());
-beforeEach(() => {
-  seen = [];
-});
+beforeEach(() => recorder.clear());
 
 const codeOf = (body: unknown) => (body as ApiErrorBody).error.code;
 const as = (who: SignedIn) => bearer(who.accessToken);
@@ -65,11 +58,7 @@ const book = (who: SignedIn, start: string, headers: Record<string, string> = {}
 const act = (who: SignedIn, id: string, action: string, body: object = {}) =>
   t.http.post(`/api/bookings/${id}/${action}`).set(as(who)).send(body);
 
-/** The events published so far, once every delivery has run. */
-async function published(): Promise<Seen[]> {
-  await t.server.events.settled();
-  return seen;
-}
+const published = () => recorder.published();
 
 async function booked(who: SignedIn, start: string): Promise<BookingDTO> {
   const res = await book(who, start);
@@ -129,7 +118,7 @@ describe('booking domain events', () => {
         { $set: { start: startAt, end: new Date(startAt.getTime() + 3_600_000) } },
       );
     }
-    seen = [];
+    recorder.clear();
     expect((await act(carlaS, declined._id, 'decline', { reason: 'Away' })).status).toBe(200);
     expect((await act(carlaS, completed._id, 'complete')).status).toBe(200);
     expect((await act(carlaS, missed._id, 'no-show')).status).toBe(200);
@@ -152,7 +141,7 @@ describe('booking domain events', () => {
     const first = await booked(lena, futureAt(7, '09:00'));
     const second = await booked(tom, futureAt(7, '11:00'));
     expect((await act(carlaS, first._id, 'confirm')).status).toBe(200);
-    seen = [];
+    recorder.clear();
 
     // Refused by the state machine before any write.
     const twice = await act(carlaS, first._id, 'confirm');
@@ -206,7 +195,7 @@ describe('booking domain events', () => {
       const booking = await booked(tom, futureAt(9, '09:00'));
       await published();
       expect((await Booking.findById(booking._id).lean())?.status).toBe('pending');
-      expect(seen.map((event) => event.name)).toEqual(['booking.created']);
+      expect((await published()).map((event) => event.name)).toEqual(['booking.created']);
     } finally {
       unsubscribe();
     }

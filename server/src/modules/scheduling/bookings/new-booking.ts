@@ -1,8 +1,7 @@
 import type { Quote } from '@coachhub/shared/pricing';
 import type { BookingStatus } from '@coachhub/shared/scheduling';
 import type { ClientSession } from 'mongoose';
-import { quotePrice } from '../../../domain/pricing.js';
-import { loadPricingRules } from '../pricing/pricing-store.js';
+import { quoteSession } from '../pricing/session-quote.js';
 import type { BookableSessionType } from '../session-types/session-type-lookup.js';
 import { fingerprintOf, type CreateBookingInput } from './booking-idempotency.js';
 import type { SlotRequest } from './booking-slot-check.js';
@@ -26,18 +25,13 @@ async function quoteFor(
   now: Date,
   session: ClientSession,
 ): Promise<Quote> {
-  const rules = await loadPricingRules(attempt.coachId, session);
-  const sessions = await completedOrActiveSessions(attempt.clientId, attempt.coachId, session);
-  return quotePrice({
-    config: rules,
-    sessionType: {
-      _id: sessionType._id.toString(),
-      durationMinutes: sessionType.durationMinutes,
-      title: sessionType.title,
-    },
+  return quoteSession({
+    coachId: attempt.coachId,
+    sessionType,
     start: attempt.request.start,
     now,
-    clientHistory: { completedOrActiveSessions: sessions },
+    sessionsWithCoach: await completedOrActiveSessions(attempt.clientId, attempt.coachId, session),
+    session,
   });
 }
 

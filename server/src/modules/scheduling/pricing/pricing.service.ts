@@ -4,7 +4,6 @@ import { PRICE_LIMITS } from '@coachhub/shared/pricing';
 import mongoose, { Types, type ClientSession } from 'mongoose';
 import type { Principal } from '../../../core/auth/principal.js';
 import { AppError, notFound } from '../../../core/errors.js';
-import { quotePrice } from '../../../domain/pricing.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { coachExists } from '../../coaches/coach-records.js';
 import { findVisibleCoachSummary } from '../../coaches/coach-visibility.js';
@@ -19,7 +18,8 @@ import type {
   StoredPackage,
   StoredPriceValues,
 } from './price-configuration.model.js';
-import { ensurePriceConfiguration, loadPricingRules } from './pricing-store.js';
+import { ensurePriceConfiguration } from './pricing-store.js';
+import { quoteSession } from './session-quote.js';
 import type {
   DiscountInput,
   PackageInput,
@@ -229,20 +229,14 @@ export function createPricingService(deps: { sessionsWithCoach: SessionsWithCoac
       await findVisibleCoachSummary(request.coachId, caller);
       const sessionType = await findBookableSessionType(request.coachId, request.sessionTypeId);
       if (!sessionType) throw notFound('Session type');
-      const [rules, sessions] = await Promise.all([
-        loadPricingRules(request.coachId),
-        caller ? deps.sessionsWithCoach(caller.userId, request.coachId) : Promise.resolve(0),
-      ]);
-      return quotePrice({
-        config: rules,
-        sessionType: {
-          _id: sessionType._id.toString(),
-          durationMinutes: sessionType.durationMinutes,
-          title: sessionType.title,
-        },
+      return quoteSession({
+        coachId: request.coachId,
+        sessionType,
         start: request.start,
         now: new Date(),
-        clientHistory: { completedOrActiveSessions: sessions },
+        sessionsWithCoach: caller
+          ? await deps.sessionsWithCoach(caller.userId, request.coachId)
+          : 0,
       });
     },
   };

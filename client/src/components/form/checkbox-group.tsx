@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 
 import type { FieldProblem } from '@/lib/field-problem';
 
+import { FieldError } from './field-error';
 import type { SelectOption } from './select-field';
 import './form.css';
 
@@ -32,7 +32,6 @@ export const CheckboxGroup = ({
   problem,
   'data-testid': testId,
 }: CheckboxGroupProps) => {
-  const { t } = useTranslation();
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -72,11 +71,7 @@ export const CheckboxGroup = ({
           </label>
         ))}
       </div>
-      {problem && (
-        <p id={errorId} className="field__error" role="alert">
-          {t(problem.key, problem.values)}
-        </p>
-      )}
+      <FieldError id={errorId} problem={problem} />
     </fieldset>
   );
 };

@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 
 import type { FieldProblem } from '@/lib/field-problem';
+
+import { FieldError } from './field-error';
 import './form.css';
 
 /** What a control needs to be tied to its label, hint and error for assistive tech. */
@@ -22,7 +23,6 @@ interface FieldFrameProps {
 
 /** The label, hint and announced error around one form control; every field is built on it. */
 export const FieldFrame = ({ label, hint, problem, className, children }: FieldFrameProps) => {
-  const { t } = useTranslation();
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -43,11 +43,7 @@ export const FieldFrame = ({ label, hint, problem, className, children }: FieldF
           {hint}
         </p>
       )}
-      {problem && (
-        <p id={errorId} className="field__error" role="alert">
-          {t(problem.key, problem.values)}
-        </p>
-      )}
+      <FieldError id={errorId} problem={problem} />
     </div>
   );
 };

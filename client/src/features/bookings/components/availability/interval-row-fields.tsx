@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { FieldError } from '@/components/form/field-error';
 import type { FieldProblem } from '@/lib/field-problem';
 
 import type { IntervalRow } from './availability-values';
@@ -72,9 +73,7 @@ export const IntervalRowFields = ({
         </button>
       </div>
       {errors.map(([part, problem]) => (
-        <p key={part} id={errorId(part)} className="field__error" role="alert">
-          {t(problem.key, problem.values)}
-        </p>
+        <FieldError key={part} id={errorId(part)} problem={problem} />
       ))}
     </div>
   );

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 
+import { FieldError } from '@/components/form/field-error';
 import { Button } from '@/components/ui/button';
 
 import { newRowId } from './availability-values';
 import type { AvailabilityProblems, OverrideRow, RowPaths } from './availability-values';
-import { IntervalRowFields } from './interval-row-fields';
-import { nextInterval } from './weekly-editor';
+import { DateOverrideFields } from './date-override-fields';
 
 interface OverridesEditorProps {
   overrides: OverrideRow[];
@@ -32,135 +32,21 @@ export const OverridesEditor = ({
 
   return (
     <div className="overrides-editor">
-      {problems.overrides && (
-        <p className="field__error" role="alert">
-          {t(problems.overrides.key, problems.overrides.values)}
-        </p>
-      )}
+      <FieldError problem={problems.overrides} />
       {overrides.length === 0 && (
         <p className="field__hint">{t('practice.availability.noOverrides')}</p>
       )}
-      {overrides.map((override, index) => {
-        const path = paths.overrides.get(override.id) ?? '';
-        const dateProblem = problems[`${path}.date`];
-        const listProblem = problems[`${path}.intervals`];
-        const number = index + 1;
-        const dateErrorId = `${override.id}-date-error`;
-        return (
-          <fieldset key={override.id} className="override" data-testid="override">
-            <legend className="visually-hidden">
-              {t('practice.availability.overrideLabel', { number })}
-            </legend>
-            <div className="override__head">
-              <label className="field">
-                <span className="field__label">
-                  {t('practice.availability.overrideDate')}
-                  <span className="visually-hidden"> ({number})</span>
-                </span>
-                <input
-                  type="date"
-                  className="field__control"
-                  value={override.date}
-                  aria-invalid={dateProblem ? true : undefined}
-                  aria-describedby={dateProblem ? dateErrorId : undefined}
-                  onChange={(event) => update(override.id, { date: event.target.value })}
-                />
-                {dateProblem && (
-                  <span id={dateErrorId} className="field__error" role="alert">
-                    {t(dateProblem.key, dateProblem.values)}
-                  </span>
-                )}
-              </label>
-              <div
-                className="override__kind"
-                role="radiogroup"
-                aria-label={t('practice.availability.overrideKind', { number })}
-              >
-                {([true, false] as const).map((dayOff) => (
-                  <label key={String(dayOff)} className="override__choice">
-                    <input
-                      type="radio"
-                      name={`${override.id}-kind`}
-                      checked={override.dayOff === dayOff}
-                      onChange={() =>
-                        update(override.id, {
-                          dayOff,
-                          intervals:
-                            !dayOff && override.intervals.length === 0
-                              ? [nextInterval([])]
-                              : override.intervals,
-                        })
-                      }
-                    />
-                    {t(
-                      dayOff ? 'practice.availability.dayOff' : 'practice.availability.otherHours',
-                    )}
-                  </label>
-                ))}
-              </div>
-              <Button
-                variant="ghost"
-                onClick={() =>
-                  onChange(overrides.filter((candidate) => candidate.id !== override.id))
-                }
-                aria-label={t('practice.availability.removeOverride', { number })}
-              >
-                {t('practice.availability.remove')}
-              </Button>
-            </div>
-            {!override.dayOff && (
-              <div className="override__rows">
-                {listProblem && (
-                  <p className="field__error" role="alert">
-                    {t(listProblem.key, listProblem.values)}
-                  </p>
-                )}
-                {override.intervals.map((row, rowIndex) => {
-                  const rowPath = paths.overrideIntervals.get(row.id) ?? '';
-                  const rows = override.intervals;
-                  return (
-                    <IntervalRowFields
-                      key={row.id}
-                      row={row}
-                      label={t('practice.availability.overrideIntervalLabel', {
-                        number,
-                        interval: rowIndex + 1,
-                      })}
-                      problems={{
-                        start: problems[`${rowPath}.start`],
-                        end: problems[`${rowPath}.end`],
-                        row: problems[rowPath],
-                      }}
-                      onChange={(changed) =>
-                        update(override.id, {
-                          intervals: rows.map((candidate) =>
-                            candidate.id === row.id ? changed : candidate,
-                          ),
-                        })
-                      }
-                      onRemove={() =>
-                        update(override.id, {
-                          intervals: rows.filter((candidate) => candidate.id !== row.id),
-                        })
-                      }
-                    />
-                  );
-                })}
-                <Button
-                  variant="ghost"
-                  onClick={() =>
-                    update(override.id, {
-                      intervals: [...override.intervals, nextInterval(override.intervals)],
-                    })
-                  }
-                >
-                  {t('practice.availability.addOverrideInterval')}
-                </Button>
-              </div>
-            )}
-          </fieldset>
-        );
-      })}
+      {overrides.map((override, index) => (
+        <DateOverrideFields
+          key={override.id}
+          override={override}
+          number={index + 1}
+          problems={problems}
+          paths={paths}
+          onChange={(change) => update(override.id, change)}
+          onRemove={() => onChange(overrides.filter((candidate) => candidate.id !== override.id))}
+        />
+      ))}
       <div>
         <Button
           variant="secondary"

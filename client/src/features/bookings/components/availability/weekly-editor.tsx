@@ -1,12 +1,13 @@
 import type { Weekday } from '@coachhub/shared/scheduling';
 import { useTranslation } from 'react-i18next';
 
+import { FieldError } from '@/components/form/field-error';
 import { Button } from '@/components/ui/button';
 
 import { weekdayName, weekdaysInOrder } from '../calendar/week-start';
 import { newRowId } from './availability-values';
 import type { AvailabilityProblems, IntervalRow, RowPaths } from './availability-values';
-import { IntervalRowFields } from './interval-row-fields';
+import { IntervalRowList } from './interval-row-list';
 
 const MINUTES_PER_DAY = 24 * 60;
 const toTime = (minutes: number) =>
@@ -39,11 +40,7 @@ export const WeeklyEditor = ({ weekly, onChange, problems, paths }: WeeklyEditor
   const { t, i18n } = useTranslation();
   return (
     <div className="weekly-editor">
-      {problems.weekly && (
-        <p className="field__error" role="alert">
-          {t(problems.weekly.key, problems.weekly.values)}
-        </p>
-      )}
+      <FieldError problem={problems.weekly} />
       {weekdaysInOrder(i18n.language).map((day) => {
         const weekday = day as Weekday;
         const rows = weekly[weekday];
@@ -55,36 +52,15 @@ export const WeeklyEditor = ({ weekly, onChange, problems, paths }: WeeklyEditor
               {rows.length === 0 && (
                 <p className="weekday__off">{t('practice.availability.unavailable')}</p>
               )}
-              {rows.map((row, index) => {
-                const path = paths.weekly.get(row.id) ?? '';
-                return (
-                  <IntervalRowFields
-                    key={row.id}
-                    row={row}
-                    label={t('practice.availability.intervalLabel', {
-                      day: name,
-                      number: index + 1,
-                    })}
-                    problems={{
-                      start: problems[`${path}.start`],
-                      end: problems[`${path}.end`],
-                      row: problems[path],
-                    }}
-                    onChange={(changed) =>
-                      onChange(
-                        weekday,
-                        rows.map((candidate) => (candidate.id === row.id ? changed : candidate)),
-                      )
-                    }
-                    onRemove={() =>
-                      onChange(
-                        weekday,
-                        rows.filter((candidate) => candidate.id !== row.id),
-                      )
-                    }
-                  />
-                );
-              })}
+              <IntervalRowList
+                rows={rows}
+                paths={paths.weekly}
+                problems={problems}
+                labelFor={(index) =>
+                  t('practice.availability.intervalLabel', { day: name, number: index + 1 })
+                }
+                onChange={(changed) => onChange(weekday, changed)}
+              />
               <Button
                 variant="ghost"
                 className="weekday__add"

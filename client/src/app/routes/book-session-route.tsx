@@ -21,8 +21,7 @@ export const BookSessionRoute = () => {
   if (coach.isError) {
     return (
       <CoachLoadError
-        error={coach.error}
-        onRetry={() => void coach.refetch()}
+        query={coach}
         failedHeading={t('booking.loadFailed')}
         pageTitle={t('booking.title')}
       />

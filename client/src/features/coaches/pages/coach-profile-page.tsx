@@ -23,13 +23,7 @@ export const CoachProfilePage = () => {
 
   if (coach.isPending) return <LoadingScreen />;
   if (coach.isError) {
-    return (
-      <CoachLoadError
-        error={coach.error}
-        onRetry={() => void coach.refetch()}
-        failedHeading={t('coaches.profile.loadFailed')}
-      />
-    );
+    return <CoachLoadError query={coach} failedHeading={t('coaches.profile.loadFailed')} />;
   }
 
   const profile = coach.data;

@@ -17,7 +17,7 @@ beforeAll(() => {
   eslint = new ESLint({ cwd: REPO_ROOT });
 });
 
-describe('lint-enforced module boundaries (eslint.config.js)', () => {
+describe('lint-enforced import boundaries (eslint.config.js)', () => {
   it("refuses another module's model, even within scheduling", async () => {
     const users = path.join(MODULES, 'users/probe.ts');
     expect(
@@ -62,6 +62,24 @@ describe('lint-enforced module boundaries (eslint.config.js)', () => {
         eslint,
         path.join(REPO_ROOT, 'server/src/core/probe.ts'),
         "import { findUserById } from '../modules/users/user-accounts.js';\nexport const probe = findUserById;\n",
+      ),
+    ).toEqual(['import-x/no-restricted-paths']);
+  });
+
+  it('refuses an import between client features, and shared client code importing a feature', async () => {
+    const client = (file: string) => path.join(REPO_ROOT, 'client/src', file);
+    expect(
+      await ruleIdsFor(
+        eslint,
+        client('features/bookings/components/probe.ts'),
+        "import { coachQueryOptions } from '@/features/coaches/api/get-coach';\nexport const probe = coachQueryOptions;\n",
+      ),
+    ).toEqual(['import-x/no-restricted-paths']);
+    expect(
+      await ruleIdsFor(
+        eslint,
+        client('lib/probe.ts'),
+        "import { coachQueryOptions } from '@/features/coaches/api/get-coach';\nexport const probe = coachQueryOptions;\n",
       ),
     ).toEqual(['import-x/no-restricted-paths']);
   });

@@ -52,3 +52,16 @@ export interface DomainEvents {
 }
 
 export type DomainEventName = keyof DomainEvents;
+
+/** The changes of a booking after it was created, one event each. */
+export const BOOKING_UPDATE_EVENTS = [
+  'booking.confirmed',
+  'booking.declined',
+  'booking.cancelled',
+  'booking.rescheduled',
+  'booking.completed',
+  'booking.no_show',
+] as const satisfies readonly DomainEventName[];
+
+/** Every booking event, creation first. */
+export const BOOKING_EVENTS = ['booking.created', ...BOOKING_UPDATE_EVENTS] as const;

@@ -1,7 +1,7 @@
 import type { BookingDTO } from '@coachhub/shared/booking';
 import type { ApiErrorBody } from '@coachhub/shared/errors';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DomainEventName, DomainEvents } from '../../../core/events/domain-events.js';
+import { BOOKING_EVENTS, type DomainEvents } from '../../../core/events/domain-events.js';
 import { bearer, createUser, sessionFor, type SignedIn } from '../../../../test/fixtures.js';
 import {
   createBookableCoach,
@@ -12,16 +12,6 @@ import {
 import { recordEvents } from '../../../../test/domain-events.js';
 import { startTestServer, type TestServer } from '../../../../test/test-server.js';
 import { Booking } from './booking.model.js';
-
-const BOOKING_EVENTS = [
-  'booking.created',
-  'booking.confirmed',
-  'booking.declined',
-  'booking.cancelled',
-  'booking.rescheduled',
-  'booking.completed',
-  'booking.no_show',
-] as const satisfies readonly DomainEventName[];
 
 let t: TestServer;
 let carla: BookableCoach; // requires approval; free cancellation until 24 hours before, then 50 %

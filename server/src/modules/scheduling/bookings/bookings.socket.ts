@@ -1,17 +1,8 @@
-import type { DomainEventName } from '../../../core/events/domain-events.js';
+import { BOOKING_UPDATE_EVENTS } from '../../../core/events/domain-events.js';
 import type { EventBus } from '../../../core/events/event-bus.js';
 import type { Realtime } from '../../../core/socket/realtime.js';
 import type { BookingPresenter } from './booking-presenter.js';
 import { Booking } from './booking.model.js';
-
-const UPDATES = [
-  'booking.confirmed',
-  'booking.declined',
-  'booking.cancelled',
-  'booking.rescheduled',
-  'booking.completed',
-  'booking.no_show',
-] as const satisfies readonly DomainEventName[];
 
 /**
  * The live side of bookings: after each committed change both participants get
@@ -35,7 +26,7 @@ export function announceBookingChanges(deps: {
     deps.events.subscribe('booking.created', 'booking sockets', ({ booking }) =>
       announce('booking:created', booking.bookingId),
     ),
-    ...UPDATES.map((name) =>
+    ...BOOKING_UPDATE_EVENTS.map((name) =>
       deps.events.subscribe(name, 'booking sockets', ({ booking }) =>
         announce('booking:updated', booking.bookingId),
       ),

@@ -20,6 +20,8 @@ const SERVER_LAYERS = [
   ['scheduling/session-types'],
   ['scheduling/availability', 'scheduling/pricing'],
   ['scheduling/bookings'],
+  // Features that react to bookings (through domain events, never importing bookings).
+  ['notifications'],
   ['presence', 'admin'],
   ['seed'],
 ];

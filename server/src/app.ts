@@ -18,6 +18,9 @@ import { requestContext } from './core/request-context.js';
 import type { Realtime } from './core/socket/realtime.js';
 import { createAdminRouter } from './modules/admin/admin.routes.js';
 import { createAdminService } from './modules/admin/admin.service.js';
+import { notifyOnDomainEvents } from './modules/notifications/notification-subscribers.js';
+import { createNotificationsRouter } from './modules/notifications/notifications.routes.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { closeSocketsOfSuspendedAccounts } from './modules/auth/account-status.socket.js';
 import { createAccountStatusService } from './modules/auth/account-status.service.js';
 import { createAuthRouter, createPasswordRouter } from './modules/auth/auth.routes.js';
@@ -122,6 +125,8 @@ function createApiRouter(deps: AppDeps): Router {
   announceBookingChanges({ events, presenter: bookingPresenter, realtime: deps.realtime });
   closeSocketsOfSuspendedAccounts({ events, realtime: deps.realtime });
   announceVerificationChanges({ events, presenter, realtime: deps.realtime });
+  const notifications = createNotificationsService({ realtime: deps.realtime });
+  notifyOnDomainEvents({ events, notifications });
 
   const api = Router();
   api.use(createLimiter({ limit: limits.apiPerMinute, windowSeconds: 60 }));
@@ -168,6 +173,7 @@ function createApiRouter(deps: AppDeps): Router {
       authenticated,
     }),
   );
+  api.use('/notifications', createNotificationsRouter({ notifications, authenticated }));
   api.use(
     '/admin',
     createAdminRouter({

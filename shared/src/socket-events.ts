@@ -1,6 +1,7 @@
 import type { BookingEvent } from './booking.js';
 import type { CoachUpdatedEvent } from './coach.js';
 import type { ErrorCode } from './errors.js';
+import type { NotificationEvent } from './notification.js';
 
 /** Every client -> server event is acknowledged with this. */
 export type Ack<T = undefined> =
@@ -23,6 +24,7 @@ export interface ServerToClientEvents {
   'coach:updated': (payload: CoachUpdatedEvent) => void;
   'booking:created': (payload: BookingEvent) => void;
   'booking:updated': (payload: BookingEvent) => void;
+  'notification:new': (payload: NotificationEvent) => void;
 }
 
 export interface PresenceQuery {

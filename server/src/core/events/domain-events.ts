@@ -13,6 +13,8 @@ export interface BookingEventBooking {
   status: BookingStatus;
   start: Date;
   end: Date;
+  /** The session type's title as booked. */
+  title: string;
 }
 
 /** Every booking event: the booking after the change, who made it and when. */

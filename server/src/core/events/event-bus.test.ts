@@ -30,6 +30,7 @@ const change: BookingChange = {
     status: 'confirmed',
     start: new Date('2026-12-10T09:00:00Z'),
     end: new Date('2026-12-10T10:00:00Z'),
+    title: 'Intro call',
   },
   by: 'coach',
   at: new Date('2026-12-01T12:00:00Z'),

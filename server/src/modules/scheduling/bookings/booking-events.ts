@@ -25,6 +25,7 @@ export function toEventBooking(booking: BookingRecord): BookingEventBooking {
     status: booking.status,
     start: booking.start,
     end: booking.end,
+    title: booking.sessionTypeSnapshot.title,
   };
 }
 

@@ -1,0 +1,93 @@
+import type { NotificationParams } from '@coachhub/shared/notification';
+import type { BookingParty } from '@coachhub/shared/scheduling';
+import type { BookingChange } from '../../core/events/domain-events.js';
+import type { EventBus } from '../../core/events/event-bus.js';
+import { findUserSummaries } from '../users/user-accounts.js';
+import type { NewNotification, NotificationsService } from './notifications.service.js';
+
+/** Where each side follows its bookings in the app. */
+const BOOKINGS_LINK: Record<BookingParty, string> = { client: '/bookings', coach: '/practice' };
+const PROFILE_LINK = '/practice/profile';
+
+const otherSide = (party: BookingParty): BookingParty => (party === 'client' ? 'coach' : 'client');
+
+/** The notification for `to` about a booking change made by the other side. */
+async function aboutBooking(
+  change: BookingChange,
+  to: BookingParty,
+  type: NewNotification['type'],
+  extra: NotificationParams = {},
+): Promise<NewNotification> {
+  const { booking } = change;
+  const fromId = to === 'client' ? booking.coachId : booking.clientId;
+  const [from] = await findUserSummaries([fromId]);
+  return {
+    userId: to === 'client' ? booking.clientId : booking.coachId,
+    type,
+    params: {
+      bookingId: booking.bookingId,
+      title: booking.title,
+      start: booking.start.toISOString(),
+      name: from ? `${from.firstName} ${from.lastName}` : '',
+      ...(change.reason ? { reason: change.reason } : {}),
+      ...extra,
+    },
+    link: BOOKINGS_LINK[to],
+  };
+}
+
+/**
+ * The in-app notifications that follow domain events: a new request or booking for the coach,
+ * each later change for the side that did not make it, verification decisions for the coach.
+ */
+export function notifyOnDomainEvents(deps: {
+  events: EventBus;
+  notifications: NotificationsService;
+}): () => void {
+  const { events, notifications } = deps;
+  const send = async (notification: Promise<NewNotification>) =>
+    notifications.notify(await notification);
+  const name = 'notifications';
+  const unsubscribes = [
+    events.subscribe('booking.created', name, (change) =>
+      send(
+        aboutBooking(
+          change,
+          'coach',
+          change.booking.status === 'pending' ? 'booking.requested' : 'booking.booked',
+        ),
+      ),
+    ),
+    events.subscribe('booking.confirmed', name, (change) =>
+      send(aboutBooking(change, 'client', 'booking.confirmed')),
+    ),
+    events.subscribe('booking.declined', name, (change) =>
+      send(aboutBooking(change, 'client', 'booking.declined')),
+    ),
+    events.subscribe('booking.cancelled', name, (change) =>
+      send(
+        aboutBooking(change, otherSide(change.by), 'booking.cancelled', {
+          feeAmount: change.fee.amount,
+          feeCurrency: change.fee.currency,
+        }),
+      ),
+    ),
+    events.subscribe('booking.rescheduled', name, (change) =>
+      send(
+        aboutBooking(change, otherSide(change.by), 'booking.rescheduled', {
+          previousStart: change.previousStart.toISOString(),
+        }),
+      ),
+    ),
+    events.subscribe('coach.verification_changed', name, ({ coachId, status, reason }) => {
+      if (status === 'pending') return;
+      return notifications.notify({
+        userId: coachId,
+        type: status === 'approved' ? 'coach.approved' : 'coach.rejected',
+        params: status === 'rejected' ? { reason } : {},
+        link: PROFILE_LINK,
+      });
+    }),
+  ];
+  return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+}

@@ -1,0 +1,19 @@
+import { Router, type RequestHandler } from 'express';
+import { validate } from '../../core/validation.js';
+import { createNotificationsController } from './notifications.controller.js';
+import type { NotificationsService } from './notifications.service.js';
+import { listNotificationsQuery, notificationIdParam } from './notifications.validation.js';
+
+/** `/api/notifications`: the caller's own notifications. */
+export function createNotificationsRouter(deps: {
+  notifications: NotificationsService;
+  authenticated: RequestHandler;
+}): Router {
+  const controller = createNotificationsController(deps.notifications);
+  const { authenticated } = deps;
+  const router = Router();
+  router.get('/', authenticated, validate(listNotificationsQuery()), controller.list);
+  router.post('/read-all', authenticated, validate(), controller.markAllRead);
+  router.post('/:id/read', authenticated, validate(notificationIdParam()), controller.markRead);
+  return router;
+}

@@ -1,0 +1,50 @@
+import type { Page } from './pagination.js';
+
+/**
+ * What a notification is about. Each has an i18n key `notifications.<type>` in the client,
+ * rendered with the notification's `params`.
+ */
+export const NOTIFICATION_TYPES = [
+  /** To the coach: a client asked for a session (the coach approves requests). */
+  'booking.requested',
+  /** To the coach: a client booked a session (confirmed at once). */
+  'booking.booked',
+  'booking.confirmed',
+  'booking.declined',
+  'booking.cancelled',
+  'booking.rescheduled',
+  'coach.approved',
+  'coach.rejected',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+/** Values a notification's text is filled with; times are ISO-8601 UTC instants. */
+export type NotificationParams = Record<string, string | number>;
+
+export interface NotificationDTO {
+  _id: string;
+  type: NotificationType;
+  /** The client's i18n key for the text (`notifications.booking.confirmed`). */
+  key: string;
+  params: NotificationParams;
+  /** In-app path the notification leads to, e.g. `/bookings`. */
+  link: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+/** `GET /api/notifications`: a page, newest first, plus the unread count of all of them. */
+export interface NotificationPage extends Page<NotificationDTO> {
+  unreadCount: number;
+}
+
+/** Socket `notification:new`, to the recipient's own sockets. */
+export interface NotificationEvent {
+  notification: NotificationDTO;
+  unreadCount: number;
+}
+
+/** `POST /api/notifications/:id/read` and `POST /api/notifications/read-all`. */
+export interface NotificationReadResponse {
+  unreadCount: number;
+}

@@ -6,9 +6,7 @@
  * The file runs its own tools/memory-mongo process (`bin/memory-mongo.js --port 0`), so its
  * thousands of requests neither wait for nor slow down the engine the other test files share.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BookingDTO } from '@coachhub/shared/booking';
@@ -25,8 +23,14 @@ import {
   type BookableCoach,
 } from '../../../../test/scheduling-fixtures.js';
 import {
+  startEngineProcess,
+  startServerProcess,
+  stopProcess,
+  type EngineProcess,
+  type ServerProcess,
+} from '../../../../test/processes.js';
+import {
   startTestServer,
-  TEST_JWT_SECRET,
   withDatabaseName,
   type TestServer,
 } from '../../../../test/test-server.js';
@@ -39,33 +43,8 @@ const MIXED_ROUNDS = 8;
 const TWO_PROCESS_ROUNDS = 5;
 const SETTINGS: Partial<BookingSettings> = { bufferBeforeMinutes: 5, bufferAfterMinutes: 10 };
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '../../../../..');
 /** Long enough for a loaded CI machine; alone, each test takes a fraction of it. */
 const RACE_TIMEOUT_MS = 60_000;
-
-interface EngineProcess {
-  uri: string;
-  child: ChildProcess;
-}
-
-/** `node tools/memory-mongo/bin/memory-mongo.js --port 0`: the first stdout line is its URI. */
-function startEngineProcess(): Promise<EngineProcess> {
-  const child = spawn(
-    process.execPath,
-    ['tools/memory-mongo/bin/memory-mongo.js', '--port', '0', '--quiet'],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const line = buffered.split('\n')[0];
-      if (buffered.includes('\n') && line?.startsWith('mongodb://')) resolve({ uri: line, child });
-    });
-    child.once('exit', (code) => reject(new Error(`memory-mongo exited with ${code}`)));
-    child.once('error', reject);
-  });
-}
 
 let engine: EngineProcess;
 
@@ -192,78 +171,6 @@ describe('one server process', () => {
     RACE_TIMEOUT_MS,
   );
 });
-
-/** A free TCP port on the loopback interface. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-interface ServerProcess {
-  child: ChildProcess;
-  baseUrl: string;
-  output: string[];
-}
-
-/** `node --import tsx server/src/index.ts`, the real entry point, on the shared database. */
-async function startServerProcess(mongoUri: string, uploadsDir: string): Promise<ServerProcess> {
-  const port = await freePort();
-  const output: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'error',
-      PORT: String(port),
-      MONGODB_URI: mongoUri,
-      JWT_ACCESS_SECRET: TEST_JWT_SECRET,
-      SEED_DEMO_DATA: 'false',
-      RATE_LIMIT_API_PER_MINUTE: '0',
-      RATE_LIMIT_LOGIN_PER_IP: '0',
-      RATE_LIMIT_LOGIN_PER_ACCOUNT: '0',
-      RATE_LIMIT_REGISTER_PER_IP: '0',
-      RATE_LIMIT_REFRESH_PER_IP: '0',
-      UPLOADS_DIR: uploadsDir,
-      CLIENT_DIST_DIR: path.join(uploadsDir, 'no-client'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 45_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    try {
-      if ((await fetch(`${baseUrl}/ready`)).ok) return { child, baseUrl, output };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server process did not become ready:\n${output.join('')}`);
-}
-
-/** SIGTERM (a clean shutdown), SIGKILL after 10 seconds. */
-function stopProcess(child: ChildProcess | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 describe('two server processes sharing one database', () => {
   let servers: ServerProcess[] = [];

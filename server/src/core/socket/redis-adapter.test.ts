@@ -1,0 +1,128 @@
+/**
+ * Several server processes behind one address (docker-compose runs two): a user's sockets may
+ * sit on one process while the change that concerns them happens on another. With REDIS_URL set
+ * the processes share rooms through Redis. Two real processes of the server's own entry point,
+ * one memory-mongo process, one real redis-server.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BookingDTO } from '@coachhub/shared/booking';
+import mongoose from 'mongoose';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createUser, sessionFor, type SignedIn } from '../../../test/fixtures.js';
+import {
+  startEngineProcess,
+  startRedisServer,
+  startServerProcess,
+  stopProcess,
+  type EngineProcess,
+  type ServerProcess,
+} from '../../../test/processes.js';
+import {
+  createBookableCoach,
+  futureAt,
+  openAvailability,
+  type BookableCoach,
+} from '../../../test/scheduling-fixtures.js';
+import { closeAllSockets, connectSocket, disconnected, nextEvent } from '../../../test/sockets.js';
+import { withDatabaseName } from '../../../test/test-server.js';
+
+const STARTUP_MS = 90_000;
+/** Delivery through Redis is fast; the margin is for a loaded CI machine. */
+const DELIVERY_MS = 10_000;
+
+let engine: EngineProcess;
+let redis: Awaited<ReturnType<typeof startRedisServer>>;
+let processA: ServerProcess;
+let processB: ServerProcess;
+let uploadsDir: string;
+let coach: BookableCoach;
+let coachS: SignedIn;
+let client: SignedIn;
+let admin: SignedIn;
+
+beforeAll(async () => {
+  [engine, redis] = await Promise.all([startEngineProcess(), startRedisServer()]);
+  const uri = withDatabaseName(engine.uri, 'coachhub_redis_processes');
+  uploadsDir = await mkdtemp(path.join(tmpdir(), 'coachhub-redis-'));
+  [processA, processB] = await Promise.all([
+    startServerProcess(uri, uploadsDir, { REDIS_URL: redis.url }),
+    startServerProcess(uri, uploadsDir, { REDIS_URL: redis.url }),
+  ]);
+  await mongoose.connect(uri);
+  coach = await createBookableCoach({
+    availability: openAvailability('UTC', { requiresApproval: true }),
+    durations: [60],
+  });
+  [coachS, client, admin] = await Promise.all([
+    sessionFor(coach.user),
+    createUser().then(sessionFor),
+    createUser({ role: 'admin' }).then(sessionFor),
+  ]);
+}, STARTUP_MS);
+
+afterAll(async () => {
+  closeAllSockets();
+  await Promise.all([processA, processB].map((server) => stopProcess(server?.child)));
+  await stopProcess(redis?.child);
+  await stopProcess(engine?.child);
+  await mongoose.disconnect();
+  await rm(uploadsDir, { recursive: true, force: true });
+});
+
+describe('two server processes sharing Redis', () => {
+  it('delivers a booking confirmed on one process to the client socket on the other', async () => {
+    const clientSocket = await connectSocket(processA.baseUrl, client.accessToken);
+    const created = await request(processA.baseUrl)
+      .post('/api/bookings')
+      .set(bearer(client.accessToken))
+      .send({
+        coachId: coachS.user._id,
+        sessionTypeId: coach.types[60],
+        start: futureAt(3, '10:00'),
+      });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const booking = created.body as BookingDTO;
+
+    const updated = nextEvent(
+      clientSocket,
+      'booking:updated',
+      ({ booking: live }) => live._id === booking._id,
+      DELIVERY_MS,
+    );
+    const notified = nextEvent(
+      clientSocket,
+      'notification:new',
+      ({ notification }) => notification.params.bookingId === booking._id,
+      DELIVERY_MS,
+    );
+    const confirmed = await request(processB.baseUrl)
+      .post(`/api/bookings/${booking._id}/confirm`)
+      .set(bearer(coachS.accessToken))
+      .send({});
+    expect(confirmed.status).toBe(200);
+
+    expect((await updated).booking).toMatchObject({
+      _id: booking._id,
+      status: 'confirmed',
+      allowedActions: ['cancel', 'reschedule'],
+    });
+    expect((await notified).notification.type).toBe('booking.confirmed');
+  });
+
+  it('closes the sockets of a user suspended through the other process', async () => {
+    const target = await createUser().then(sessionFor);
+    const socket = await connectSocket(processB.baseUrl, target.accessToken);
+    const notice = nextEvent(socket, 'account:suspended', () => true, DELIVERY_MS);
+    const closed = disconnected(socket);
+    const res = await request(processA.baseUrl)
+      .post(`/api/admin/users/${target.user._id}/suspend`)
+      .set(bearer(admin.accessToken))
+      .send({ reason: 'Spam' });
+    expect(res.status).toBe(200);
+    expect(await notice).toEqual({ reason: 'Spam' });
+    expect(await closed).toBe('io server disconnect');
+  });
+});

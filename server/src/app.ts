@@ -18,8 +18,14 @@ import { requestContext } from './core/request-context.js';
 import type { Realtime } from './core/socket/realtime.js';
 import { createAdminRouter } from './modules/admin/admin.routes.js';
 import { createAdminService } from './modules/admin/admin.service.js';
+import type { Mailer } from './modules/email/mailer.js';
+import { emailNotifications } from './modules/email/notification-emails.js';
+import { createOutboxRouter } from './modules/email/outbox.routes.js';
 import { notifyOnDomainEvents } from './modules/notifications/notification-subscribers.js';
-import { createNotificationsRouter } from './modules/notifications/notifications.routes.js';
+import {
+  createNotificationPreferencesRouter,
+  createNotificationsRouter,
+} from './modules/notifications/notifications.routes.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { closeSocketsOfSuspendedAccounts } from './modules/auth/account-status.socket.js';
 import { createAccountStatusService } from './modules/auth/account-status.service.js';
@@ -69,6 +75,7 @@ export interface AppDeps {
   storage: ImageStorage;
   coachLifecycle: CoachLifecycle;
   userLifecycle: UserLifecycle;
+  mailer: Mailer;
 }
 
 function createApiRouter(deps: AppDeps): Router {
@@ -125,8 +132,19 @@ function createApiRouter(deps: AppDeps): Router {
   announceBookingChanges({ events, presenter: bookingPresenter, realtime: deps.realtime });
   closeSocketsOfSuspendedAccounts({ events, realtime: deps.realtime });
   announceVerificationChanges({ events, presenter, realtime: deps.realtime });
-  const notifications = createNotificationsService({ realtime: deps.realtime });
+  const notifications = createNotificationsService({ realtime: deps.realtime, events });
   notifyOnDomainEvents({ events, notifications });
+  const bookings = createBookingsService({
+    presenter: bookingPresenter,
+    events,
+    meetingBaseUrl: config.meetingBaseUrl,
+  });
+  emailNotifications({
+    events,
+    mailer: deps.mailer,
+    publicUrl: config.mail.publicUrl,
+    bookingCalendar: bookings.calendarForParticipant,
+  });
 
   const api = Router();
   api.use(createLimiter({ limit: limits.apiPerMinute, windowSeconds: 60 }));
@@ -140,6 +158,7 @@ function createApiRouter(deps: AppDeps): Router {
     }),
     createPasswordRouter({ auth: authService, sessions, secureCookies, limits, authenticated }),
     createBecomeCoachRouter({ controller: coaches, authenticated }),
+    createNotificationPreferencesRouter({ authenticated }),
   );
   api.use(
     '/coaches',
@@ -165,11 +184,7 @@ function createApiRouter(deps: AppDeps): Router {
   api.use(
     '/bookings',
     createBookingsRouter({
-      bookings: createBookingsService({
-        presenter: bookingPresenter,
-        events,
-        meetingBaseUrl: config.meetingBaseUrl,
-      }),
+      bookings,
       authenticated,
     }),
   );
@@ -182,6 +197,8 @@ function createApiRouter(deps: AppDeps): Router {
       authenticated,
     }),
   );
+  // A newcomer sees what would have been sent; never in production, never with a real SMTP server.
+  if (!config.isProduction && deps.mailer.kind === 'outbox') api.use('/dev', createOutboxRouter());
   api.use(apiRouteNotFound);
   return api;
 }

@@ -14,6 +14,7 @@ import type { TypedServer } from './core/socket/socket-types.js';
 import { createAuthenticator } from './modules/auth/authenticator.js';
 import { registerAvailabilityDefaults } from './modules/scheduling/availability/availability-defaults.js';
 import { createCoachLifecycle } from './modules/coaches/coach-lifecycle.js';
+import { createMailer, type Mailer } from './modules/email/mailer.js';
 import { registerCoachUserSync } from './modules/coaches/coach-user-sync.js';
 import { createPresenceRegistrar } from './modules/presence/presence.socket.js';
 import { registerPricingDefaults } from './modules/scheduling/pricing/pricing-defaults.js';
@@ -45,9 +46,12 @@ export async function createServer(
   const logger = options.logger ?? createLogger(config);
   const database = await connectDatabase(config, logger);
   let closeRedis = async () => {};
+  let mailer: Mailer | undefined;
   try {
     // Features that react to a new coach (scheduling: default prices and availability) register here.
     const events = createEventBus(logger);
+    mailer = createMailer(config.mail);
+    logger.info(`E-mail: ${mailer.kind === 'smtp' ? 'SMTP' : 'outbox (GET /api/dev/outbox)'}`);
     const coachLifecycle = createCoachLifecycle();
     registerPricingDefaults(coachLifecycle);
     registerAvailabilityDefaults(coachLifecycle);
@@ -94,6 +98,7 @@ export async function createServer(
       storage,
       coachLifecycle,
       userLifecycle,
+      mailer,
     });
     const httpServer = createHttpServer(app);
     io.attach(httpServer);
@@ -111,6 +116,7 @@ export async function createServer(
         logger.debug('HTTP server and sockets closed');
         // Subscribers of the last changes still read and write; let them finish first.
         await events.settled();
+        mailer?.close();
         await closeRedis();
         await database.close();
         logger.debug('Database closed');

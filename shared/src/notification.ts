@@ -48,3 +48,19 @@ export interface NotificationEvent {
 export interface NotificationReadResponse {
   unreadCount: number;
 }
+
+/** `GET|PUT /api/users/me/notification-preferences`: which types also send an e-mail. In-app is always on. */
+export interface NotificationPreferencesDTO {
+  email: Record<NotificationType, boolean>;
+}
+
+/** One mail kept in the development outbox (`GET /api/dev/outbox`, when no SMTP server is set). */
+export interface OutboxMailDTO {
+  _id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments: { filename: string; contentType: string }[];
+  createdAt: string;
+}

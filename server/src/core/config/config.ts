@@ -59,6 +59,17 @@ export interface Config {
   uploads: UploadsConfig;
   /** Prefix of every booking's video room: an unguessable id is appended on confirmation. */
   meetingBaseUrl: string;
+  mail: MailConfig;
+}
+
+/** Outgoing e-mail (modules/email). */
+export interface MailConfig {
+  /** Set: mails go out through this SMTP server. null: they are kept in the outbox (dev page). */
+  smtpUrl: string | null;
+  /** The From header, e.g. `CoachHub <no-reply@example.com>`. */
+  from: string;
+  /** The app's address as people open it, for links in mails. */
+  publicUrl: string;
 }
 
 export interface LoadedConfig {
@@ -134,7 +145,14 @@ export function loadConfig(env: RawEnv, options: LoadConfigOptions = {}): Loaded
     rateLimits: readRateLimits(read),
     uploads: readUploads(read),
     meetingBaseUrl: readMeetingBaseUrl(read, isProduction),
+    mail: {
+      smtpUrl: read.url('SMTP_URL', ['smtp:', 'smtps:']) ?? null,
+      from: read.raw('MAIL_FROM') ?? 'CoachHub <no-reply@coachhub.local>',
+      publicUrl: (read.url('PUBLIC_URL', ['https:', 'http:']) ?? '').replace(/\/+$/, ''),
+    },
   };
+  if (!config.mail.publicUrl) config.mail.publicUrl = `http://localhost:${config.port}`;
+
 
   if (isProduction && !config.uploads.cloudinary) {
     notices.push(

@@ -1,4 +1,5 @@
 import type { VerificationStatus } from '@coachhub/shared/coach';
+import type { NotificationParams, NotificationType } from '@coachhub/shared/notification';
 import type { Currency } from '@coachhub/shared/pricing';
 import type { BookingParty, BookingStatus } from '@coachhub/shared/scheduling';
 
@@ -51,6 +52,14 @@ export interface DomainEvents {
   'session.revoked': { userId: string; sessionId: string | null; reason: SessionRevokedReason };
   'user.suspended': { userId: string; by: string; reason: string };
   'user.reinstated': { userId: string; by: string; reason: string };
+  /** An in-app notification was stored (e-mail follows it, by the recipient's preferences). */
+  'notification.created': {
+    notificationId: string;
+    userId: string;
+    type: NotificationType;
+    params: NotificationParams;
+    link: string | null;
+  };
 }
 
 export type DomainEventName = keyof DomainEvents;

@@ -1,7 +1,9 @@
+import type { NotificationPreferencesDTO } from '@coachhub/shared/notification';
 import type { RequestHandler } from 'express';
 import { principalOf } from '../../core/auth/auth.middleware.js';
 import { pageOf } from '../../core/pagination.js';
 import { validated } from '../../core/validation.js';
+import { preferencesOf, savePreferences } from './notification-preferences.js';
 import type { NotificationsService } from './notifications.service.js';
 
 export function createNotificationsController(notifications: NotificationsService) {
@@ -23,4 +25,17 @@ export function createNotificationsController(notifications: NotificationsServic
   };
 
   return { list, markRead, markAllRead };
+}
+
+export function createPreferencesController() {
+  const get: RequestHandler = async (req, res) => {
+    res.json(await preferencesOf(principalOf(req).userId));
+  };
+
+  const put: RequestHandler = async (req, res) => {
+    const { email } = validated<Partial<NotificationPreferencesDTO>>(req);
+    res.json(await savePreferences(principalOf(req).userId, email ?? {}));
+  };
+
+  return { get, put };
 }

@@ -5,6 +5,7 @@ import type {
   NotificationType,
 } from '@coachhub/shared/notification';
 import { notFound } from '../../core/errors.js';
+import type { EventBus } from '../../core/events/event-bus.js';
 import type { Realtime } from '../../core/socket/realtime.js';
 import { toNotificationDTO } from './notification.mapper.js';
 import { Notification, type NotificationRecord } from './notification.model.js';
@@ -22,8 +23,14 @@ export interface NotificationListInput {
   limit: number;
 }
 
-/** Persisted first, then pushed live to the recipient's open sockets with the new unread count. */
-export function createNotificationsService(deps: { realtime: Pick<Realtime, 'emitToUser'> }) {
+/**
+ * Persisted first, then pushed live to the recipient's open sockets with the new unread count,
+ * and announced as `notification.created` (the e-mail module follows it).
+ */
+export function createNotificationsService(deps: {
+  realtime: Pick<Realtime, 'emitToUser'>;
+  events: EventBus;
+}) {
   const unreadCountOf = (userId: string) =>
     Notification.countDocuments({ user: userId, readAt: null });
 
@@ -39,6 +46,13 @@ export function createNotificationsService(deps: { realtime: Pick<Realtime, 'emi
       deps.realtime.emitToUser(input.userId, 'notification:new', {
         notification: toNotificationDTO(record),
         unreadCount: await unreadCountOf(input.userId),
+      });
+      deps.events.publish('notification.created', {
+        notificationId: record._id.toString(),
+        userId: input.userId,
+        type: input.type,
+        params: input.params,
+        link: input.link,
       });
     },
 

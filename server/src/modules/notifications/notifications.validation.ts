@@ -1,6 +1,7 @@
-import { param } from 'express-validator';
+import { NOTIFICATION_TYPES } from '@coachhub/shared/notification';
+import { body, param } from 'express-validator';
 import { paginationQuery } from '../../core/pagination.js';
-import { queryValue } from '../../core/validation.js';
+import { nestedBody, queryValue } from '../../core/validation.js';
 
 /** `GET /api/notifications?unread=true&page=&limit=` */
 export const listNotificationsQuery = () => [
@@ -13,3 +14,18 @@ export const listNotificationsQuery = () => [
 
 export const notificationIdParam = () =>
   param('id').isMongoId().withMessage('Must be a notification id');
+
+/**
+ * `PUT /api/users/me/notification-preferences` `{ email: { "<type>": boolean } }`. Type names
+ * hold dots, so their paths use brackets; an unknown type is an unknown field.
+ */
+export const preferencesBody = () =>
+  nestedBody(
+    NOTIFICATION_TYPES.map((type) =>
+      body(`email["${type}"]`)
+        .optional()
+        .isBoolean({ strict: true })
+        .withMessage('Must be true or false'),
+    ),
+    [body('email').isObject().withMessage('Must be an object of notification types')],
+  );

@@ -4,6 +4,7 @@ import type { QueryFilter } from 'mongoose';
 import type { Principal } from '../../../core/auth/principal.js';
 import { readableBooking } from './booking-access.js';
 import { buildBookingCalendar } from './booking-ics.js';
+import { partyOf } from './booking.mapper.js';
 import type { BookingPresenter } from './booking-presenter.js';
 import { Booking, type BookingFields } from './booking.model.js';
 
@@ -61,6 +62,14 @@ export function createBookingQueries(presenter: BookingPresenter) {
     async get(caller: Principal, bookingId: string): Promise<BookingDTO> {
       const { booking } = await readableBooking(caller, bookingId);
       return presenter.presentOne(booking, caller.userId);
+    },
+
+    /** The booking's .ics as this participant sees it (for mails); null for anyone else. */
+    async calendarForParticipant(userId: string, bookingId: string): Promise<string | null> {
+      const booking = await Booking.findById(bookingId).lean();
+      if (!booking || partyOf(booking, userId) === null) return null;
+      const dto = await presenter.presentOne(booking, userId);
+      return buildBookingCalendar(dto, booking.icsSequence);
     },
 
     /** The booking as an iCalendar file (participants and admins). */

@@ -1,0 +1,201 @@
+import { formatDateTime, formatMoney, type FormatContext } from '@coachhub/shared/format';
+import type { Locale } from '@coachhub/shared/locales';
+import type { NotificationParams, NotificationType } from '@coachhub/shared/notification';
+import type { Currency } from '@coachhub/shared/pricing';
+
+/** The words of one notification's mail in the reader's language. */
+export interface NotificationEmailText {
+  subject: string;
+  paragraphs: string[];
+  action: string;
+  footer: string;
+}
+
+/** Dates with the weekday and the zone, so a mail read days later is still unambiguous. */
+const WHEN: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+
+/** The params as the reader should see them: times in their zone, fees in their format. */
+interface Values {
+  name: string;
+  title: string;
+  start: string;
+  previousStart: string;
+  reason: string | null;
+  fee: string | null;
+}
+
+function valuesOf(params: NotificationParams, context: FormatContext): Values {
+  const text = (key: string) => (params[key] === undefined ? '' : String(params[key]));
+  const when = (key: string) => (params[key] ? formatDateTime(text(key), context, WHEN) : '');
+  const feeAmount = Number(params.feeAmount ?? 0);
+  return {
+    name: text('name'),
+    title: text('title'),
+    start: when('start'),
+    previousStart: when('previousStart'),
+    reason: params.reason ? text('reason') : null,
+    fee:
+      feeAmount > 0 && params.feeCurrency
+        ? formatMoney(
+            { amount: feeAmount, currency: text('feeCurrency') as Currency },
+            context.locale,
+          )
+        : null,
+  };
+}
+
+type Texts = Record<
+  NotificationType,
+  (v: Values) => { subject: string; paragraphs: (string | null)[] }
+>;
+
+const ENGLISH: Texts = {
+  'booking.requested': (v) => ({
+    subject: `New booking request from ${v.name}`,
+    paragraphs: [
+      `${v.name} asked for "${v.title}" on ${v.start}.`,
+      'Confirm or decline the request in your practice.',
+    ],
+  }),
+  'booking.booked': (v) => ({
+    subject: `New booking: ${v.title} with ${v.name}`,
+    paragraphs: [`${v.name} booked "${v.title}" on ${v.start}.`, 'The calendar file is attached.'],
+  }),
+  'booking.confirmed': (v) => ({
+    subject: `Confirmed: ${v.title} on ${v.start}`,
+    paragraphs: [
+      `${v.name} confirmed your session "${v.title}" on ${v.start}.`,
+      'The calendar file is attached.',
+    ],
+  }),
+  'booking.declined': (v) => ({
+    subject: `Declined: ${v.title} on ${v.start}`,
+    paragraphs: [
+      `${v.name} declined your request for "${v.title}" on ${v.start}.`,
+      v.reason ? `Reason: ${v.reason}` : null,
+    ],
+  }),
+  'booking.cancelled': (v) => ({
+    subject: `Cancelled: ${v.title} on ${v.start}`,
+    paragraphs: [
+      `${v.name} cancelled "${v.title}" on ${v.start}.`,
+      v.reason ? `Reason: ${v.reason}` : null,
+      v.fee ? `Cancellation fee: ${v.fee}` : null,
+    ],
+  }),
+  'booking.rescheduled': (v) => ({
+    subject: `Moved: ${v.title} is now on ${v.start}`,
+    paragraphs: [
+      `${v.name} moved "${v.title}" from ${v.previousStart} to ${v.start}.`,
+      'The updated calendar file is attached.',
+    ],
+  }),
+  'coach.approved': () => ({
+    subject: 'Your coach profile is approved',
+    paragraphs: [
+      'Your profile is now listed in the CoachHub directory, where clients can book you.',
+    ],
+  }),
+  'coach.rejected': (v) => ({
+    subject: 'Your coach profile needs changes',
+    paragraphs: [
+      'An admin reviewed your profile and asks for changes before it is listed.',
+      v.reason ? `Reason: ${v.reason}` : null,
+    ],
+  }),
+};
+
+const GERMAN: Texts = {
+  'booking.requested': (v) => ({
+    subject: `Neue Buchungsanfrage von ${v.name}`,
+    paragraphs: [
+      `${v.name} fragt „${v.title}“ am ${v.start} an.`,
+      'Bestätige oder lehne die Anfrage in deiner Praxis ab.',
+    ],
+  }),
+  'booking.booked': (v) => ({
+    subject: `Neue Buchung: ${v.title} mit ${v.name}`,
+    paragraphs: [
+      `${v.name} hat „${v.title}“ am ${v.start} gebucht.`,
+      'Die Kalenderdatei ist angehängt.',
+    ],
+  }),
+  'booking.confirmed': (v) => ({
+    subject: `Bestätigt: ${v.title} am ${v.start}`,
+    paragraphs: [
+      `${v.name} hat deine Sitzung „${v.title}“ am ${v.start} bestätigt.`,
+      'Die Kalenderdatei ist angehängt.',
+    ],
+  }),
+  'booking.declined': (v) => ({
+    subject: `Abgelehnt: ${v.title} am ${v.start}`,
+    paragraphs: [
+      `${v.name} hat deine Anfrage für „${v.title}“ am ${v.start} abgelehnt.`,
+      v.reason ? `Grund: ${v.reason}` : null,
+    ],
+  }),
+  'booking.cancelled': (v) => ({
+    subject: `Abgesagt: ${v.title} am ${v.start}`,
+    paragraphs: [
+      `${v.name} hat „${v.title}“ am ${v.start} abgesagt.`,
+      v.reason ? `Grund: ${v.reason}` : null,
+      v.fee ? `Stornogebühr: ${v.fee}` : null,
+    ],
+  }),
+  'booking.rescheduled': (v) => ({
+    subject: `Verschoben: ${v.title} ist jetzt am ${v.start}`,
+    paragraphs: [
+      `${v.name} hat „${v.title}“ von ${v.previousStart} auf ${v.start} verschoben.`,
+      'Die aktualisierte Kalenderdatei ist angehängt.',
+    ],
+  }),
+  'coach.approved': () => ({
+    subject: 'Dein Coach-Profil ist freigegeben',
+    paragraphs: [
+      'Dein Profil steht jetzt im CoachHub-Verzeichnis, wo Klientinnen und Klienten dich buchen können.',
+    ],
+  }),
+  'coach.rejected': (v) => ({
+    subject: 'Dein Coach-Profil braucht Änderungen',
+    paragraphs: [
+      'Ein Admin hat dein Profil geprüft und bittet um Änderungen, bevor es erscheint.',
+      v.reason ? `Grund: ${v.reason}` : null,
+    ],
+  }),
+};
+
+const CHROME: Record<Locale, { action: string; footer: string }> = {
+  en: {
+    action: 'Open CoachHub',
+    footer: 'You get this e-mail because of your CoachHub notification settings (account page).',
+  },
+  de: {
+    action: 'CoachHub öffnen',
+    footer:
+      'Du bekommst diese E-Mail wegen deiner Benachrichtigungseinstellungen bei CoachHub (Kontoseite).',
+  },
+};
+
+const TEXTS: Record<Locale, Texts> = { en: ENGLISH, de: GERMAN };
+
+/** The mail for a notification, in the reader's language, times in the reader's zone. */
+export function notificationEmailText(
+  type: NotificationType,
+  params: NotificationParams,
+  reader: { locale: Locale; timeZone: string },
+): NotificationEmailText {
+  const { subject, paragraphs } = TEXTS[reader.locale][type](valuesOf(params, reader));
+  return {
+    subject,
+    paragraphs: paragraphs.filter((paragraph): paragraph is string => paragraph !== null),
+    ...CHROME[reader.locale],
+  };
+}

@@ -153,7 +153,6 @@ export function loadConfig(env: RawEnv, options: LoadConfigOptions = {}): Loaded
   };
   if (!config.mail.publicUrl) config.mail.publicUrl = `http://localhost:${config.port}`;
 
-
   if (isProduction && !config.uploads.cloudinary) {
     notices.push(
       `CLOUDINARY_URL is not set: uploads are stored on this machine's disk (${config.uploads.dir}); several replicas do not share it`,

@@ -62,12 +62,11 @@ function reply(outcome: WriteOutcome, extra: Doc = {}): Doc {
   };
 }
 
+/**
+ * Since MongoDB 5.0 inserts (and upserts) may store `$`-prefixed field names, top level and
+ * nested; only `_id` is checked.
+ */
 function assertStorable(doc: Doc): void {
-  for (const key of Object.keys(doc)) {
-    if (key.startsWith('$')) {
-      throw new MongoError('BadValue', `Document can't have $ prefixed field names: ${key}`);
-    }
-  }
   if (Array.isArray(doc._id) || doc._id instanceof RegExp) {
     throw new MongoError('BadValue', `can't use an array or a regular expression for _id`);
   }

@@ -376,7 +376,8 @@ function resolvePositions(before: Doc, modifier: Doc, options: UpdateOptions): D
           : undefined;
       return expand(next, rest, [...done, part]);
     }
-    if (!Array.isArray(node)) return undefined;
+    // `$[]` and `$[id]` into a missing or non-array field change nothing (as mingo does alone).
+    if (!Array.isArray(node)) return part === '$' ? undefined : [];
     const chosen = indexes(done, part, node);
     if (!chosen) return undefined;
     const paths: string[][] = [];

@@ -11,6 +11,8 @@ export const ErrorCodes = {
   IllegalOperation: 20,
   NamespaceNotFound: 26,
   IndexNotFound: 27,
+  PathNotViable: 28,
+  ConflictingUpdateOperators: 40,
   CursorNotFound: 43,
   NamespaceExists: 48,
   CommandNotFound: 59,
@@ -23,6 +25,7 @@ export const ErrorCodes = {
   NoSuchTransaction: 251,
   TransactionCommitted: 256,
   OperationNotSupportedInTransaction: 263,
+  BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
   Location40324: 40324,
 } as const;

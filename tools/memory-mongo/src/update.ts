@@ -2,13 +2,16 @@ import { Aggregator, update as applyOperators } from 'mingo';
 import { BSON, ObjectId } from 'bson';
 import { prepareArithmetic } from './arithmetic.js';
 import { MongoError } from './errors.js';
-import { type Collation, mingoOptions } from './query.js';
+import { bsonTypeOf, queryView } from './numbers.js';
+import { type Collation, compileFilter, mingoOptions, stringFold } from './query.js';
 import {
   cloneValue,
+  describeKeyValue,
   type Doc,
   isOperatorObject,
   isPlainObject,
   keyString,
+  valuesAtPath,
   withIdFirst,
 } from './values.js';
 
@@ -92,6 +95,8 @@ const IMMUTABLE_ID_MESSAGE =
 function updateError(error: Error): MongoError {
   if (error.message.includes("immutable field '_id'"))
     return new MongoError('ImmutableField', IMMUTABLE_ID_MESSAGE);
+  if (error.message.includes('would create a conflict'))
+    return new MongoError('ConflictingUpdateOperators', error.message);
   return new MongoError('BadValue', error.message);
 }
 
@@ -123,12 +128,22 @@ function applyPipeline(before: Doc, stages: Doc[], collation?: Collation): Doc {
 }
 
 function applyOperatorUpdate(before: Doc, spec: Doc, options: UpdateOptions): Doc {
-  const modifier = prepareArithmetic(before, spec);
+  checkConflicts(spec);
+  let modifier = prepareArithmetic(before, spec);
   const onInsert = modifier.$setOnInsert;
   delete modifier.$setOnInsert;
   if (options.inserting && isPlainObject(onInsert)) {
     modifier.$set = { ...(isPlainObject(modifier.$set) ? modifier.$set : {}), ...onInsert };
   }
+  const newId = takeUnchangedId(before, modifier);
+  const dollarFields = options.inserting ? takeDollarFields(modifier) : {};
+  checkPaths(before, modifier);
+  // mingo refuses two positional paths into one array (`a.$.b` and `a.$.c`); MongoDB allows
+  // them, so such updates get their positions resolved here, against the document as it was.
+  if (rootsOverlap(modifierPaths(modifier).map(positionalRoot))) {
+    modifier = resolvePositions(before, modifier, options);
+  }
+  modifier = preparePull(before, modifier, options.collation);
   const after = cloneValue(before);
   const positional = JSON.stringify(
     Object.values(modifier).map((fields) => Object.keys(fields as Doc)),
@@ -144,7 +159,276 @@ function applyOperatorUpdate(before: Doc, spec: Doc, options: UpdateOptions): Do
   } catch (error) {
     throw updateError(error as Error);
   }
+  if (newId !== undefined) after._id = newId;
+  Object.assign(after, dollarFields);
   return after;
+}
+
+// ---- checks and rewrites mingo's updater needs to behave as MongoDB --------------------------
+
+/** `$`, `$[]` and `$[<identifier>]` path elements. */
+const isPositional = (part: string): boolean => part === '$' || part.startsWith('$[');
+
+/** Every path an update writes, `$rename` targets included. */
+function modifierPaths(modifier: Doc): string[] {
+  const paths: string[] = [];
+  for (const [operator, fields] of Object.entries(modifier)) {
+    if (!isPlainObject(fields)) continue;
+    for (const [path, value] of Object.entries(fields)) {
+      paths.push(path);
+      if (operator === '$rename' && typeof value === 'string') paths.push(value);
+    }
+  }
+  return paths;
+}
+
+/** The first pair of paths where one equals or is a prefix of the other (element-wise). */
+function firstOverlap(paths: string[]): [string, string] | undefined {
+  const seen: string[][] = [];
+  for (const path of paths) {
+    const parts = path.split('.');
+    for (const other of seen) {
+      const length = Math.min(parts.length, other.length);
+      if (parts.slice(0, length).every((part, index) => part === other[index])) {
+        return [path, parts.slice(0, length).join('.')];
+      }
+    }
+    seen.push(parts);
+  }
+  return undefined;
+}
+
+const rootsOverlap = (paths: string[]): boolean => firstOverlap(paths) !== undefined;
+
+/**
+ * Two paths of one update conflict when they are the same or one is a prefix of the other;
+ * positional elements count as path elements, so `a.$.b` and `a.$.c` do not conflict.
+ */
+function checkConflicts(spec: Doc): void {
+  const overlap = firstOverlap(modifierPaths(spec));
+  if (overlap) {
+    throw new MongoError(
+      'ConflictingUpdateOperators',
+      `Updating the path '${overlap[0]}' would create a conflict at '${overlap[1]}'`,
+    );
+  }
+}
+
+/** The part of a path before its first positional element (mingo's conflict unit). */
+function positionalRoot(path: string): string {
+  const parts = path.split('.');
+  const index = parts.findIndex(isPositional);
+  return (index < 0 ? parts : parts.slice(0, index)).join('.');
+}
+
+/**
+ * `$set` of `_id` to its current value changes nothing (mingo refuses any `_id` path), and an
+ * upsert's new document takes the `_id` it sets. Returns that new `_id`, if any.
+ */
+function takeUnchangedId(before: Doc, modifier: Doc): unknown {
+  const set = modifier.$set;
+  if (!isPlainObject(set) || !('_id' in set)) return undefined;
+  const { _id: id, ...rest } = set;
+  const unchanged = '_id' in before && keyString(id) === keyString(before._id);
+  if (!unchanged && '_id' in before) return undefined;
+  if (Object.keys(rest).length > 0) modifier.$set = rest;
+  else delete modifier.$set;
+  return unchanged ? undefined : id;
+}
+
+/**
+ * An upsert's new document is validated as an insert, so since MongoDB 5.0 its `$set` may
+ * create top-level `$`-prefixed fields (mingo refuses such paths): they are taken out here.
+ */
+function takeDollarFields(modifier: Doc): Doc {
+  const set = modifier.$set;
+  if (!isPlainObject(set)) return {};
+  const dollar = Object.keys(set).filter((key) => key.startsWith('$') && !key.includes('.'));
+  if (dollar.length === 0) return {};
+  const taken: Doc = {};
+  const rest: Doc = { ...set };
+  for (const key of dollar) {
+    taken[key] = cloneValue(set[key]);
+    delete rest[key];
+  }
+  if (Object.keys(rest).length > 0) modifier.$set = rest;
+  else delete modifier.$set;
+  return taken;
+}
+
+/** Operators that create the path they write to when it is missing. */
+const CREATING_OPERATORS = [
+  '$set',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$push',
+  '$addToSet',
+  '$currentDate',
+  '$bit',
+];
+
+/** Renders a value as MongoDB's messages do: `{ a: 1 }`, `[ 1, 2 ]`, `"text"`. */
+function renderValue(value: unknown): string {
+  if (Array.isArray(value)) {
+    return value.length ? `[ ${value.map(renderValue).join(', ')} ]` : '[]';
+  }
+  if (isPlainObject(value)) {
+    const fields = Object.entries(value).map(([key, item]) => `${key}: ${renderValue(item)}`);
+    return fields.length ? `{ ${fields.join(', ')} }` : '{}';
+  }
+  return describeKeyValue({ v: value }).slice('{ v: '.length, -' }'.length);
+}
+
+/**
+ * What MongoDB refuses before writing: a path through an array with a non-numeric element or
+ * through a scalar (28 PathNotViable), and `$push` onto a field that is not an array (2).
+ */
+function checkPaths(before: Doc, modifier: Doc): void {
+  const targets: [string, string][] = [];
+  for (const operator of CREATING_OPERATORS) {
+    const fields = modifier[operator];
+    if (isPlainObject(fields))
+      for (const path of Object.keys(fields)) targets.push([operator, path]);
+  }
+  if (isPlainObject(modifier.$rename)) {
+    for (const target of Object.values(modifier.$rename)) {
+      if (typeof target === 'string') targets.push(['$rename', target]);
+    }
+  }
+  for (const [operator, path] of targets) {
+    const parts = path.split('.');
+    let node: unknown = before;
+    for (const [index, part] of parts.entries()) {
+      if (isPositional(part)) break;
+      if (index > 0 && !isPlainObject(node) && !(Array.isArray(node) && /^\d+$/.test(part))) {
+        if (node === undefined) break;
+        throw new MongoError(
+          'PathNotViable',
+          `Cannot create field '${part}' in element {${parts[index - 1]}: ${renderValue(node)}}`,
+        );
+      }
+      node = (node as Doc)[part];
+      if (index === parts.length - 1 && operator === '$push' && node !== undefined) {
+        if (!Array.isArray(node)) {
+          throw new MongoError(
+            'BadValue',
+            `The field '${path}' must be an array but is of type ${bsonTypeOf(node)} in document {${renderValue({ _id: before._id }).slice(2, -2)}}`,
+          );
+        }
+      }
+    }
+  }
+}
+
+/** A test of one value against a filter, with the engine's query semantics. */
+function matcher(filter: Doc, collation?: Collation): (value: Doc) => boolean {
+  const query = compileFilter(filter, collation);
+  const fold = stringFold(collation);
+  return (value) => query.test(queryView(value, fold));
+}
+
+/**
+ * Rewrites positional paths into the element indexes they stand for in `before`: `$` is the
+ * first element the filter matched, `$[]` every element, `$[id]` those its array filter
+ * matches. A path that cannot be resolved is left for mingo (and its error).
+ */
+function resolvePositions(before: Doc, modifier: Doc, options: UpdateOptions): Doc {
+  const filter = options.filter ?? {};
+  const elementFilters = new Map<string, Doc>();
+  for (const arrayFilter of options.arrayFilters ?? []) {
+    for (const [key, condition] of Object.entries(arrayFilter)) {
+      const id = key.split('.')[0] as string;
+      elementFilters.set(id, { ...elementFilters.get(id), [key]: condition });
+    }
+  }
+  const indexes = (parts: string[], part: string, array: unknown[]): number[] | undefined => {
+    const all = array.map((_, index) => index);
+    if (part === '$[]') return all;
+    if (part === '$') {
+      const root = parts.join('.');
+      const keys = Object.keys(filter).filter((key) => key === root || key.startsWith(`${root}.`));
+      if (keys.length !== 1) return undefined;
+      const key = keys[0] as string;
+      const test = matcher({ [key]: filter[key] }, options.collation);
+      const found = array.findIndex((element) => {
+        const probe: Doc = {};
+        setPath(probe, root, [element]);
+        return test(probe);
+      });
+      return found < 0 ? undefined : [found];
+    }
+    const id = part.slice(2, -1);
+    const condition = elementFilters.get(id);
+    if (!condition) return undefined;
+    const test = matcher(condition, options.collation);
+    return all.filter((index) => test({ [id]: array[index] }));
+  };
+  const expand = (node: unknown, parts: string[], done: string[]): string[][] | undefined => {
+    if (parts.length === 0) return [done];
+    const [part, ...rest] = parts as [string, ...string[]];
+    if (!isPositional(part)) {
+      const next = Array.isArray(node)
+        ? node[Number(part)]
+        : isPlainObject(node)
+          ? node[part]
+          : undefined;
+      return expand(next, rest, [...done, part]);
+    }
+    // `$[]` and `$[id]` into a missing or non-array field change nothing (as mingo does alone).
+    if (!Array.isArray(node)) return part === '$' ? undefined : [];
+    const chosen = indexes(done, part, node);
+    if (!chosen) return undefined;
+    const paths: string[][] = [];
+    for (const index of chosen) {
+      const expanded = expand(node[index], rest, [...done, String(index)]);
+      if (!expanded) return undefined;
+      paths.push(...expanded);
+    }
+    return paths;
+  };
+  const resolved: Doc = {};
+  for (const [operator, fields] of Object.entries(modifier)) {
+    if (!isPlainObject(fields)) {
+      resolved[operator] = fields;
+      continue;
+    }
+    const rewritten: Doc = {};
+    for (const [path, value] of Object.entries(fields)) {
+      const expanded = path.split('.').some(isPositional)
+        ? expand(before, path.split('.'), [])
+        : undefined;
+      if (!expanded) rewritten[path] = value;
+      else for (const parts of expanded) rewritten[parts.join('.')] = value;
+    }
+    if (Object.keys(rewritten).length > 0) resolved[operator] = rewritten;
+  }
+  return resolved;
+}
+
+/** Query operators that make a `$pull` condition a whole-element match, not a value match. */
+const ELEMENT_QUERY_OPERATORS = new Set(['$and', '$or', '$nor', '$expr']);
+
+/**
+ * `$pull: { items: { $or: [...] } }` matches each element as a document; mingo would test the
+ * condition as a value operator. Such pulls become a `$in` of the matching elements.
+ */
+function preparePull(before: Doc, modifier: Doc, collation?: Collation): Doc {
+  const pull = modifier.$pull;
+  if (!isPlainObject(pull)) return modifier;
+  const prepared: Doc = { ...pull };
+  for (const [path, condition] of Object.entries(pull)) {
+    const first = isPlainObject(condition) ? Object.keys(condition)[0] : undefined;
+    if (!first || !ELEMENT_QUERY_OPERATORS.has(first) || path.split('.').some(isPositional))
+      continue;
+    const found = valuesAtPath(before, path, { keepLeafArrays: true });
+    const array = found.length === 1 ? found[0] : undefined;
+    if (!Array.isArray(array)) continue;
+    const test = matcher(condition as Doc, collation);
+    prepared[path] = { $in: array.filter((element) => isPlainObject(element) && test(element)) };
+  }
+  return { ...modifier, $pull: prepared };
 }
 
 /** Whether an update changed anything, field order included (as MongoDB counts nModified). */
@@ -192,6 +476,9 @@ export function buildUpsertDocument(filter: Doc, spec: UpdateSpec, options: Upda
   let document: Doc;
   if (isReplacement(spec)) {
     document = { ...cloneValue(spec as Doc) };
+    if ('_id' in document && '_id' in seed && keyString(document._id) !== keyString(seed._id)) {
+      throw new MongoError('ImmutableField', IMMUTABLE_ID_MESSAGE);
+    }
     if (!('_id' in document) && '_id' in seed) document._id = seed._id;
   } else {
     document = applyUpdate(seed, spec, { ...options, inserting: true });

@@ -19,6 +19,9 @@ const create: CommandHandler = (context) => {
       `the create option '${unsupported}' is not supported by memory-mongo`,
     );
   }
+  if (options.capped === true && options.size === undefined) {
+    throw new MongoError('InvalidOptions', "the 'size' field is required when 'capped' is true");
+  }
   context.store.createCollection(context.db, name, options);
   return { ok: 1 };
 };

@@ -270,8 +270,14 @@ const aggregate: CommandHandler = (context) => {
     results = aggregator.run(input) as Doc[];
   } catch (error) {
     const message = (error as Error).message;
-    if (/unknown pipeline operator|pipeline operator .* not found/i.test(message)) {
-      throw new MongoError('Location40324', `Unrecognized pipeline stage name: ${message}`);
+    const unknownStage = /(?:unregistered|unknown) pipeline operator:? '?(\$?[\w$]+)/i.exec(
+      message,
+    );
+    if (unknownStage) {
+      throw new MongoError(
+        'Location40324',
+        `Unrecognized pipeline stage name: '${unknownStage[1]}'`,
+      );
     }
     throw new MongoError('BadValue', message);
   }

@@ -12,6 +12,7 @@ import {
   validateUpdate,
 } from '../update.js';
 import { type Doc, keyString, withIdFirst } from '../values.js';
+import { bsonSize, MAX_BSON_OBJECT_SIZE } from '../wire.js';
 import {
   type CommandContext,
   type CommandHandler,
@@ -62,15 +63,36 @@ function reply(outcome: WriteOutcome, extra: Doc = {}): Doc {
   };
 }
 
+/**
+ * Since MongoDB 5.0 inserts (and upserts) may store `$`-prefixed field names, top level and
+ * nested; only `_id` is checked.
+ */
 function assertStorable(doc: Doc): void {
-  for (const key of Object.keys(doc)) {
-    if (key.startsWith('$')) {
-      throw new MongoError('BadValue', `Document can't have $ prefixed field names: ${key}`);
-    }
-  }
   if (Array.isArray(doc._id) || doc._id instanceof RegExp) {
     throw new MongoError('BadValue', `can't use an array or a regular expression for _id`);
   }
+}
+
+/** An insert over 16 MB fails with BadValue, as in MongoDB (before `_id` is added). */
+function assertInsertSize(doc: Doc): void {
+  const size = bsonSize(doc);
+  if (size > MAX_BSON_OBJECT_SIZE) {
+    throw new MongoError(
+      'BadValue',
+      `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_OBJECT_SIZE}`,
+    );
+  }
+}
+
+/** A document an update (or upsert) produces over 16 MB fails with BSONObjectTooLarge. */
+function assertUpdatedSize(doc: Doc): Doc {
+  if (bsonSize(doc) > MAX_BSON_OBJECT_SIZE) {
+    throw new MongoError(
+      'BSONObjectTooLarge',
+      `Resulting document after update is larger than ${MAX_BSON_OBJECT_SIZE}`,
+    );
+  }
+  return doc;
 }
 
 /** Inserts one new document; an existing `_id` is a duplicate key. */
@@ -89,6 +111,7 @@ const insert: CommandHandler = async (context) => {
   const documents = documentArray(context.body, 'documents');
   const collection = context.store.ensureCollection(context.db, name);
   const outcome = await runStatements(context, documents, async (raw) => {
+    assertInsertSize(raw);
     const doc = withIdFirst('_id' in raw ? raw : { _id: new ObjectId(), ...raw });
     await withLockWait(() => insertOne(context, collection, doc));
     return 1;
@@ -171,7 +194,7 @@ function updateStatement(
   }).map(stripTextScore);
   if (matched.length === 0) {
     if (!statement.upsert) return { matched: 0, modified: 0 };
-    const doc = buildUpsertDocument(statement.q, statement.u, options);
+    const doc = assertUpdatedSize(buildUpsertDocument(statement.q, statement.u, options));
     insertOne(context, store.ensureCollection(db, name), doc);
     return { matched: 1, modified: 0, upsertedId: doc._id };
   }
@@ -179,7 +202,10 @@ function updateStatement(
   const changes = matched
     .map((before) => ({
       before,
-      change: { id: keyString(before._id), after: applyUpdate(before, statement.u, options) },
+      change: {
+        id: keyString(before._id),
+        after: assertUpdatedSize(applyUpdate(before, statement.u, options)),
+      },
     }))
     .filter(({ before, change }) => changed(before, change.after));
   store.checkWritable(
@@ -260,7 +286,7 @@ const findAndModify: CommandHandler = async (context) => {
     if (!found) {
       if (body.upsert !== true)
         return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
-      const doc = buildUpsertDocument(filter, updateSpec, options);
+      const doc = assertUpdatedSize(buildUpsertDocument(filter, updateSpec, options));
       insertOne(context, store.ensureCollection(db, name), doc);
       return {
         lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },
@@ -268,7 +294,7 @@ const findAndModify: CommandHandler = async (context) => {
         ok: 1,
       };
     }
-    const after = applyUpdate(found, updateSpec, options);
+    const after = assertUpdatedSize(applyUpdate(found, updateSpec, options));
     if (changed(found, after) && collection) {
       const change = { id: keyString(found._id), after };
       store.checkWritable(collection, [change], txn);

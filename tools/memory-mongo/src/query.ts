@@ -17,6 +17,10 @@ import { type Doc, isOperatorObject, isPlainObject, keyString, valuesAtPath } fr
 export interface Collation {
   locale?: string;
   strength?: number;
+  caseLevel?: boolean;
+  caseFirst?: string;
+  numericOrdering?: boolean;
+  alternate?: string;
 }
 
 /** The field a text search writes its score into, read back by `{ $meta: 'textScore' }`. */
@@ -24,15 +28,149 @@ export const TEXT_SCORE_FIELD = '__memoryMongoTextScore';
 
 const MAX_EQUALITY_KEYS = 1000;
 
+/** ICU's `@collation=` keywords as MongoDB names them, and their BCP 47 `co` values. */
+const COLLATION_KEYWORDS: Record<string, string> = {
+  phonebook: 'phonebk',
+  traditional: 'trad',
+  pinyin: 'pinyin',
+  stroke: 'stroke',
+  search: 'search',
+  unihan: 'unihan',
+  zhuyin: 'zhuyin',
+  big5han: 'big5han',
+  gb2312han: 'gb2312',
+  compat: 'compat',
+  eor: 'eor',
+  emoji: 'emoji',
+  dictionary: 'dict',
+  standard: 'standard',
+};
+
+function describeCollation(collation: Collation): string {
+  const fields = Object.entries(collation).map(
+    ([key, value]) =>
+      `${key}: ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
+  );
+  return `{ ${fields.join(', ')} }`;
+}
+
+function supported(tag: string): boolean {
+  try {
+    return Intl.Collator.supportedLocalesOf([tag]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The BCP 47 tag Intl knows a MongoDB locale by (`en_US` -> `en-US`, `de@collation=phonebook`
+ * -> `de-u-co-phonebk`); undefined for `simple` (binary comparison). An unknown locale is
+ * MongoDB's BadValue.
+ */
+export function localeTag(collation: Collation): string | undefined {
+  const { locale } = collation;
+  if (locale === 'simple') return undefined;
+  const match =
+    typeof locale === 'string'
+      ? /^([A-Za-z]{2,3}(?:_[A-Za-z0-9]+)*)(?:@collation=(\w+))?$/.exec(locale)
+      : null;
+  const keyword = match?.[2] === undefined ? '' : COLLATION_KEYWORDS[match[2]];
+  const tag =
+    match && keyword !== undefined
+      ? (match[1] as string).replace(/_/g, '-') + (keyword ? `-u-co-${keyword}` : '')
+      : undefined;
+  if (tag === undefined || !supported(tag)) {
+    throw new MongoError(
+      'BadValue',
+      `Field 'locale' is invalid in: ${describeCollation(collation)}`,
+    );
+  }
+  return tag;
+}
+
+/** Checks a collation document (`simple` stays: it overrides a collection's default). */
+export function checkCollation(collation: Collation | undefined): Collation | undefined {
+  if (collation === undefined) return undefined;
+  if (typeof collation.locale !== 'string') {
+    throw new MongoError('BadValue', `Missing expected field "locale"`);
+  }
+  localeTag(collation);
+  return collation;
+}
+
+/** A collation as MongoDB lists it for a collection or an index: every field spelled out. */
+export function expandCollation(collation: Collation): Doc {
+  return {
+    locale: collation.locale,
+    caseLevel: collation.caseLevel === true,
+    caseFirst: collation.caseFirst ?? 'off',
+    strength: collation.strength ?? 3,
+    numericOrdering: collation.numericOrdering === true,
+    alternate: collation.alternate ?? 'non-ignorable',
+    maxVariable: 'punct',
+    normalization: false,
+    backwards: false,
+    version: '57.1',
+    ...collation,
+  };
+}
+
+/** The operation's own collation, or else the collection's default one. */
+export function effectiveCollation(
+  own: Collation | undefined,
+  collectionDefault: unknown,
+): Collation | undefined {
+  if (own !== undefined) return checkCollation(own);
+  return isPlainObject(collectionDefault) ? checkCollation(collectionDefault) : undefined;
+}
+
+/** The collation as mingo takes it (mingo hands the locale to Intl as it is). */
+function mingoCollation(collation: Collation | undefined): Options['collation'] {
+  const tag = collation ? localeTag(collation) : undefined;
+  if (!collation || tag === undefined) return undefined;
+  return {
+    locale: tag,
+    strength: collationStrength(collation.strength),
+    ...(collation.caseLevel === true ? { caseLevel: true } : {}),
+    ...(collation.numericOrdering === true ? { numericOrdering: true } : {}),
+    ...(collation.caseFirst === 'upper' || collation.caseFirst === 'lower'
+      ? { caseFirst: collation.caseFirst }
+      : {}),
+  };
+}
+
+const collators = new Map<string, Intl.Collator>();
+
+/** The Intl collator for a collation (strength, caseLevel, numericOrdering, caseFirst). */
+export function collatorFor(collation: Collation | undefined): Intl.Collator | undefined {
+  const spec = mingoCollation(collation);
+  if (!spec) return undefined;
+  const key = JSON.stringify(spec);
+  let collator = collators.get(key);
+  if (!collator) {
+    let sensitivity = spec.strength === 1 ? 'base' : spec.strength === 2 ? 'accent' : 'variant';
+    if (spec.caseLevel && sensitivity === 'base') sensitivity = 'case';
+    if (spec.caseLevel && sensitivity === 'accent') sensitivity = 'variant';
+    collator = new Intl.Collator(spec.locale, {
+      sensitivity: sensitivity as Intl.CollatorOptions['sensitivity'],
+      numeric: spec.numericOrdering === true,
+      ...(spec.caseFirst === 'upper' || spec.caseFirst === 'lower'
+        ? { caseFirst: spec.caseFirst }
+        : {}),
+    });
+    collators.set(key, collator);
+  }
+  return collator;
+}
+
 export function mingoOptions(
   collation?: Collation,
   extra: Partial<Options> = {},
 ): Partial<Options> {
+  const spec = mingoCollation(collation);
   return {
     scriptEnabled: false,
-    ...(collation?.locale && collation.locale !== 'simple'
-      ? { collation: { locale: collation.locale, strength: collationStrength(collation.strength) } }
-      : {}),
+    ...(spec ? { collation: spec } : {}),
     ...extra,
   };
 }
@@ -52,17 +190,22 @@ export function isCaseInsensitive(collation: Collation | undefined): boolean {
 
 /**
  * Under a case-insensitive collation (strength 1 or 2) strings compare folded: lower case, and
- * for strength 1 without diacritics. Documents and filter are folded alike.
+ * for strength 1 without diacritics. Documents and filter are folded alike. `caseLevel` keeps
+ * case significant.
  */
 export function stringFold(collation: Collation | undefined): StringFold {
   if (!isCaseInsensitive(collation)) return undefined;
-  return collation?.strength === 1
-    ? (text) =>
-        text
-          .normalize('NFD')
-          .replace(/\p{M}+/gu, '')
-          .toLowerCase()
-    : (text) => text.toLowerCase();
+  const keepCase = collation?.caseLevel === true;
+  if (collation?.strength === 1) {
+    return keepCase
+      ? (text) => text.normalize('NFD').replace(/\p{M}+/gu, '')
+      : (text) =>
+          text
+            .normalize('NFD')
+            .replace(/\p{M}+/gu, '')
+            .toLowerCase();
+  }
+  return keepCase ? undefined : (text) => text.toLowerCase();
 }
 
 /**

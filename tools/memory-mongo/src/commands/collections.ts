@@ -1,5 +1,5 @@
 import { MongoError } from '../errors.js';
-import { compileFilter } from '../query.js';
+import { type Collation, checkCollation, compileFilter, expandCollation } from '../query.js';
 import type { Doc } from '../values.js';
 import { type CommandHandler, type CommandTable, optionalDocument, targetName } from './context.js';
 
@@ -19,6 +19,10 @@ const create: CommandHandler = (context) => {
       `the create option '${unsupported}' is not supported by memory-mongo`,
     );
   }
+  const collation = checkCollation(optionalDocument(context.body, 'collation') as Collation);
+  // A default collation is listed in full; `simple` is the same as none.
+  if (collation?.locale === 'simple') delete options.collation;
+  else if (collation) options.collation = expandCollation(collation);
   context.store.createCollection(context.db, name, options);
   return { ok: 1 };
 };

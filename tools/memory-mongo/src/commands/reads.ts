@@ -5,6 +5,7 @@ import {
   type Collation,
   candidateDocuments,
   compileFilter,
+  effectiveCollation,
   extractText,
   mingoOptions,
   rewriteMetaExpressions,
@@ -54,12 +55,13 @@ export function selectDocuments(
   options: SelectOptions = {},
 ): Doc[] {
   const { text, rest } = extractText(filter);
+  const collation = effectiveCollation(options.collation, collection?.options.collation);
   const scores = text ? textSearch(context.store, collection, text, context.txn) : undefined;
   const docs = scores
     ? scores.keys()
-    : candidateDocuments(context.store, collection, rest, context.txn, options.collation);
-  const query = compileFilter(rest, options.collation);
-  const fold = stringFold(options.collation);
+    : candidateDocuments(context.store, collection, rest, context.txn, collation);
+  const query = compileFilter(rest, collation);
+  const fold = stringFold(collation);
   const sort = rewriteMetaSort(options.sort);
   const skip = options.skip ?? 0;
   // Without a sort the first matches are the answer, so stop reading once they are found
@@ -74,9 +76,7 @@ export function selectDocuments(
       if (matched.length >= wanted) break;
     }
     const scoreOf = scores && ((view: Doc) => scores.get(originalOf(view)));
-    const ordered = sort
-      ? sortDocuments(matched, sortSpec(sort), options.collation, scoreOf)
-      : matched;
+    const ordered = sort ? sortDocuments(matched, sortSpec(sort), collation, scoreOf) : matched;
     const end = options.limit ? skip + options.limit : undefined;
     const page = ordered.slice(skip, end).map(originalOf);
     // Only what is returned carries its score, in the hidden field `$meta` reads.
@@ -303,7 +303,7 @@ const find: CommandHandler = (context) => {
   const { body } = context;
   const collection = context.store.collection(context.db, name);
   const limit = optionalNumber(body, 'limit');
-  const collation = collationOf(body);
+  const collation = effectiveCollation(collationOf(body), collection?.options.collation);
   const filter = optionalDocument(body, 'filter') ?? {};
   const docs = selectDocuments(context, collection, filter, {
     sort: optionalDocument(body, 'sort'),
@@ -429,8 +429,8 @@ const aggregate: CommandHandler = (context) => {
       );
     }
   }
-  const collation = collationOf(body);
   const collection = store.collection(db, name);
+  const collation = effectiveCollation(collationOf(body), collection?.options.collation);
   // A leading $match filters through the indexes (and $text) before the rest of the pipeline.
   let input: Doc[];
   const first = pipeline[0];

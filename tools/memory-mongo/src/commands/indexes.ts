@@ -68,10 +68,16 @@ function parseIndexRequest(raw: Doc): IndexRequest {
   if (isPlainObject(raw.weights)) {
     for (const [field, weight] of Object.entries(raw.weights)) weights[field] = Number(weight);
   }
+  // The text fields become `_fts`/`_ftsx` where the first one stood; other fields keep their place.
+  const listedKey: Doc = {};
+  for (const [field, direction] of Object.entries(key)) {
+    if (direction !== 'text') listedKey[field] = direction;
+    else if (!('_fts' in listedKey)) Object.assign(listedKey, { _fts: 'text', _ftsx: 1 });
+  }
   return {
     spec: {
       ...spec,
-      key: { _fts: 'text', _ftsx: 1 },
+      key: listedKey,
       weights,
       default_language: spec.default_language ?? 'english',
       language_override: spec.language_override ?? 'language',

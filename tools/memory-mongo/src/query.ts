@@ -4,14 +4,14 @@ import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
-import { ObjectId } from 'bson';
+import { Binary, ObjectId } from 'bson';
 import { MongoError } from './errors.js';
 import type { Collection } from './storage/collection.js';
 import type { Index } from './storage/index.js';
 import type { Store } from './storage/store.js';
 import { parseSearch } from './storage/text-index.js';
 import type { Transaction } from './storage/transaction.js';
-import { matchesBsonType, originalOf, queryView, type StringFold } from './numbers.js';
+import { dbRefField, matchesBsonType, originalOf, queryView, type StringFold } from './numbers.js';
 import { type Doc, isOperatorObject, isPlainObject, keyString, valuesAtPath } from './values.js';
 
 export interface Collation {
@@ -143,7 +143,10 @@ const collators = new Map<string, Intl.Collator>();
 
 /** The Intl collator for a collation (strength, caseLevel, numericOrdering, caseFirst). */
 export function collatorFor(collation: Collation | undefined): Intl.Collator | undefined {
-  const spec = mingoCollation(collation);
+  return collatorForSpec(mingoCollation(collation));
+}
+
+function collatorForSpec(spec: Options['collation']): Intl.Collator | undefined {
   if (!spec) return undefined;
   const key = JSON.stringify(spec);
   let collator = collators.get(key);
@@ -208,16 +211,136 @@ export function stringFold(collation: Collation | undefined): StringFold {
   return keepCase ? undefined : (text) => text.toLowerCase();
 }
 
+/** BinData order: by length, then subtype, then byte by byte. */
+export function compareBinary(a: Binary, b: Binary): number {
+  if (a.position !== b.position) return a.position - b.position;
+  if (a.sub_type !== b.sub_type) return a.sub_type - b.sub_type;
+  for (let i = 0; i < a.position; i++) {
+    const order = (a.buffer[i] as number) - (b.buffer[i] as number);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+type QueryOperator = typeof queryOperators.$gt;
+type Test = (candidate: unknown) => boolean;
+
+/**
+ * `$gt` and friends, plus what mingo does not do: BinData order, and strings compared under the
+ * query's collation (e.g. numericOrdering).
+ */
+function comparison(operator: QueryOperator, order: (value: number) => boolean): QueryOperator {
+  return (selector, expected, options) => {
+    if (expected instanceof Binary) {
+      return ((candidate: unknown) =>
+        valuesAtPath(candidate, selector).some(
+          (value) => value instanceof Binary && order(compareBinary(value, expected)),
+        )) as ReturnType<QueryOperator>;
+    }
+    const collator = typeof expected === 'string' ? collatorForSpec(options.collation) : undefined;
+    if (collator) {
+      return ((candidate: unknown) =>
+        valuesAtPath(candidate, selector).some(
+          (value) =>
+            typeof value === 'string' && order(collator.compare(value, expected as string)),
+        )) as ReturnType<QueryOperator>;
+    }
+    return operator(selector, expected, options);
+  };
+}
+
+/** `$all` is an `$and` of equalities, so a non-array value equal to every element matches. */
+const $all: QueryOperator = (selector, expected, options) => {
+  const inner = queryOperators.$all(selector, expected, options) as Test;
+  if (!Array.isArray(expected) || expected.length === 0) return inner;
+  if (expected.some((item) => isPlainObject(item) && '$elemMatch' in item)) return inner;
+  const equals = (value: unknown, item: unknown): boolean =>
+    item instanceof RegExp
+      ? typeof value === 'string' && item.test(value)
+      : keyString(value) === keyString(item);
+  return ((candidate: unknown) =>
+    inner(candidate) ||
+    expected.every((item) =>
+      valuesAtPath(candidate, selector).some((value) => equals(value, item)),
+    )) as ReturnType<QueryOperator>;
+};
+
+/** The bit positions a `$bits*` mask names: a number, an array of positions or BinData. */
+function bitPositions(operator: string, mask: unknown): number[] {
+  const positions: number[] = [];
+  if (mask instanceof Binary) {
+    for (let i = 0; i < mask.position * 8; i++)
+      if ((((mask.buffer[i >> 3] as number) >> (i & 7)) & 1) === 1) positions.push(i);
+    return positions;
+  }
+  if (Array.isArray(mask)) {
+    for (const position of mask) {
+      if (typeof position !== 'number' || !Number.isInteger(position) || position < 0)
+        throw new MongoError(
+          'BadValue',
+          `${operator}: bit positions must be non-negative integers`,
+        );
+      positions.push(position);
+    }
+    return positions;
+  }
+  if (typeof mask === 'number' && Number.isInteger(mask) && mask >= 0) {
+    const bits = BigInt(mask);
+    for (let i = 0; i < 64; i++) if (((bits >> BigInt(i)) & 1n) === 1n) positions.push(i);
+    return positions;
+  }
+  throw new MongoError(
+    'BadValue',
+    `${operator} takes an Array, a number, or a BinData but received: ${String(mask)}`,
+  );
+}
+
+/** One bit of a number (two's complement, 64 bits) or of BinData (bit 0: low bit of byte 0). */
+function bitAt(value: unknown, position: number): boolean | undefined {
+  if (value instanceof Binary) {
+    const byte = position >> 3 < value.position ? (value.buffer[position >> 3] as number) : 0;
+    return ((byte >> (position & 7)) & 1) === 1;
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) >= 2 ** 63)
+    return undefined;
+  if (position >= 64) return value < 0;
+  return ((BigInt.asUintN(64, BigInt(value)) >> BigInt(position)) & 1n) === 1n;
+}
+
+function bitwise(
+  operator: string,
+  test: (positions: number[], bit: (position: number) => boolean) => boolean,
+): QueryOperator {
+  return (selector, mask) => {
+    const positions = bitPositions(operator, mask);
+    return ((candidate: unknown) =>
+      valuesAtPath(candidate, selector).some(
+        (value) =>
+          bitAt(value, 0) !== undefined &&
+          test(positions, (position) => bitAt(value, position) === true),
+      )) as ReturnType<QueryOperator>;
+  };
+}
+
 /**
  * Filters run with mingo's operators except `$type`, which knows BSON's numeric types (the query
- * view only has plain numbers). mingo keeps the first definition when contexts merge, so the
- * context is built whole here.
+ * view only has plain numbers), and the ones wrapped above. mingo keeps the first definition
+ * when contexts merge, so the context is built whole here.
  */
 const FILTER_CONTEXT = Context.init({
   expression: expressionOperators,
   projection: projectionOperators,
   query: {
     ...queryOperators,
+    $all,
+    $gt: comparison(queryOperators.$gt, (order) => order > 0),
+    $gte: comparison(queryOperators.$gte, (order) => order >= 0),
+    $lt: comparison(queryOperators.$lt, (order) => order < 0),
+    $lte: comparison(queryOperators.$lte, (order) => order <= 0),
+    $bitsAllSet: bitwise('$bitsAllSet', (positions, bit) => positions.every(bit)),
+    $bitsAnySet: bitwise('$bitsAnySet', (positions, bit) => positions.some(bit)),
+    $bitsAllClear: bitwise('$bitsAllClear', (positions, bit) => !positions.some(bit)),
+    $bitsAnyClear: bitwise('$bitsAnyClear', (positions, bit) => !positions.every(bit)),
     $type: (selector: string, expected: unknown, _options: unknown) => (candidate: unknown) => {
       const wanted = Array.isArray(expected) ? expected : [expected];
       return valuesAtPath(originalOf(candidate), selector, { keepLeafArrays: true }).some((value) =>
@@ -229,14 +352,25 @@ const FILTER_CONTEXT = Context.init({
   },
 });
 
+/** DBRef fields (`$ref`, `$id`, `$db`) are data, not operators: filters and views rename them. */
+function renameDbRefFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(renameDbRefFields);
+  if (!isPlainObject(value)) return value;
+  const renamed: Doc = {};
+  for (const [key, item] of Object.entries(value))
+    renamed[key.split('.').map(dbRefField).join('.')] = renameDbRefFields(item);
+  return renamed;
+}
+
 /** Compiles a filter against query views; mingo's complaints become BadValue. */
 export function compileFilter(filter: Doc, collation?: Collation): Query {
   try {
     return new Query(
-      queryView(filter, stringFold(collation)),
+      queryView(renameDbRefFields(filter) as Doc, stringFold(collation)),
       mingoOptions(collation, { context: FILTER_CONTEXT }),
     );
   } catch (error) {
+    if (error instanceof MongoError) throw error;
     throw new MongoError('BadValue', (error as Error).message);
   }
 }

@@ -52,9 +52,16 @@ describe('locales and options', () => {
     expect(await ids({ locale: 'en', strength: 1, caseLevel: true })).toEqual([1, 3]);
   });
 
-  test('numericOrdering sorts digit runs by their numeric value', async () => {
+  test('numericOrdering compares and sorts digit runs by their numeric value', async () => {
     const coll = await words('numeric', ['10', '9', '100', '2']);
     expect(await sorted(coll, { locale: 'en' })).toEqual(['10', '100', '2', '9']);
+    await expect(coll.countDocuments({ word: { $gt: '9' } })).resolves.toBe(0);
+    await expect(
+      coll.countDocuments(
+        { word: { $gt: '9' } },
+        { collation: { locale: 'en', numericOrdering: true } },
+      ),
+    ).resolves.toBe(2);
     expect(await sorted(coll, { locale: 'en', numericOrdering: true })).toEqual([
       '2',
       '9',

@@ -35,7 +35,10 @@ export class Index {
   readonly supportsEquality: boolean;
   private readonly partial: Query | undefined;
   private readonly caseInsensitive: boolean;
-  /** Strings as the index's collation compares them (strength 1 also ignores diacritics). */
+  /**
+   * Strings as the index's collation compares them in keys (strength 1 also ignores diacritics,
+   * `caseLevel` keeps case). Such indexes serve no equality lookups, so `keyForValues` needs none.
+   */
   private readonly fold: StringFold;
   private readonly entries = new Map<string, Set<string>>();
 
@@ -83,7 +86,7 @@ export class Index {
     for (const field of this.fields) {
       const seen = new Map<string, unknown>();
       for (const value of valuesAtPath(document, field)) {
-        seen.set(keyString(this.folded(value), this.caseInsensitive), value ?? null);
+        seen.set(keyString(this.folded(value)), value ?? null);
       }
       const next: typeof combos = [];
       for (const combo of combos) {
@@ -102,9 +105,7 @@ export class Index {
 
   /** The key an equality query asks for, one value per field in index order. */
   keyForValues(values: unknown[]): string {
-    return values
-      .map((value) => keyString(this.folded(value), this.caseInsensitive))
-      .join(KEY_SEPARATOR);
+    return values.map((value) => keyString(value, this.caseInsensitive)).join(KEY_SEPARATOR);
   }
 
   private folded(value: unknown): unknown {

@@ -133,6 +133,14 @@ describe("an index's own collation", () => {
     await coll.insertOne({ name: 'José' });
     const error = await errorOf(coll.insertOne({ name: 'JOSE' }));
     expect(error.code).toBe(11000);
+    // With caseLevel, strength 1 still tells case apart.
+    const cased = h.collection('index_collation_case');
+    await cased.createIndex(
+      { name: 1 },
+      { unique: true, collation: { locale: 'en', strength: 1, caseLevel: true } },
+    );
+    await cased.insertMany([{ name: 'José' }, { name: 'JOSE' }]);
+    expect((await errorOf(cased.insertOne({ name: 'Jose' }))).code).toBe(11000);
     // A simple-collation index on another field still tells case apart.
     await coll.createIndex({ code: 1 }, { unique: true });
     await coll.insertMany([

@@ -83,6 +83,7 @@ describe('DBRef-style $id', () => {
     expect(await idsOf(coll, { refs: { $elemMatch: { $ref: 'users', $id: bob } } })).toEqual([
       2, 3,
     ]);
+    expect(await idsOf(coll, { 'refs.$id': bob })).toEqual([2, 3]);
     const [doc] = await coll.find({ _id: 1 }).toArray();
     expect(doc?.refs[0]).toBeInstanceOf(DBRef);
   });

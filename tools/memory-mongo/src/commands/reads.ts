@@ -102,11 +102,10 @@ export function project(
         Object.keys(special.rest).length > 0
           ? (new Query({}, mingoOptions(collation)).find(docs, special.rest).all() as Doc[])
           : docs;
+      const apply = arrayProjector(special, filter, collation);
+      const last = special.elemMatches.map(([path]) => path);
       projected = plain.map((doc, index) =>
-        orderLike(
-          applyArrayProjection(doc, docs[index] as Doc, special, filter, collation),
-          docs[index],
-        ),
+        orderLike(apply(doc, docs[index] as Doc), docs[index], last),
       ) as Doc[];
     } catch (error) {
       if (error instanceof MongoError) throw error;
@@ -233,42 +232,49 @@ function conditionsOn(filter: Doc, path: string): Doc | undefined {
   return conditions.length === 1 ? (conditions[0] as Doc) : { $and: conditions };
 }
 
-function applyArrayProjection(
-  doc: Doc,
-  source: Doc,
+/** Applies positional, `$elemMatch` and `$slice` parts; filters are compiled once per call. */
+function arrayProjector(
   special: ArrayProjection,
   filter: Doc,
   collation: Collation | undefined,
-): Doc {
-  let result = doc;
+): (doc: Doc, source: Doc) => Doc {
   const { positional } = special;
-  if (positional !== undefined) {
-    const array = getPath(source, positional);
-    const conditions = conditionsOn(filter, positional);
-    const fold = stringFold(collation);
-    const query = conditions && compileFilter(conditions, collation);
-    const index =
-      query && Array.isArray(array)
-        ? array.findIndex((element) => query.test(queryView(nest(positional, [element]), fold)))
-        : -1;
-    if (index < 0)
-      throw new MongoError(
-        'BadValue',
-        "Executor error during find command :: caused by :: positional operator '.$' couldn't find a matching element in the array",
-      );
-    result = withPath(result, positional, [(array as unknown[])[index]]);
-  }
-  for (const [path, condition] of special.elemMatches) {
-    const array = source[path];
-    const matches = elementMatcher(condition, collation);
-    const found = Array.isArray(array) ? array.findIndex(matches) : -1;
-    result = withPath(result, path, found >= 0 ? [(array as unknown[])[found]] : undefined);
-  }
-  for (const [path, spec] of special.slices) {
-    const array = getPath(result, path);
-    if (Array.isArray(array)) result = withPath(result, path, sliceArray(array, spec));
-  }
-  return result;
+  const fold = stringFold(collation);
+  const conditions = positional === undefined ? undefined : conditionsOn(filter, positional);
+  const positionalQuery = conditions && compileFilter(conditions, collation);
+  const elemMatches = special.elemMatches.map(
+    ([path, condition]) => [path, elementMatcher(condition, collation)] as const,
+  );
+  return (doc, source) => {
+    let result = doc;
+    if (positional !== undefined) {
+      const array = getPath(source, positional);
+      const index =
+        positionalQuery && Array.isArray(array)
+          ? array.findIndex((element) =>
+              positionalQuery.test(queryView(nest(positional, [element]), fold)),
+            )
+          : -1;
+      if (index < 0)
+        throw new MongoError(
+          'BadValue',
+          "Executor error during find command :: caused by :: positional operator '.$' couldn't find a matching element in the array",
+        );
+      result = withPath(result, positional, [(array as unknown[])[index]]);
+    }
+    for (const [path, matches] of elemMatches) {
+      const array = source[path];
+      const found = Array.isArray(array) ? array.findIndex(matches) : -1;
+      // The field comes after the other included fields (MongoDB 4.4+), or not at all.
+      result = withPath(result, path, undefined);
+      if (found >= 0) result = { ...result, [path]: [(array as unknown[])[found]] };
+    }
+    for (const [path, spec] of special.slices) {
+      const array = getPath(result, path);
+      if (Array.isArray(array)) result = withPath(result, path, sliceArray(array, spec));
+    }
+    return result;
+  };
 }
 
 /** `{ a: { b: value } }` for path `a.b`. */
@@ -279,15 +285,19 @@ function nest(path: string, value: unknown): Doc {
     .reduce<unknown>((inner, part) => ({ [part]: inner }), value) as Doc;
 }
 
-/** Returned fields keep the stored document's order, `_id` first (mingo orders by projection). */
-function orderLike(value: unknown, source: unknown, top = true): unknown {
+/**
+ * Returned fields keep the stored document's order, `_id` first (mingo orders by projection);
+ * `last` (the `$elemMatch` fields) and computed fields follow.
+ */
+function orderLike(value: unknown, source: unknown, last?: string[]): unknown {
   if (Array.isArray(value) && Array.isArray(source) && value.length === source.length)
-    return value.map((item, index) => orderLike(item, source[index], false));
+    return value.map((item, index) => orderLike(item, source[index]));
   if (!isPlainObject(value) || !isPlainObject(source)) return value;
   const ordered: Doc = {};
-  if (top && '_id' in value) ordered._id = value._id;
+  if (last && '_id' in value) ordered._id = value._id;
   for (const key of Object.keys(source))
-    if (key in value && !(key in ordered)) ordered[key] = orderLike(value[key], source[key], false);
+    if (key in value && !(key in ordered) && !last?.includes(key))
+      ordered[key] = orderLike(value[key], source[key]);
   for (const key of Object.keys(value)) if (!(key in ordered)) ordered[key] = value[key];
   return ordered;
 }

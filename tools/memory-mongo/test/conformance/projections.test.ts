@@ -116,6 +116,15 @@ describe('$elemMatch projection', () => {
 });
 
 describe('field order', () => {
+  test('an $elemMatch field comes after the other included fields', async () => {
+    const coll = await seeded('order_elem_match');
+    const doc = await coll.findOne(
+      { _id: 1 },
+      { projection: { grades: { $elemMatch: { mark: { $gt: 90 } } }, meta: 1, title: 1 } },
+    );
+    expect(Object.keys(doc ?? {})).toEqual(['_id', 'title', 'meta', 'grades']);
+  });
+
   test("an inclusion keeps the document's field order with _id first", async () => {
     const coll = await seeded('order');
     const doc = await coll.findOne({ _id: 1 }, { projection: { meta: 1, title: 1 } });

@@ -1,4 +1,15 @@
-import { Binary, Decimal128, Double, Int32, Long, MaxKey, MinKey, ObjectId, Timestamp } from 'bson';
+import {
+  Binary,
+  DBRef,
+  Decimal128,
+  Double,
+  Int32,
+  Long,
+  MaxKey,
+  MinKey,
+  ObjectId,
+  Timestamp,
+} from 'bson';
 import { isPlainObject } from './values.js';
 
 const INT32_MIN = -(2 ** 31);
@@ -54,7 +65,26 @@ export function queryView<T>(value: T, fold?: StringFold): T {
   return view as T;
 }
 
+const DBREF_FIELDS = new Set(['$ref', '$id', '$db']);
+
+/** The name a query view gives a DBRef field, so mingo does not take `$id` for an operator. */
+export function dbRefField(name: string): string {
+  return DBREF_FIELDS.has(name) ? `__dbref${name}` : name;
+}
+
 function buildView(value: object, fold: StringFold): unknown {
+  if (value instanceof DBRef) {
+    const { collection, oid, db, fields } = value;
+    return queryView(
+      {
+        [dbRefField('$ref')]: collection,
+        [dbRefField('$id')]: oid,
+        ...(db ? { [dbRefField('$db')]: db } : {}),
+        ...fields,
+      },
+      fold,
+    );
+  }
   if (value instanceof Double) return value.valueOf();
   if (value instanceof Timestamp) return value;
   if (value instanceof Long) return value.toNumber();

@@ -1,6 +1,6 @@
 import { Binary, MaxKey, MinKey, ObjectId, Timestamp } from 'bson';
 import { compare as mingoCompare } from 'mingo/util';
-import { type Collation, TEXT_SCORE_FIELD } from './query.js';
+import { type Collation, collatorFor, compareBinary, TEXT_SCORE_FIELD } from './query.js';
 import { MongoError } from './errors.js';
 import { type Doc, isPlainObject, toNumber, valuesAtPath } from './values.js';
 
@@ -27,13 +27,7 @@ function typeRank(value: unknown): number {
 type Comparator = (a: unknown, b: unknown) => number;
 
 function comparatorFor(collation: Collation | undefined): Comparator {
-  const collator =
-    collation?.locale && collation.locale !== 'simple'
-      ? new Intl.Collator(collation.locale, {
-          sensitivity:
-            collation.strength === 1 ? 'base' : collation.strength === 2 ? 'accent' : 'variant',
-        })
-      : undefined;
+  const collator = collatorFor(collation);
   return (a, b) => {
     const rankA = typeRank(a);
     const rankB = typeRank(b);
@@ -51,6 +45,8 @@ function comparatorFor(collation: Collation | undefined): Comparator {
             : a! > b!
               ? 1
               : 0;
+      case 6:
+        return compareBinary(a as Binary, b as Binary);
       case 7:
         return (a as ObjectId).toHexString().localeCompare((b as ObjectId).toHexString());
       case 8:

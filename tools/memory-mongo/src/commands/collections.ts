@@ -1,5 +1,5 @@
 import { MongoError } from '../errors.js';
-import { compileFilter } from '../query.js';
+import { type Collation, checkCollation, compileFilter, expandCollation } from '../query.js';
 import type { Doc } from '../values.js';
 import { type CommandHandler, type CommandTable, optionalDocument, targetName } from './context.js';
 
@@ -22,6 +22,10 @@ const create: CommandHandler = (context) => {
   if (options.capped === true && options.size === undefined) {
     throw new MongoError('InvalidOptions', "the 'size' field is required when 'capped' is true");
   }
+  const collation = checkCollation(optionalDocument(context.body, 'collation') as Collation);
+  // A default collation is listed in full; `simple` is the same as none.
+  if (collation?.locale === 'simple') delete options.collation;
+  else if (collation) options.collation = expandCollation(collation);
   context.store.createCollection(context.db, name, options);
   return { ok: 1 };
 };

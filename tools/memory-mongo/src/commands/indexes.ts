@@ -2,6 +2,7 @@ import { EJSON } from 'bson';
 import { MongoError } from '../errors.js';
 import type { Collection } from '../storage/collection.js';
 import { Index, type IndexSpec } from '../storage/index.js';
+import { type Collation, checkCollation, expandCollation } from '../query.js';
 import { duplicateKey } from '../storage/store.js';
 import { type Doc, isPlainObject, toNumber } from '../values.js';
 import { type CommandHandler, type CommandTable, documentArray, targetName } from './context.js';
@@ -54,6 +55,11 @@ function parseIndexRequest(raw: Doc): IndexRequest {
   }
   const spec: IndexSpec = { v: 2, key, name };
   for (const option of INDEX_OPTIONS) if (raw[option] !== undefined) spec[option] = raw[option];
+  if (spec.collation !== undefined) {
+    if (!isPlainObject(spec.collation))
+      throw new MongoError('TypeMismatch', 'collation must be an object');
+    checkCollation(spec.collation as Collation);
+  }
   const textFields = Object.keys(key).filter((field) => key[field] === 'text');
   if (textFields.length === 0) return { spec, requestedKey: key, textWeights: undefined };
   // A text index is listed as MongoDB lists it: the fields move into `weights`.
@@ -62,10 +68,16 @@ function parseIndexRequest(raw: Doc): IndexRequest {
   if (isPlainObject(raw.weights)) {
     for (const [field, weight] of Object.entries(raw.weights)) weights[field] = Number(weight);
   }
+  // The text fields become `_fts`/`_ftsx` where the first one stood; other fields keep their place.
+  const listedKey: Doc = {};
+  for (const [field, direction] of Object.entries(key)) {
+    if (direction !== 'text') listedKey[field] = direction;
+    else if (!('_fts' in listedKey)) Object.assign(listedKey, { _fts: 'text', _ftsx: 1 });
+  }
   return {
     spec: {
       ...spec,
-      key: { _fts: 'text', _ftsx: 1 },
+      key: listedKey,
       weights,
       default_language: spec.default_language ?? 'english',
       language_override: spec.language_override ?? 'language',
@@ -74,6 +86,16 @@ function parseIndexRequest(raw: Doc): IndexRequest {
     requestedKey: key,
     textWeights: weights,
   };
+}
+
+/**
+ * An index takes the collection's default collation unless it names its own; it lists the
+ * collation in full, and none for `simple`.
+ */
+function indexCollation(spec: IndexSpec, collectionDefault: unknown): void {
+  const collation = (spec.collation ?? collectionDefault) as Collation | undefined;
+  if (!isPlainObject(collation) || collation.locale === 'simple') delete spec.collation;
+  else spec.collation = expandCollation(collation);
 }
 
 function sameOptions(a: IndexSpec, b: IndexSpec): boolean {
@@ -98,6 +120,7 @@ const createIndexes: CommandHandler = (context) => {
   const created = !context.store.collection(context.db, name);
   const collection = context.store.ensureCollection(context.db, name);
   const before = collection.indexSpecs().length;
+  for (const request of requests) indexCollation(request.spec, collection.options.collation);
   for (const request of requests) {
     if (request.spec.name === '_id_' || sameJson(request.requestedKey, { _id: 1 })) continue;
     const existing = collection.findIndex(request.spec.name);

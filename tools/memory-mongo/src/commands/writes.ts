@@ -265,7 +265,7 @@ const findAndModify: CommandHandler = async (context) => {
     collation,
   };
   const shown = (doc: Doc | undefined): Doc | null =>
-    doc ? (project([doc], fields, collation)[0] ?? null) : null;
+    doc ? (project([doc], fields, collation, filter)[0] ?? null) : null;
 
   return withLockWait(() => {
     const { store, txn, db } = context;

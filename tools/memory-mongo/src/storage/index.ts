@@ -1,4 +1,6 @@
 import { Query } from 'mingo';
+import type { StringFold } from '../numbers.js';
+import { type Collation, stringFold } from '../query.js';
 import { type Doc, keyString, valuesAtPath } from '../values.js';
 import { TextIndex } from './text-index.js';
 
@@ -33,6 +35,11 @@ export class Index {
   readonly supportsEquality: boolean;
   private readonly partial: Query | undefined;
   private readonly caseInsensitive: boolean;
+  /**
+   * Strings as the index's collation compares them in keys (strength 1 also ignores diacritics,
+   * `caseLevel` keeps case). Such indexes serve no equality lookups, so `keyForValues` needs none.
+   */
+  private readonly fold: StringFold;
   private readonly entries = new Map<string, Set<string>>();
 
   constructor(
@@ -51,6 +58,7 @@ export class Index {
     this.partial = partial ? new Query(partial, {}) : undefined;
     const collation = spec.collation as { strength?: number } | undefined;
     this.caseInsensitive = collation?.strength !== undefined && collation.strength <= 2;
+    this.fold = stringFold(spec.collation as Collation | undefined);
     const keyValues = Object.values(spec.key);
     const special = keyValues.some((value) => typeof value === 'string');
     this.fields = textFields ? [] : Object.keys(spec.key);
@@ -78,7 +86,7 @@ export class Index {
     for (const field of this.fields) {
       const seen = new Map<string, unknown>();
       for (const value of valuesAtPath(document, field)) {
-        seen.set(keyString(value, this.caseInsensitive), value ?? null);
+        seen.set(keyString(this.folded(value)), value ?? null);
       }
       const next: typeof combos = [];
       for (const combo of combos) {
@@ -98,6 +106,10 @@ export class Index {
   /** The key an equality query asks for, one value per field in index order. */
   keyForValues(values: unknown[]): string {
     return values.map((value) => keyString(value, this.caseInsensitive)).join(KEY_SEPARATOR);
+  }
+
+  private folded(value: unknown): unknown {
+    return typeof value === 'string' && this.fold ? this.fold(value) : value;
   }
 
   lookup(key: string): ReadonlySet<string> | undefined {

@@ -22,7 +22,7 @@ const SERVER_LAYERS = [
   ['scheduling/bookings'],
   // Features that react to bookings (through domain events, never importing bookings).
   ['notifications'],
-  ['email'],
+  ['email', 'reminders'],
   ['presence', 'admin'],
   ['seed'],
 ];

@@ -7,6 +7,7 @@ import { auth, optionalAuth } from './core/auth/auth.middleware.js';
 import type { Authenticator } from './core/auth/principal.js';
 import type { Config } from './core/config/config.js';
 import type { EventBus } from './core/events/event-bus.js';
+import type { JobScheduler } from './core/jobs/job-scheduler.js';
 import { AppError } from './core/errors.js';
 import { apiRouteNotFound, errorHandler } from './core/http/error-handler.js';
 import { createHealthRouter } from './core/http/health.js';
@@ -18,6 +19,7 @@ import { requestContext } from './core/request-context.js';
 import type { Realtime } from './core/socket/realtime.js';
 import { createAdminRouter } from './modules/admin/admin.routes.js';
 import { createAdminService } from './modules/admin/admin.service.js';
+import { remindOfBookings } from './modules/reminders/booking-reminders.js';
 import type { Mailer } from './modules/email/mailer.js';
 import { emailNotifications } from './modules/email/notification-emails.js';
 import { createOutboxRouter } from './modules/email/outbox.routes.js';
@@ -76,6 +78,7 @@ export interface AppDeps {
   coachLifecycle: CoachLifecycle;
   userLifecycle: UserLifecycle;
   mailer: Mailer;
+  jobs: JobScheduler;
 }
 
 function createApiRouter(deps: AppDeps): Router {
@@ -144,6 +147,12 @@ function createApiRouter(deps: AppDeps): Router {
     mailer: deps.mailer,
     publicUrl: config.mail.publicUrl,
     bookingCalendar: bookings.calendarForParticipant,
+  });
+  remindOfBookings({
+    events,
+    jobs: deps.jobs,
+    notifications,
+    leadMinutes: config.reminderLeadMinutes,
   });
 
   const api = Router();

@@ -6,6 +6,7 @@ import { createAccessTokens } from './core/auth/access-token.js';
 import type { Config } from './core/config/config.js';
 import { connectDatabase, type Database } from './core/db/connect-database.js';
 import { createEventBus, type EventBus } from './core/events/event-bus.js';
+import { createJobScheduler, type JobScheduler } from './core/jobs/job-scheduler.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { createRealtime } from './core/socket/realtime.js';
 import { attachRedisAdapter } from './core/socket/redis-adapter.js';
@@ -47,10 +48,16 @@ export async function createServer(
   const database = await connectDatabase(config, logger);
   let closeRedis = async () => {};
   let mailer: Mailer | undefined;
+  let jobs: JobScheduler | undefined;
   try {
     // Features that react to a new coach (scheduling: default prices and availability) register here.
     const events = createEventBus(logger);
     mailer = createMailer(config.mail);
+    jobs = createJobScheduler({
+      db: database.db,
+      processEveryMs: config.jobsProcessEveryMs,
+      logger,
+    });
     logger.info(`E-mail: ${mailer.kind === 'smtp' ? 'SMTP' : 'outbox (GET /api/dev/outbox)'}`);
     const coachLifecycle = createCoachLifecycle();
     registerPricingDefaults(coachLifecycle);
@@ -99,7 +106,10 @@ export async function createServer(
       coachLifecycle,
       userLifecycle,
       mailer,
+      jobs,
     });
+    // After every job is defined (by the modules createApp wired).
+    await jobs.start();
     const httpServer = createHttpServer(app);
     io.attach(httpServer);
 
@@ -115,6 +125,7 @@ export async function createServer(
         await closeHttpAndSockets(httpServer, io, config.shutdownTimeoutSeconds);
         logger.debug('HTTP server and sockets closed');
         // Subscribers of the last changes still read and write; let them finish first.
+        await jobs?.stop();
         await events.settled();
         mailer?.close();
         await closeRedis();
@@ -123,6 +134,7 @@ export async function createServer(
       },
     };
   } catch (error) {
+    await jobs?.stop();
     await closeRedis();
     await database.close();
     throw error;

@@ -13,6 +13,8 @@ export const NOTIFICATION_TYPES = [
   'booking.declined',
   'booking.cancelled',
   'booking.rescheduled',
+  /** To both participants, a day and an hour before a confirmed session. */
+  'booking.reminder',
   'coach.approved',
   'coach.rejected',
 ] as const;

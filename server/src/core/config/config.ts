@@ -60,6 +60,10 @@ export interface Config {
   /** Prefix of every booking's video room: an unguessable id is appended on confirmation. */
   meetingBaseUrl: string;
   mail: MailConfig;
+  /** Minutes before a confirmed session that its reminders go out, e.g. [1440, 60]. */
+  reminderLeadMinutes: number[];
+  /** How often the job scheduler looks for due jobs. */
+  jobsProcessEveryMs: number;
 }
 
 /** Outgoing e-mail (modules/email). */
@@ -150,6 +154,8 @@ export function loadConfig(env: RawEnv, options: LoadConfigOptions = {}): Loaded
       from: read.raw('MAIL_FROM') ?? 'CoachHub <no-reply@coachhub.local>',
       publicUrl: (read.url('PUBLIC_URL', ['https:', 'http:']) ?? '').replace(/\/+$/, ''),
     },
+    reminderLeadMinutes: readReminderLeadMinutes(read),
+    jobsProcessEveryMs: read.integer('JOBS_PROCESS_EVERY_MS', 5000, 50, 600_000),
   };
   if (!config.mail.publicUrl) config.mail.publicUrl = `http://localhost:${config.port}`;
 
@@ -192,6 +198,25 @@ function readJwtSecret(
     );
   }
   return secret;
+}
+
+const MAX_REMINDER_LEAD_MINUTES = 30 * 24 * 60;
+
+function readReminderLeadMinutes(read: EnvReader): number[] {
+  const value = read.raw('REMINDER_LEAD_MINUTES');
+  if (value === undefined) return [24 * 60, 60];
+  const leads = value.split(',').map((part) => Number(part.trim()));
+  if (
+    leads.length === 0 ||
+    leads.some((lead) => !Number.isFinite(lead) || lead <= 0 || lead > MAX_REMINDER_LEAD_MINUTES)
+  ) {
+    read.problem(
+      'REMINDER_LEAD_MINUTES',
+      `must be a comma-separated list of minutes from 0 to ${MAX_REMINDER_LEAD_MINUTES}`,
+    );
+    return [24 * 60, 60];
+  }
+  return leads;
 }
 
 function readCorsOrigins(read: EnvReader, isProduction: boolean): string[] {

@@ -1,3 +1,4 @@
+import type { Db } from 'mongodb';
 import mongoose from 'mongoose';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../logger.js';
@@ -5,6 +6,8 @@ import { resolveDatabase } from './resolve-database.js';
 
 export interface Database {
   kind: string;
+  /** The driver's database behind the Mongoose connection (for libraries that take a Db). */
+  db: Db;
   /** Resolves when the database answers a ping within the timeout, rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -26,8 +29,14 @@ export async function connectDatabase(
     await resolved.stop();
     throw error;
   }
+  const db = mongoose.connection.db;
+  if (!db) {
+    await resolved.stop();
+    throw new Error('The database connection has no Db');
+  }
   return {
     kind: resolved.kind,
+    db,
     ping: (timeoutMs = 2000) => pingDatabase(timeoutMs),
     close: async () => {
       await mongoose.disconnect();

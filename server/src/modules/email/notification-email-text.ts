@@ -30,6 +30,15 @@ interface Values {
   previousStart: string;
   reason: string | null;
   fee: string | null;
+  /** How far ahead a reminder's session is ("in 1 hour"). */
+  lead: string;
+}
+
+function leadText(minutes: number, locale: string): string {
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  return minutes % 60 === 0
+    ? relative.format(minutes / 60, 'hour')
+    : relative.format(minutes, 'minute');
 }
 
 function valuesOf(params: NotificationParams, context: FormatContext): Values {
@@ -49,6 +58,7 @@ function valuesOf(params: NotificationParams, context: FormatContext): Values {
             context.locale,
           )
         : null,
+    lead: leadText(Number(params.leadMinutes ?? 0), context.locale),
   };
 }
 
@@ -97,6 +107,10 @@ const ENGLISH: Texts = {
       `${v.name} moved "${v.title}" from ${v.previousStart} to ${v.start}.`,
       'The updated calendar file is attached.',
     ],
+  }),
+  'booking.reminder': (v) => ({
+    subject: `Reminder: ${v.title} with ${v.name} ${v.lead}`,
+    paragraphs: [`Your session "${v.title}" with ${v.name} starts ${v.lead}, on ${v.start}.`],
   }),
   'coach.approved': () => ({
     subject: 'Your coach profile is approved',
@@ -156,6 +170,10 @@ const GERMAN: Texts = {
       `${v.name} hat „${v.title}“ von ${v.previousStart} auf ${v.start} verschoben.`,
       'Die aktualisierte Kalenderdatei ist angehängt.',
     ],
+  }),
+  'booking.reminder': (v) => ({
+    subject: `Erinnerung: ${v.title} mit ${v.name} ${v.lead}`,
+    paragraphs: [`Deine Sitzung „${v.title}“ mit ${v.name} beginnt ${v.lead}, am ${v.start}.`],
   }),
   'coach.approved': () => ({
     subject: 'Dein Coach-Profil ist freigegeben',

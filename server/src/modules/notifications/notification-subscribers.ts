@@ -1,6 +1,6 @@
 import type { NotificationParams } from '@coachhub/shared/notification';
 import type { BookingParty } from '@coachhub/shared/scheduling';
-import type { BookingChange } from '../../core/events/domain-events.js';
+import type { BookingChange, BookingEventBooking } from '../../core/events/domain-events.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import { findUserSummaries } from '../users/user-accounts.js';
 import type { NewNotification, NotificationsService } from './notifications.service.js';
@@ -11,14 +11,16 @@ const PROFILE_LINK = '/practice/profile';
 
 const otherSide = (party: BookingParty): BookingParty => (party === 'client' ? 'coach' : 'client');
 
-/** The notification for `to` about a booking change made by the other side. */
-async function aboutBooking(
-  change: BookingChange,
+/**
+ * The notification for `to` about a booking, naming the other side (published for the modules
+ * that notify about bookings, e.g. reminders).
+ */
+export async function bookingNotification(
+  booking: BookingEventBooking,
   to: BookingParty,
   type: NewNotification['type'],
   extra: NotificationParams = {},
 ): Promise<NewNotification> {
-  const { booking } = change;
   const fromId = to === 'client' ? booking.coachId : booking.clientId;
   const [from] = await findUserSummaries([fromId]);
   return {
@@ -29,12 +31,23 @@ async function aboutBooking(
       title: booking.title,
       start: booking.start.toISOString(),
       name: from ? `${from.firstName} ${from.lastName}` : '',
-      ...(change.reason ? { reason: change.reason } : {}),
       ...extra,
     },
     link: BOOKINGS_LINK[to],
   };
 }
+
+/** About a change made by the other side, with its reason when one was given. */
+const aboutBooking = (
+  change: BookingChange,
+  to: BookingParty,
+  type: NewNotification['type'],
+  extra: NotificationParams = {},
+) =>
+  bookingNotification(change.booking, to, type, {
+    ...(change.reason ? { reason: change.reason } : {}),
+    ...extra,
+  });
 
 /**
  * The in-app notifications that follow domain events: a new request or booking for the coach,

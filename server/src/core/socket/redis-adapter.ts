@@ -3,7 +3,11 @@ import type { TypedServer } from './socket-types.js';
 
 /**
  * Shares rooms and broadcasts between server processes through Redis (only when REDIS_URL is
- * set; one process needs nothing). Returns what closes the Redis connections at shutdown.
+ * set; one process needs nothing). The Redis Streams adapter rather than the Pub/Sub one: a
+ * stream survives a short loss of the Redis connection without dropping packets, and it is the
+ * adapter that supports Socket.IO's connection state recovery across processes (a client that
+ * reconnects to another process still gets what it missed). Returns what closes the Redis
+ * connection at shutdown.
  */
 export async function attachRedisAdapter(
   io: TypedServer,
@@ -12,22 +16,19 @@ export async function attachRedisAdapter(
 ): Promise<() => Promise<void>> {
   // Loaded only on this path, so a single-process setup never needs the Redis packages.
   const [{ createAdapter }, { createClient }] = await Promise.all([
-    import('@socket.io/redis-adapter'),
+    import('@socket.io/redis-streams-adapter'),
     import('redis'),
   ]);
-  const pubClient = createClient({ url: redisUrl });
-  const subClient = pubClient.duplicate();
-  for (const client of [pubClient, subClient]) {
-    client.on('error', (error: unknown) =>
-      logger.error('Redis connection error', {
-        error: error instanceof Error ? error.message : String(error),
-      }),
-    );
-  }
-  await Promise.all([pubClient.connect(), subClient.connect()]);
-  io.adapter(createAdapter(pubClient, subClient));
-  logger.info('Socket.IO: Redis adapter attached');
+  const client = createClient({ url: redisUrl });
+  client.on('error', (error: unknown) =>
+    logger.error('Redis connection error', {
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
+  await client.connect();
+  io.adapter(createAdapter(client));
+  logger.info('Socket.IO: Redis Streams adapter attached');
   return async () => {
-    await Promise.allSettled([pubClient.quit(), subClient.quit()]);
+    await Promise.allSettled([client.quit()]);
   };
 }

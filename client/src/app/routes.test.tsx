@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { accessToken } from '@/lib/access-token';
@@ -146,7 +146,8 @@ describe('app routes', () => {
     await user.click(screen.getByRole('button', { name: 'Log out' }));
 
     expect(await screen.findByRole('link', { name: 'Log in' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/');
+    // The header turns to the visitor's at once; the home page may still be loading.
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
     expect(requests.map((request) => `${request.method} ${request.url}`)).toEqual([
       'POST /auth/logout',
     ]);

@@ -1,3 +1,4 @@
+import type { NotificationPage } from '@coachhub/shared/notification';
 import type { UserDTO } from '@coachhub/shared/user';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
@@ -6,6 +7,7 @@ import { RouterProvider, createMemoryRouter } from 'react-router-dom';
 
 import { createQueryClient } from '@/app/query-client';
 import { appRoutes } from '@/app/routes';
+import { notificationsQueryOptions } from '@/features/notifications/api/get-notifications';
 import { accessToken } from '@/lib/access-token';
 import { setSessionUser } from '@/lib/auth/session';
 
@@ -14,15 +16,33 @@ interface RenderAppOptions {
   url?: string;
   /** The signed-in user, or null for a visitor; the session is then already known. */
   user?: UserDTO | null;
+  /**
+   * What the header's bell shows a signed-in user, known from the start so a page's requests
+   * are its own (none by default); null lets the bell ask the API.
+   */
+  notifications?: NotificationPage | null;
 }
+
+const NO_NOTIFICATIONS: NotificationPage = {
+  items: [],
+  page: 1,
+  limit: 10,
+  total: 0,
+  unreadCount: 0,
+};
 
 /**
  * Renders the real route table (layout, guards, lazy pages) in memory, with the session
- * already decided so no refresh call is made. The socket is not started: it needs a server.
+ * already decided so no refresh call is made (and the bell's notifications known, see below). The socket is not started: it needs a server.
  */
-export const renderApp = ({ url = '/', user = null }: RenderAppOptions = {}) => {
+export const renderApp = ({
+  url = '/',
+  user = null,
+  notifications = NO_NOTIFICATIONS,
+}: RenderAppOptions = {}) => {
   const queryClient = createQueryClient();
   setSessionUser(queryClient, user);
+  if (notifications) queryClient.setQueryData(notificationsQueryOptions().queryKey, notifications);
   if (user) accessToken.set('test-access-token');
   const router = createMemoryRouter(appRoutes, { initialEntries: [url] });
   const view = render(

@@ -5,6 +5,7 @@ import { Link, NavLink } from 'react-router-dom';
 
 import { paths } from '@/config/paths';
 import { LanguageSwitch } from '@/features/account/components/language-switch';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { useSession } from '@/lib/auth/session';
 
 import { NAV_ITEMS } from './nav-items';
@@ -35,6 +36,12 @@ export const AppHeader = () => {
           </span>
           {t('app.name')}
         </Link>
+        {user && (
+          // Outside the folding panel, so small screens show it next to the menu button.
+          <div className="app-header__bell">
+            <NotificationBell />
+          </div>
+        )}
         <button
           type="button"
           className="menu-toggle"

@@ -7,6 +7,8 @@ export interface AppNotification {
   tone: NotificationTone;
   /** Stored as a key so the message follows a language switch while it is on screen. */
   messageKey: TranslationKey;
+  /** Values the message is filled with, already formatted for display. */
+  params?: Readonly<Record<string, string>>;
 }
 
 type Listener = () => void;
@@ -25,11 +27,20 @@ const publish = (next: readonly AppNotification[]) => {
 export const dismissNotification = (id: number): void =>
   publish(notifications.filter((notification) => notification.id !== id));
 
+const sameParams = (a?: AppNotification['params'], b?: AppNotification['params']) =>
+  JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+
 /** Shows a short message in the page's live region. The same message is never stacked twice. */
-export const notify = (tone: NotificationTone, messageKey: TranslationKey): void => {
-  if (notifications.some((notification) => notification.messageKey === messageKey)) return;
+export const notify = (
+  tone: NotificationTone,
+  messageKey: TranslationKey,
+  params?: AppNotification['params'],
+): void => {
+  const shown = (notification: AppNotification) =>
+    notification.messageKey === messageKey && sameParams(notification.params, params);
+  if (notifications.some(shown)) return;
   const id = nextId++;
-  publish([...notifications, { id, tone, messageKey }]);
+  publish([...notifications, { id, tone, messageKey, ...(params ? { params } : {}) }]);
   // Errors stay until dismissed: the user may need time to read what went wrong.
   if (tone !== 'error') setTimeout(() => dismissNotification(id), AUTO_DISMISS_MS);
 };

@@ -14,9 +14,9 @@ export const Notifications = () => {
 
   return (
     <section className="notifications" aria-label={t('notifications.label')} aria-live="polite">
-      {notifications.map(({ id, tone, messageKey }) => (
+      {notifications.map(({ id, tone, messageKey, params }) => (
         <div key={id} className={`notification notification--${tone}`} data-testid="notification">
-          <p className="notification__message">{t(messageKey)}</p>
+          <p className="notification__message">{t(messageKey, { replace: params })}</p>
           <button
             type="button"
             className="notification__dismiss"

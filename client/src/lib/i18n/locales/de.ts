@@ -207,6 +207,42 @@ export const de: Translation = {
   notifications: {
     label: 'Benachrichtigungen',
     dismiss: 'Schließen',
+    booking: {
+      requested: '{{name}} hat „{{title}}“ am {{start}} angefragt.',
+      booked: '{{name}} hat „{{title}}“ am {{start}} gebucht.',
+      confirmed: '{{name}} hat „{{title}}“ am {{start}} bestätigt.',
+      declined: '{{name}} hat deine Anfrage für „{{title}}“ am {{start}} abgelehnt.',
+      cancelled: '{{name}} hat „{{title}}“ am {{start}} abgesagt.',
+      rescheduled: '{{name}} hat „{{title}}“ von {{previousStart}} auf {{start}} verschoben.',
+      reminder: 'Erinnerung: „{{title}}“ mit {{name}} am {{start}}.',
+    },
+    coach: {
+      approved:
+        'Dein Coach-Profil ist freigegeben: Klient:innen können dich jetzt finden und buchen.',
+      rejected: 'Dein Coach-Profil wurde nicht freigegeben.',
+    },
+    message: {
+      received: '{{name}} hat dir eine Nachricht geschickt: „{{preview}}“',
+    },
+    unknown: 'Du hast eine neue Benachrichtigung.',
+    someone: 'Jemand',
+    details: {
+      reason: 'Grund: {{reason}}',
+      fee: 'Stornogebühr: {{fee}}',
+    },
+    center: {
+      button: 'Benachrichtigungen',
+      buttonUnread_one: 'Benachrichtigungen, {{count}} ungelesen',
+      buttonUnread_other: 'Benachrichtigungen, {{count}} ungelesen',
+      title: 'Benachrichtigungen',
+      markAllRead: 'Alle als gelesen markieren',
+      markAllFailed:
+        'Die Benachrichtigungen konnten nicht als gelesen markiert werden. Bitte versuche es erneut.',
+      unread: 'Ungelesen',
+      empty: 'Noch keine Benachrichtigungen.',
+      loadFailed: 'Die Benachrichtigungen konnten nicht geladen werden.',
+      retry: 'Erneut versuchen',
+    },
   },
   avatar: {
     alt: 'Foto von {{name}}',

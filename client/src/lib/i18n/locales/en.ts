@@ -210,6 +210,40 @@ export const en = {
   notifications: {
     label: 'Notifications',
     dismiss: 'Dismiss',
+    booking: {
+      requested: '{{name}} asked for “{{title}}” on {{start}}.',
+      booked: '{{name}} booked “{{title}}” on {{start}}.',
+      confirmed: '{{name}} confirmed “{{title}}” on {{start}}.',
+      declined: '{{name}} declined your request for “{{title}}” on {{start}}.',
+      cancelled: '{{name}} cancelled “{{title}}” on {{start}}.',
+      rescheduled: '{{name}} moved “{{title}}” from {{previousStart}} to {{start}}.',
+      reminder: 'Reminder: “{{title}}” with {{name}} on {{start}}.',
+    },
+    coach: {
+      approved: 'Your coach profile is approved: clients can now find and book you.',
+      rejected: 'Your coach profile was not approved.',
+    },
+    message: {
+      received: '{{name}} sent you a message: “{{preview}}”',
+    },
+    unknown: 'You have a new notification.',
+    someone: 'Someone',
+    details: {
+      reason: 'Reason: {{reason}}',
+      fee: 'Cancellation fee: {{fee}}',
+    },
+    center: {
+      button: 'Notifications',
+      buttonUnread_one: 'Notifications, {{count}} unread',
+      buttonUnread_other: 'Notifications, {{count}} unread',
+      title: 'Notifications',
+      markAllRead: 'Mark all as read',
+      markAllFailed: 'The notifications could not be marked as read. Please try again.',
+      unread: 'Unread',
+      empty: 'No notifications yet.',
+      loadFailed: 'The notifications could not be loaded.',
+      retry: 'Try again',
+    },
   },
   avatar: {
     alt: 'Photo of {{name}}',

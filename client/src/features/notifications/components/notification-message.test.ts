@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+
+import { i18n } from '@/lib/i18n/i18n';
+import { makeNotification } from '@/testing/notification-fixtures';
+
+import { notificationMessage } from './notification-message';
+
+const berlin = { locale: 'en', timeZone: 'Europe/Berlin' };
+const text = (message: ReturnType<typeof notificationMessage>) => [
+  i18n.t(message.key, { replace: message.params }),
+  ...message.details.map((detail) => i18n.t(detail.key, { replace: detail.params })),
+];
+
+describe('notificationMessage', () => {
+  it("fills the type's text with the times in the viewer's zone", () => {
+    const rescheduled = makeNotification({
+      type: 'booking.rescheduled',
+      key: 'notifications.booking.rescheduled',
+      params: {
+        bookingId: 'booking-1',
+        title: 'Career deep dive',
+        start: '2026-05-07T12:30:00.000Z',
+        previousStart: '2026-05-06T08:00:00.000Z',
+        name: 'Carla Jensen',
+      },
+    });
+    expect(text(notificationMessage(rescheduled, berlin, 'Someone'))).toEqual([
+      'Carla Jensen moved “Career deep dive” from May 6, 2026, 10:00 AM to May 7, 2026, 2:30 PM.',
+    ]);
+  });
+
+  it('adds the reason and the fee in the reader’s language and currency format', async () => {
+    const cancelled = makeNotification({
+      type: 'booking.cancelled',
+      key: 'notifications.booking.cancelled',
+      params: {
+        bookingId: 'booking-1',
+        title: 'Career deep dive',
+        start: '2026-05-06T08:00:00.000Z',
+        name: 'Carla Jensen',
+        reason: 'Sick',
+        feeAmount: 4500,
+        feeCurrency: 'EUR',
+      },
+    });
+    expect(text(notificationMessage(cancelled, berlin, 'Someone'))).toEqual([
+      'Carla Jensen cancelled “Career deep dive” on May 6, 2026, 10:00 AM.',
+      'Reason: Sick',
+      'Cancellation fee: €45.00',
+    ]);
+
+    await i18n.changeLanguage('de');
+    expect(
+      text(notificationMessage(cancelled, { locale: 'de', timeZone: 'Europe/Berlin' }, 'Jemand')),
+    ).toEqual([
+      'Carla Jensen hat „Career deep dive“ am 06.05.2026, 10:00 abgesagt.',
+      'Grund: Sick',
+      'Stornogebühr: 45,00\u00a0€',
+    ]);
+  });
+
+  it('leaves out a fee of nothing, names a person whose account is gone, and knows every type', () => {
+    const free = makeNotification({
+      type: 'booking.cancelled',
+      key: 'notifications.booking.cancelled',
+      params: { title: 'Intro', start: '2026-05-06T08:00:00.000Z', name: '', feeAmount: 0 },
+    });
+    expect(text(notificationMessage(free, berlin, 'Someone'))).toEqual([
+      'Someone cancelled “Intro” on May 6, 2026, 10:00 AM.',
+    ]);
+
+    const unknown = makeNotification({ key: 'notifications.survey.requested' });
+    expect(notificationMessage(unknown, berlin, 'Someone').key).toBe('notifications.unknown');
+
+    const rejected = makeNotification({
+      type: 'coach.rejected',
+      key: 'notifications.coach.rejected',
+      params: { reason: 'Please add your certifications.' },
+    });
+    expect(text(notificationMessage(rejected, berlin, 'Someone'))).toEqual([
+      'Your coach profile was not approved.',
+      'Reason: Please add your certifications.',
+    ]);
+  });
+});

@@ -2,43 +2,14 @@
  * Dates and times are stored and exchanged in UTC and shown in the viewer's time zone and
  * language. Every visible date goes through these helpers.
  */
-export interface FormatContext {
-  locale: string;
-  timeZone: string;
-}
+import { formatDateTime, isValidTimeZone, type FormatContext } from '@coachhub/shared/format';
+
+// One source with the server's e-mails (shared/src/format.ts): the same instant reads the same.
+export { formatDateTime, isValidTimeZone, type FormatContext };
 
 type DateInput = Date | string | number;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Building an Intl.DateTimeFormat is costly; screens format many dates with the same options. */
-const formatterFor = (context: FormatContext, options: Intl.DateTimeFormatOptions) => {
-  const timeZone = isValidTimeZone(context.timeZone) ? context.timeZone : 'UTC';
-  const key = JSON.stringify([context.locale, timeZone, options]);
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(context.locale, { ...options, timeZone });
-    formatters.set(key, formatter);
-  }
-  return formatter;
-};
-
-export const isValidTimeZone = (timeZone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 export const deviceTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-export const formatDateTime = (
-  value: DateInput,
-  context: FormatContext,
-  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
-): string => formatterFor(context, options).format(new Date(value));
 
 export const formatDate = (value: DateInput, context: FormatContext): string =>
   formatDateTime(value, context, { dateStyle: 'full' });

@@ -20,6 +20,8 @@ const SERVER_LAYERS = [
   ['scheduling/session-types'],
   ['scheduling/availability', 'scheduling/pricing'],
   ['scheduling/bookings'],
+  // Chat: may read bookings, users and coaches through their published functions.
+  ['conversations'],
   // Features that react to bookings (through domain events, never importing bookings).
   ['notifications'],
   ['email', 'reminders'],

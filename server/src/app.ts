@@ -29,6 +29,12 @@ import {
   createNotificationsRouter,
 } from './modules/notifications/notifications.routes.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
+import { openConversationsForBookings } from './modules/conversations/booking-conversations.js';
+import {
+  createConversationsRouter,
+  createMessagesRouter,
+} from './modules/conversations/conversations.routes.js';
+import type { ConversationsService } from './modules/conversations/conversations.service.js';
 import { closeSocketsOfSuspendedAccounts } from './modules/auth/account-status.socket.js';
 import { createAccountStatusService } from './modules/auth/account-status.service.js';
 import { createAuthRouter, createPasswordRouter } from './modules/auth/auth.routes.js';
@@ -72,6 +78,8 @@ export interface AppDeps {
   accessTokens: AccessTokens;
   authenticate: Authenticator;
   realtime: Realtime;
+  /** Chat, shared with the socket handlers (server.ts). */
+  conversations: ConversationsService;
   /** The domain event bus; subscribers that live with the app (sockets) register on it here. */
   events: EventBus;
   storage: ImageStorage;
@@ -136,7 +144,8 @@ function createApiRouter(deps: AppDeps): Router {
   closeSocketsOfSuspendedAccounts({ events, realtime: deps.realtime });
   announceVerificationChanges({ events, presenter, realtime: deps.realtime });
   const notifications = createNotificationsService({ realtime: deps.realtime, events });
-  notifyOnDomainEvents({ events, notifications });
+  notifyOnDomainEvents({ events, notifications, realtime: deps.realtime });
+  openConversationsForBookings({ events, conversations: deps.conversations });
   const bookings = createBookingsService({
     presenter: bookingPresenter,
     events,
@@ -198,6 +207,9 @@ function createApiRouter(deps: AppDeps): Router {
     }),
   );
   api.use('/notifications', createNotificationsRouter({ notifications, authenticated }));
+  const chat = { conversations: deps.conversations, authenticated };
+  api.use('/conversations', createConversationsRouter(chat));
+  api.use('/messages', createMessagesRouter(chat));
   api.use(
     '/admin',
     createAdminRouter({

@@ -11,13 +11,16 @@ import { createLogger, type Logger } from './core/logger.js';
 import { createRealtime } from './core/socket/realtime.js';
 import { attachRedisAdapter } from './core/socket/redis-adapter.js';
 import { createSocketServer } from './core/socket/socket-server.js';
-import type { TypedServer } from './core/socket/socket-types.js';
+import type { SocketRegistrar, TypedServer } from './core/socket/socket-types.js';
 import { createAuthenticator } from './modules/auth/authenticator.js';
 import { registerAvailabilityDefaults } from './modules/scheduling/availability/availability-defaults.js';
 import { createCoachLifecycle } from './modules/coaches/coach-lifecycle.js';
 import { createMailer, type Mailer } from './modules/email/mailer.js';
 import { registerCoachUserSync } from './modules/coaches/coach-user-sync.js';
 import { createPresenceRegistrar } from './modules/presence/presence.socket.js';
+import { createConversationsRegistrar } from './modules/conversations/conversations.socket.js';
+import { createConversationsService } from './modules/conversations/conversations.service.js';
+import { createCoachPresenter } from './modules/coaches/coach-presenter.js';
 import { registerPricingDefaults } from './modules/scheduling/pricing/pricing-defaults.js';
 import { ensureAdminAccount } from './modules/seed/admin-bootstrap.js';
 import { seedDemoData } from './modules/seed/demo-seed.js';
@@ -86,13 +89,24 @@ export async function createServer(
       ttlSeconds: config.jwtAccessTtlSeconds,
     });
     const authenticate = createAuthenticator(accessTokens);
+    // Read at each connection; the features that need `io` through Realtime join the list below,
+    // before the HTTP server (and so any socket) exists.
+    const registrars: SocketRegistrar[] = [createPresenceRegistrar()];
     const io = createSocketServer({
       corsOrigins: config.corsOrigins,
       authenticate,
       logger,
-      registrars: [createPresenceRegistrar()],
+      registrars,
     });
     if (config.redisUrl) closeRedis = await attachRedisAdapter(io, config.redisUrl, logger);
+    const realtime = createRealtime(io);
+    // Chat: HTTP routes (createApp) and socket events share one service.
+    const conversations = createConversationsService({
+      realtime,
+      events,
+      presenter: createCoachPresenter(realtime),
+    });
+    registrars.push(createConversationsRegistrar({ conversations, logger }));
 
     const app = createApp({
       config,
@@ -100,8 +114,9 @@ export async function createServer(
       database,
       accessTokens,
       authenticate,
-      realtime: createRealtime(io),
+      realtime,
       events,
+      conversations,
       storage,
       coachLifecycle,
       userLifecycle,

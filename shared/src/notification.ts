@@ -17,6 +17,8 @@ export const NOTIFICATION_TYPES = [
   'booking.reminder',
   'coach.approved',
   'coach.rejected',
+  /** To a recipient of a chat message who had no socket connected when it arrived. */
+  'message.received',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -1,5 +1,14 @@
 import type { BookingEvent } from './booking.js';
 import type { CoachUpdatedEvent } from './coach.js';
+import type {
+  ConversationRef,
+  MessageDTO,
+  MessageEvent,
+  MessageReadEvent,
+  MessageSendPayload,
+  TypingEvent,
+  UnreadCounts,
+} from './conversation.js';
 import type { ErrorCode } from './errors.js';
 import type { NotificationEvent } from './notification.js';
 
@@ -25,6 +34,10 @@ export interface ServerToClientEvents {
   'booking:created': (payload: BookingEvent) => void;
   'booking:updated': (payload: BookingEvent) => void;
   'notification:new': (payload: NotificationEvent) => void;
+  'message:new': (payload: MessageEvent) => void;
+  'message:updated': (payload: MessageEvent) => void;
+  'message:read': (payload: MessageReadEvent) => void;
+  typing: (payload: TypingEvent) => void;
 }
 
 export interface PresenceQuery {
@@ -34,6 +47,17 @@ export interface PresenceQuery {
 /** Events the client sends; each takes an ack callback. */
 export interface ClientToServerEvents {
   'presence:query': (payload: PresenceQuery, ack: (answer: Ack<PresenceUpdate[]>) => void) => void;
+  /** Joins `conversationRoom(id)` after the membership check. */
+  'conversation:join': (
+    payload: ConversationRef,
+    ack: (answer: Ack<ConversationRef>) => void,
+  ) => void;
+  /** Stores the message, then answers the stored message. */
+  'message:send': (payload: MessageSendPayload, ack: (answer: Ack<MessageDTO>) => void) => void;
+  /** Marks the conversation read up to its newest message. */
+  'message:read': (payload: ConversationRef, ack: (answer: Ack<UnreadCounts>) => void) => void;
+  /** Relayed to the others in the conversation at most every 2 s; `relayed: false` when dropped. */
+  typing: (payload: ConversationRef, ack: (answer: Ack<{ relayed: boolean }>) => void) => void;
 }
 
 export type InterServerEvents = Record<string, never>;
@@ -46,6 +70,10 @@ export interface SocketData {
 
 /** Room names are built here and nowhere else. */
 export const userRoom = (userId: string): string => `user:${userId}`;
+
+/** The sockets that opened a conversation (`conversation:join`). */
+export const conversationRoom = (conversationId: string): string =>
+  `conversation:${conversationId}`;
 
 /** Codes a refused handshake carries in `err.data.code` (`connect_error`). */
 export const SOCKET_AUTH_ERRORS = [

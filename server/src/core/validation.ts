@@ -96,6 +96,34 @@ export function validate(...rules: (ContextRunner | readonly ContextRunner[])[])
 }
 
 /**
+ * The same rules for a payload that did not come through HTTP (a socket event): the chains run on
+ * it as a request body, unknown keys and `$` keys are refused, and the accepted values come back
+ * (or the issues, to answer with `VALIDATION_FAILED`).
+ */
+export async function validatePayload<T extends object>(
+  payload: unknown,
+  ...rules: (ContextRunner | readonly ContextRunner[])[]
+): Promise<{ ok: true; values: T } | { ok: false; issues: ValidationIssue[] }> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    return { ok: false, issues: [{ field: '', location: 'body', message: 'Must be an object' }] };
+  }
+  // express-validator reads and writes only the locations its chains name.
+  const req = { body: structuredClone(payload) } as Request;
+  for (const chain of [...rules.flat(), checkExact([], { locations: ['body'] })]) {
+    await chain.run(req);
+  }
+  const issues = dedupe([
+    ...validationResult(req).array().flatMap(toIssues),
+    ...findOperatorKeys(req.body).map((field): ValidationIssue => ({
+      field,
+      location: 'body',
+      message: 'Keys starting with $ are not allowed',
+    })),
+  ]);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, values: validated<T>(req) };
+}
+
+/**
  * Rules for a body with nested objects and lists. Unknown keys are looked for among `fields`
  * (one chain per leaf, wildcards such as `weekly.*.start` allowed) before `wholes` run: a chain on
  * a list, an item or the whole body makes every key under it known to checkExact.

@@ -52,6 +52,14 @@ export interface DomainEvents {
   'session.revoked': { userId: string; sessionId: string | null; reason: SessionRevokedReason };
   'user.suspended': { userId: string; by: string; reason: string };
   'user.reinstated': { userId: string; by: string; reason: string };
+  /** A chat message was stored; `recipientIds`: everyone who follows the conversation but the sender. */
+  'message.created': {
+    messageId: string;
+    conversationId: string;
+    senderId: string;
+    recipientIds: string[];
+    preview: string;
+  };
   /** An in-app notification was stored (e-mail follows it, by the recipient's preferences). */
   'notification.created': {
     notificationId: string;

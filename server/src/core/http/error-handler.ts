@@ -54,6 +54,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         ...(requestId === undefined ? {} : { requestId }),
       },
     };
+    // A limit that a service counts itself (e.g. chat messages) says when to come back.
+    const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)
+      ?.retryAfterSeconds;
+    if (appError.status === 429 && typeof retryAfter === 'number') {
+      res.set('Retry-After', String(retryAfter));
+    }
     res.status(appError.status).json(body);
   };
 }

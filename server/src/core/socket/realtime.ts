@@ -8,6 +8,15 @@ export interface Realtime {
     event: E,
     ...args: Parameters<ServerToClientEvents[E]>
   ): void;
+  /**
+   * To every socket in any of `rooms`, once per socket however many of them it is in, leaving out
+   * the sockets in `except` (e.g. a conversation's room plus its participants' user rooms).
+   */
+  emitToRooms<E extends keyof ServerToClientEvents>(
+    target: { rooms: readonly string[]; except?: readonly string[] },
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void;
   /** Closes every socket of the user, on every server process (through the adapter). */
   disconnectUser(userId: string): void;
   /** Which of these users have a socket connected now, on any server process (one round trip). */
@@ -18,6 +27,12 @@ export function createRealtime(io: TypedServer): Realtime {
   return {
     emitToUser(userId, event, ...args) {
       io.to(userRoom(userId)).emit(event, ...args);
+    },
+    emitToRooms({ rooms, except = [] }, event, ...args) {
+      if (rooms.length === 0) return;
+      io.to([...rooms])
+        .except([...except])
+        .emit(event, ...args);
     },
     disconnectUser(userId) {
       io.in(userRoom(userId)).disconnectSockets(true);

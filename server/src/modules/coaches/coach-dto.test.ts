@@ -5,6 +5,7 @@ import type {
   CoachMatch,
 } from '@coachhub/shared/coach';
 import type { BookingDTO, BookingPage, CoachProfileDTO } from '@coachhub/shared/booking';
+import type { ConversationDTO, ConversationPage } from '@coachhub/shared/conversation';
 import type { Page } from '@coachhub/shared/pagination';
 import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -263,6 +264,25 @@ describe('every route that returns a coach returns exactly a CoachDTO, and nothi
         .set(bearer(client.accessToken))
         .send({ start: futureAt(3, '11:00') }),
       (booking: BookingDTO) => [booking.coach],
+    );
+  });
+
+  it('the conversation routes: open, list, read one (the coach among the others)', async () => {
+    const coachesIn = (conversation: ConversationDTO) =>
+      conversation.others.flatMap((other) => (other.kind === 'coach' ? [other.coach] : []));
+    const opened = await t.http
+      .post('/api/conversations')
+      .set(bearer(applicant.accessToken))
+      .send({ participantId: coach.user._id });
+    check(opened, coachesIn);
+    const id = (opened.body as ConversationDTO)._id;
+    check(
+      await t.http.get('/api/conversations').set(bearer(applicant.accessToken)),
+      (page: ConversationPage) => page.items.flatMap(coachesIn),
+    );
+    check(
+      await t.http.get(`/api/conversations/${id}`).set(bearer(applicant.accessToken)),
+      coachesIn,
     );
   });
 

@@ -32,6 +32,8 @@ interface Values {
   fee: string | null;
   /** How far ahead a reminder's session is ("in 1 hour"). */
   lead: string;
+  /** The start of a chat message. */
+  preview: string;
 }
 
 function leadText(minutes: number, locale: string): string {
@@ -59,6 +61,7 @@ function valuesOf(params: NotificationParams, context: FormatContext): Values {
           )
         : null,
     lead: leadText(Number(params.leadMinutes ?? 0), context.locale),
+    preview: text('preview'),
   };
 }
 
@@ -125,6 +128,10 @@ const ENGLISH: Texts = {
       v.reason ? `Reason: ${v.reason}` : null,
     ],
   }),
+  'message.received': (v) => ({
+    subject: `New message from ${v.name}`,
+    paragraphs: [`${v.name} wrote:`, `"${v.preview}"`, 'Open the conversation to reply.'],
+  }),
 };
 
 const GERMAN: Texts = {
@@ -186,6 +193,14 @@ const GERMAN: Texts = {
     paragraphs: [
       'Ein Admin hat dein Profil geprüft und bittet um Änderungen, bevor es erscheint.',
       v.reason ? `Grund: ${v.reason}` : null,
+    ],
+  }),
+  'message.received': (v) => ({
+    subject: `Neue Nachricht von ${v.name}`,
+    paragraphs: [
+      `${v.name} schreibt:`,
+      `„${v.preview}“`,
+      'Öffne die Unterhaltung, um zu antworten.',
     ],
   }),
 };

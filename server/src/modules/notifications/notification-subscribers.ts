@@ -2,6 +2,7 @@ import type { NotificationParams } from '@coachhub/shared/notification';
 import type { BookingParty } from '@coachhub/shared/scheduling';
 import type { BookingChange, BookingEventBooking } from '../../core/events/domain-events.js';
 import type { EventBus } from '../../core/events/event-bus.js';
+import type { Realtime } from '../../core/socket/realtime.js';
 import { findUserSummaries } from '../users/user-accounts.js';
 import type { NewNotification, NotificationsService } from './notifications.service.js';
 
@@ -51,11 +52,13 @@ const aboutBooking = (
 
 /**
  * The in-app notifications that follow domain events: a new request or booking for the coach,
- * each later change for the side that did not make it, verification decisions for the coach.
+ * each later change for the side that did not make it, verification decisions for the coach,
+ * chat messages for recipients who are offline.
  */
 export function notifyOnDomainEvents(deps: {
   events: EventBus;
   notifications: NotificationsService;
+  realtime: Pick<Realtime, 'onlineAmong'>;
 }): () => void {
   const { events, notifications } = deps;
   const send = async (notification: Promise<NewNotification>) =>
@@ -100,6 +103,27 @@ export function notifyOnDomainEvents(deps: {
         params: status === 'rejected' ? { reason } : {},
         link: PROFILE_LINK,
       });
+    }),
+    // A chat message: only recipients with no socket connected (the others see it live).
+    events.subscribe('message.created', name, async (message) => {
+      const online = await deps.realtime.onlineAmong(message.recipientIds);
+      const offline = message.recipientIds.filter((id) => !online.has(id));
+      if (offline.length === 0) return;
+      const [sender] = await findUserSummaries([message.senderId]);
+      await Promise.all(
+        offline.map((userId) =>
+          notifications.notify({
+            userId,
+            type: 'message.received',
+            params: {
+              conversationId: message.conversationId,
+              name: sender ? `${sender.firstName} ${sender.lastName}` : '',
+              preview: message.preview,
+            },
+            link: `/messages?conversation=${message.conversationId}`,
+          }),
+        ),
+      );
     }),
   ];
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());

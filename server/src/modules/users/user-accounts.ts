@@ -114,3 +114,9 @@ export function findUsersByEmails(
     .lean<UserRecord[]>()
     .exec();
 }
+
+/** The ids of the active accounts with this role (e.g. the admins who answer support chats). */
+export async function findActiveUserIdsByRole(role: Role): Promise<string[]> {
+  const users = await User.find({ role, status: 'active' }).select('_id').lean<UserRecord[]>();
+  return users.map((user) => user._id.toString());
+}

@@ -3,7 +3,6 @@ import { Long } from 'bson';
 import { MongoError, typeMismatch } from '../errors.js';
 import {
   type Collation,
-  candidateDocuments,
   compileFilter,
   extractText,
   mingoOptions,
@@ -15,7 +14,8 @@ import {
   textSearch,
 } from '../query.js';
 import { originalOf, queryView } from '../numbers.js';
-import { sortDocuments, sortSpec } from '../sort.js';
+import { planQuery, type QueryPlan } from '../planner.js';
+import { type SortSpec, sortDocuments, sortSpec } from '../sort.js';
 import type { Collection } from '../storage/collection.js';
 import {
   cloneValue,
@@ -40,6 +40,10 @@ export interface SelectOptions {
   skip?: number | undefined;
   limit?: number | undefined;
   collation?: Collation | undefined;
+  /** `hint`: an index name or key pattern, or `{ $natural: 1 }` for a collection scan. */
+  hint?: unknown;
+  /** Filled in with the plan that ran, for `explain`. */
+  explain?: { plan?: QueryPlan; sort?: SortSpec | undefined };
 }
 
 /**
@@ -54,16 +58,26 @@ export function selectDocuments(
 ): Doc[] {
   const { text, rest } = extractText(filter);
   const scores = text ? textSearch(context.store, collection, text, context.txn) : undefined;
-  const docs = scores
-    ? scores.keys()
-    : candidateDocuments(context.store, collection, rest, context.txn, options.collation);
+  const sort = rewriteMetaSort(options.sort);
+  const spec = sort ? sortSpec(sort) : undefined;
+  const skip = options.skip ?? 0;
+  const plan = scores
+    ? undefined
+    : planQuery(context.store, collection, rest, context.txn, {
+        collation: options.collation,
+        sort: spec,
+        hint: options.hint,
+        ...(options.limit ? { wanted: skip + options.limit } : {}),
+      });
+  if (options.explain) Object.assign(options.explain, { plan, sort: spec });
+  const docs = scores ? scores.keys() : (plan as QueryPlan).docs;
   const query = compileFilter(rest, options.collation);
   const fold = stringFold(options.collation);
-  const sort = rewriteMetaSort(options.sort);
-  const skip = options.skip ?? 0;
+  // An index may already give the documents in the sort's order.
+  const inOrder = !sort || plan?.sorted === true;
   // Without a sort the first matches are the answer, so stop reading once they are found
   // (mingo's own limit reads its whole input).
-  const wanted = !sort && options.limit ? skip + options.limit : Infinity;
+  const wanted = inOrder && options.limit ? skip + options.limit : Infinity;
   const matched: Doc[] = [];
   try {
     for (const doc of docs) {
@@ -73,9 +87,8 @@ export function selectDocuments(
       if (matched.length >= wanted) break;
     }
     const scoreOf = scores && ((view: Doc) => scores.get(originalOf(view)));
-    const ordered = sort
-      ? sortDocuments(matched, sortSpec(sort), options.collation, scoreOf)
-      : matched;
+    const ordered =
+      spec && !inOrder ? sortDocuments(matched, spec, options.collation, scoreOf) : matched;
     const end = options.limit ? skip + options.limit : undefined;
     const page = ordered.slice(skip, end).map(originalOf);
     // Only what is returned carries its score, in the hidden field `$meta` reads.

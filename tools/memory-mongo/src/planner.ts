@@ -2,9 +2,9 @@ import { ObjectId } from 'bson';
 import { MongoError } from './errors.js';
 import { queryView } from './numbers.js';
 import { type Collation, candidateDocuments, isCaseInsensitive } from './query.js';
-import { compareValues, type SortSpec, typeRank } from './sort.js';
+import { type SortSpec, typeRank } from './sort.js';
 import type { Collection } from './storage/collection.js';
-import type { Index, IndexEntry } from './storage/index.js';
+import { compareKeys, type Index, type IndexEntry } from './storage/index.js';
 import type { Store } from './storage/store.js';
 import type { Transaction } from './storage/transaction.js';
 import { type Doc, isOperatorObject, isPlainObject, keyString } from './values.js';
@@ -67,6 +67,8 @@ interface Candidate {
   index: Index;
   bounds: FieldBounds[];
   runs: Array<[number, number]>;
+  /** Every field pinned to values and no sort: the ids straight from the hash of keys. */
+  ids?: string[] | undefined;
   keys: number;
   /** 1 forward, -1 backward; 0 when the index does not give the sort. */
   sortDirection: 0 | 1 | -1;
@@ -75,14 +77,6 @@ interface Candidate {
 }
 
 const MAX_POINT_COMBINATIONS = 1000;
-
-function compareKeys(a: unknown, b: unknown): number {
-  // NaN sorts below every other number, as in MongoDB, so the sorted keys stay ordered.
-  if (typeof a === 'number' && typeof b === 'number' && (a !== a || b !== b)) {
-    return (a === a ? 1 : 0) - (b === b ? 1 : 0);
-  }
-  return compareValues(a, b);
-}
 
 function compareToBound(value: unknown, bound: Bound): number {
   if (bound instanceof TypeEdge) {
@@ -262,6 +256,22 @@ function runsFor(index: Index, bounds: FieldBounds[]): Array<[number, number]> |
   return runs;
 }
 
+/** With every field pinned to values, the ids under those keys (no ordered scan needed). */
+function hashLookup(index: Index, bounds: FieldBounds[]): string[] | undefined {
+  if (bounds.length !== index.fields.length || bounds.some((bound) => !bound.points)) {
+    return undefined;
+  }
+  let keys: unknown[][] = [[]];
+  for (const bound of bounds) {
+    keys = keys.flatMap((prefix) => (bound.points ?? []).map((value) => [...prefix, value]));
+    if (keys.length > MAX_POINT_COMBINATIONS) return undefined;
+  }
+  const ids: string[] = [];
+  for (const values of keys)
+    for (const id of index.lookup(index.keyForValues(values)) ?? []) ids.push(id);
+  return ids;
+}
+
 /** Whether the index gives the sort: 1 forward, -1 backward, 0 not; and where it starts. */
 function sortSupport(
   index: Index,
@@ -346,13 +356,15 @@ export function planQuery(
       const support =
         simple && !ownWrites?.size ? sortSupport(index, bounds, options.sort) : undefined;
       if (bounds.length === 0 && !support?.direction && hinted !== index) continue;
-      const runs = runsFor(index, bounds);
+      const ids = support?.direction ? undefined : hashLookup(index, bounds);
+      const runs = ids ? [] : runsFor(index, bounds);
       if (!runs) continue;
-      const keys = runs.reduce((sum, [start, end]) => sum + end - start, 0);
+      const keys = ids ? ids.length : runs.reduce((sum, [start, end]) => sum + end - start, 0);
       candidates.push({
         index,
         bounds,
         runs,
+        ids,
         keys,
         sortDirection: support?.direction ?? 0,
         sortStart: support?.start ?? 0,
@@ -426,6 +438,10 @@ function indexScan(
     },
   };
   const entries = function* (): Generator<IndexEntry> {
+    for (const id of plan.ids ?? []) {
+      stats.keysExamined++;
+      yield { values: [], id, seq: collection.seqOf(id) ?? 0 };
+    }
     const runs = backward ? [...plan.runs].reverse() : plan.runs;
     for (const [start, end] of runs) {
       if (backward) {

@@ -21,6 +21,26 @@ export interface IndexEntry {
   seq: number;
 }
 
+/**
+ * MongoDB's order of two key values (simple collation); numbers and strings, the common keys,
+ * skip the type ranking. NaN sorts below every other number, as in MongoDB.
+ */
+export function compareKeys(a: unknown, b: unknown): number {
+  const type = typeof a;
+  if (type === typeof b) {
+    if (type === 'string') return (a as string) < (b as string) ? -1 : a === b ? 0 : 1;
+    if (type === 'number') {
+      const x = a as number;
+      const y = b as number;
+      if (x < y) return -1;
+      if (x > y) return 1;
+      if (x === y) return 0;
+      return (x === x ? 1 : 0) - (y === y ? 1 : 0);
+    }
+  }
+  return compareValues(a, b);
+}
+
 const KEY_SEPARATOR = '\u0001';
 const MAX_KEYS_PER_DOCUMENT = 1000;
 
@@ -81,7 +101,7 @@ export class Index {
   /** Orders two entries' values by the key pattern (then callers break ties by `seq`). */
   compareValues(a: unknown[], b: unknown[]): number {
     for (let i = 0; i < a.length; i++) {
-      const order = compareValues(a[i], b[i]);
+      const order = compareKeys(a[i], b[i]);
       if (order !== 0) return order * (this.directions[i] as number);
     }
     return 0;

@@ -27,6 +27,8 @@ export interface QueryPlan {
   docs: Iterable<Doc>;
   /** The documents come in the order the sort asks for (no in-memory sort needed). */
   sorted: boolean;
+  /** Every document read matches the filter: the index keys answer it exactly. */
+  exact?: boolean;
   stats: PlanStats;
   /** The access stage as `explain` shows it (IXSCAN under FETCH, COLLSCAN, IDHACK, EOF). */
   stage: Doc;
@@ -383,7 +385,35 @@ export function planQuery(
   if (!best || (hinted === undefined && cost(best) > scanCost)) {
     return collectionScan(store, collection, txn, stats, filter, 1);
   }
-  return indexScan(store, collection, txn, stats, best, options.sort);
+  const plan = indexScan(store, collection, txn, stats, best, options.sort);
+  if (best.ids && simple && !ownWrites?.size && answersExactly(filter, best.index)) {
+    plan.exact = true;
+  }
+  return plan;
+}
+
+/**
+ * Whether a filter is nothing but equality (a value, `$eq` or `$in`) on each of the index's
+ * fields, so the documents under those keys are exactly its matches (as MongoDB's equality,
+ * an array matches when an element does, and the index keys each element).
+ */
+function answersExactly(filter: Doc, index: Index): boolean {
+  const keys = Object.keys(filter);
+  if (keys.length !== index.fields.length) return false;
+  return keys.every((field) => {
+    if (!index.fields.includes(field)) return false;
+    const condition = queryView(filter[field]);
+    if (isPointValue(condition, true)) return true;
+    if (!isOperatorObject(condition)) return false;
+    const operators = Object.keys(condition);
+    if (operators.length !== 1) return false;
+    if (operators[0] === '$eq') return isPointValue(condition.$eq, true);
+    return (
+      operators[0] === '$in' &&
+      Array.isArray(condition.$in) &&
+      condition.$in.every((value) => isPointValue(value, true))
+    );
+  });
 }
 
 function* counted(docs: Iterable<Doc>, stats: PlanStats, keys: boolean): Generator<Doc> {
@@ -434,7 +464,10 @@ function indexScan(
       isPartial: false,
       indexVersion: 2,
       direction: backward ? 'backward' : 'forward',
-      indexBounds: describeBounds(index, plan.bounds, backward),
+      // Described only when explain shows it.
+      get indexBounds(): Doc {
+        return describeBounds(index, plan.bounds, backward);
+      },
     },
   };
   const entries = function* (): Generator<IndexEntry> {
@@ -514,9 +547,21 @@ function* naturalDocs(
   entries: Iterable<IndexEntry>,
   fetch: (id: string) => Doc | undefined,
 ): Generator<Doc> {
+  const own = txn?.ownWrites(collection);
+  if (!own?.size) {
+    // The common lookup of one document needs no ordering.
+    const all = [...entries];
+    if (all.length <= 1) {
+      for (const entry of all) {
+        const doc = fetch(entry.id);
+        if (doc) yield doc;
+      }
+      return;
+    }
+    entries = all;
+  }
   const seqs = new Map<string, number>();
   for (const entry of entries) seqs.set(entry.id, entry.seq);
-  const own = txn?.ownWrites(collection);
   const inserted: Doc[] = [];
   for (const [id, doc] of own ?? []) {
     const seq = collection.seqOf(id);

@@ -71,7 +71,8 @@ export function selectDocuments(
       });
   if (options.explain) Object.assign(options.explain, { plan, sort: spec });
   const docs = scores ? scores.keys() : (plan as QueryPlan).docs;
-  const query = compileFilter(rest, options.collation);
+  // When the index keys answer the filter exactly, no document needs testing.
+  const query = plan?.exact ? undefined : compileFilter(rest, options.collation);
   const fold = stringFold(options.collation);
   // An index may already give the documents in the sort's order.
   const inOrder = !sort || plan?.sorted === true;
@@ -82,7 +83,7 @@ export function selectDocuments(
   try {
     for (const doc of docs) {
       const view = queryView(doc, fold);
-      if (!query.test(view)) continue;
+      if (query && !query.test(view)) continue;
       matched.push(view);
       if (matched.length >= wanted) break;
     }

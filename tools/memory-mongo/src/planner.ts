@@ -1,7 +1,7 @@
 import { ObjectId } from 'bson';
 import { MongoError } from './errors.js';
 import { queryView } from './numbers.js';
-import { type Collation, candidateDocuments, isCaseInsensitive } from './query.js';
+import { type Collation, isCaseInsensitive } from './query.js';
 import { type SortSpec, typeRank } from './sort.js';
 import type { Collection } from './storage/collection.js';
 import { compareKeys, type Index, type IndexEntry } from './storage/index.js';
@@ -336,14 +336,20 @@ export function planQuery(
   }
   const simple = !options.collation?.locale || options.collation.locale === 'simple';
   if (hinted === undefined && '_id' in filter) {
-    // The `_id` lookup as before: candidateDocuments reads the ids the filter names.
-    const id = pointsOf(filter._id, !isCaseInsensitive(options.collation));
-    if (id) {
-      const docs = counted(
-        candidateDocuments(store, collection, { _id: filter._id }, txn, options.collation),
-        stats,
-        true,
-      );
+    // Documents are stored under their `_id`'s key: read the ones the filter names.
+    const values = pointsOf(filter._id, !isCaseInsensitive(options.collation));
+    if (values) {
+      const entries: IndexEntry[] = [];
+      for (const id of new Set(values.map((value) => keyString(value)))) {
+        const seq = collection.seqOf(id);
+        stats.keysExamined++;
+        if (seq !== undefined) entries.push({ values: [], id, seq });
+      }
+      const fetch = (id: string): Doc | undefined => {
+        stats.docsExamined++;
+        return store.read(collection, id, txn);
+      };
+      const docs = naturalDocs(collection, txn, entries, fetch);
       return { docs, sorted: false, stats, stage: { stage: 'IDHACK' } };
     }
   }

@@ -553,29 +553,19 @@ function* naturalDocs(
   entries: Iterable<IndexEntry>,
   fetch: (id: string) => Doc | undefined,
 ): Generator<Doc> {
-  const own = txn?.ownWrites(collection);
-  if (!own?.size) {
-    // The common lookup of one document needs no ordering.
-    const all = [...entries];
-    if (all.length <= 1) {
-      for (const entry of all) {
-        const doc = fetch(entry.id);
-        if (doc) yield doc;
-      }
-      return;
-    }
-    entries = all;
-  }
-  const seqs = new Map<string, number>();
-  for (const entry of entries) seqs.set(entry.id, entry.seq);
+  const list = [...entries];
   const inserted: Doc[] = [];
-  for (const [id, doc] of own ?? []) {
+  for (const [id, doc] of txn?.ownWrites(collection) ?? []) {
     const seq = collection.seqOf(id);
-    if (seq !== undefined) seqs.set(id, seq);
+    if (seq !== undefined) list.push({ values: [], id, seq });
     else if (doc) inserted.push(doc);
   }
-  const ordered = [...seqs].sort((a, b) => a[1] - b[1]);
-  for (const [id] of ordered) {
+  // A document's keys (several when multikey) share its position, so repeats are neighbours.
+  if (list.length > 1) list.sort((x, y) => x.seq - y.seq);
+  let previous: string | undefined;
+  for (const { id } of list) {
+    if (id === previous) continue;
+    previous = id;
     const doc = fetch(id);
     if (doc) yield doc;
   }

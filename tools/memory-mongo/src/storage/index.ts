@@ -1,3 +1,4 @@
+import { ObjectId } from 'bson';
 import { Query } from 'mingo';
 import { queryView } from '../numbers.js';
 import { compareValues } from '../sort.js';
@@ -22,8 +23,8 @@ export interface IndexEntry {
 }
 
 /**
- * MongoDB's order of two key values (simple collation); numbers and strings, the common keys,
- * skip the type ranking. NaN sorts below every other number, as in MongoDB.
+ * MongoDB's order of two key values (simple collation); numbers, strings, ObjectIds and dates,
+ * the common keys, skip the type ranking. NaN sorts below every other number, as in MongoDB.
  */
 export function compareKeys(a: unknown, b: unknown): number {
   const type = typeof a;
@@ -37,6 +38,19 @@ export function compareKeys(a: unknown, b: unknown): number {
       if (x === y) return 0;
       return (x === x ? 1 : 0) - (y === y ? 1 : 0);
     }
+  }
+  // Byte order is the order of the hex strings the type ranking compares.
+  if (a instanceof ObjectId && b instanceof ObjectId) {
+    const x = a.id;
+    const y = b.id;
+    for (let i = 0; i < 12; i++) {
+      if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
+    }
+    return 0;
+  }
+  if (a instanceof Date && b instanceof Date) {
+    const order = a.getTime() - b.getTime();
+    if (order === order) return order;
   }
   return compareValues(a, b);
 }
@@ -135,8 +149,7 @@ export class Index {
     return low;
   }
 
-  private sortedEntries(id: string, document: Doc, seq: number): IndexEntry[] {
-    const keys = this.keysFor(document);
+  private sortedEntries(keys: IndexKey[], id: string, seq: number): IndexEntry[] {
     if (keys.length > 1) this.multikey = true;
     return keys.map(({ keyValue }) => ({
       values: this.fields.map((field) => queryView(keyValue[field] ?? null)),
@@ -194,13 +207,14 @@ export class Index {
       this.text.add(id, document);
       return;
     }
-    for (const { key } of this.keysFor(document)) {
+    const keys = this.keysFor(document);
+    for (const { key } of keys) {
       let ids = this.entries.get(key);
       if (!ids) this.entries.set(key, (ids = new Set()));
       ids.add(id);
     }
     if (!this.supportsEquality) return;
-    for (const entry of this.sortedEntries(id, document, seq)) {
+    for (const entry of this.sortedEntries(keys, id, seq)) {
       const at = this.position(entry);
       if (at === this.sorted.length) this.sorted.push(entry);
       else this.sorted.splice(at, 0, entry);
@@ -212,13 +226,14 @@ export class Index {
       this.text.remove(id);
       return;
     }
-    for (const { key } of this.keysFor(document)) {
+    const keys = this.keysFor(document);
+    for (const { key } of keys) {
       const ids = this.entries.get(key);
       ids?.delete(id);
       if (ids?.size === 0) this.entries.delete(key);
     }
     if (!this.supportsEquality) return;
-    for (const entry of this.sortedEntries(id, document, seq)) {
+    for (const entry of this.sortedEntries(keys, id, seq)) {
       const at = this.position(entry);
       if (this.sorted[at]?.id === id) this.sorted.splice(at, 1);
     }

@@ -407,7 +407,8 @@ function answersExactly(filter: Doc, index: Index): boolean {
   const keys = Object.keys(filter);
   if (keys.length !== index.fields.length) return false;
   return keys.every((field) => {
-    if (!index.fields.includes(field)) return false;
+    // A numeric path part (`a.0`) may name an array position or a field: leave it to the filter.
+    if (!index.fields.includes(field) || /(^|\.)\d+(\.|$)/.test(field)) return false;
     const condition = queryView(filter[field]);
     if (isPointValue(condition, true)) return true;
     if (!isOperatorObject(condition)) return false;

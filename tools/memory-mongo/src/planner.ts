@@ -121,7 +121,8 @@ function conditionsOn(filter: Doc, field: string): unknown[] {
 }
 
 function pointsOf(condition: unknown, strings: boolean): unknown[] | undefined {
-  const view = queryView(condition);
+  // Conditions come from the filter's query view (every BSON number a plain number).
+  const view = condition;
   if (isPointValue(view, strings)) return [view];
   if (!isOperatorObject(view)) return undefined;
   if ('$eq' in view && isPointValue(view.$eq, strings)) return [view.$eq];
@@ -144,7 +145,7 @@ function intervalOf(
   let low: { value: unknown; inclusive: boolean } | undefined;
   let high: { value: unknown; inclusive: boolean } | undefined;
   for (const condition of conditions) {
-    const view = queryView(condition);
+    const view = condition;
     if (!isOperatorObject(view)) continue;
     for (const [operator, value] of Object.entries(view)) {
       if (!isRangeValue(value, strings)) continue;
@@ -328,6 +329,8 @@ export function planQuery(
   options: PlanOptions = {},
 ): QueryPlan {
   const stats: PlanStats = { keysExamined: 0, docsExamined: 0 };
+  // The filter as queries see it (cached: compiling the filter reuses it).
+  const view = queryView(filter);
   if (!collection) return { docs: [], sorted: false, stats, stage: { stage: 'EOF' } };
   const hinted = findHinted(collection, options.hint);
   if (hinted === 'natural') {
@@ -335,9 +338,9 @@ export function planQuery(
     return collectionScan(store, collection, txn, stats, filter, direction);
   }
   const simple = !options.collation?.locale || options.collation.locale === 'simple';
-  if (hinted === undefined && '_id' in filter) {
+  if (hinted === undefined && '_id' in view) {
     // Documents are stored under their `_id`'s key: read the ones the filter names.
-    const values = pointsOf(filter._id, !isCaseInsensitive(options.collation));
+    const values = pointsOf(view._id, !isCaseInsensitive(options.collation));
     if (values) {
       const entries: IndexEntry[] = [];
       for (const id of new Set(values.map((value) => keyString(value)))) {
@@ -360,7 +363,7 @@ export function planQuery(
     for (const index of collection.indexes) {
       if (!index.supportsEquality || index.text) continue;
       if (hinted !== undefined && hinted !== index) continue;
-      const bounds = boundsFor(index, filter, !isCaseInsensitive(options.collation), simple);
+      const bounds = boundsFor(index, view, !isCaseInsensitive(options.collation), simple);
       const support =
         simple && !ownWrites?.size ? sortSupport(index, bounds, options.sort) : undefined;
       if (bounds.length === 0 && !support?.direction && hinted !== index) continue;
@@ -392,7 +395,7 @@ export function planQuery(
     return collectionScan(store, collection, txn, stats, filter, 1);
   }
   const plan = indexScan(store, collection, txn, stats, best, options.sort);
-  if (best.ids && simple && !ownWrites?.size && answersExactly(filter, best.index)) {
+  if (best.ids && simple && !ownWrites?.size && answersExactly(view, best.index)) {
     plan.exact = true;
   }
   return plan;
@@ -409,7 +412,7 @@ function answersExactly(filter: Doc, index: Index): boolean {
   return keys.every((field) => {
     // A numeric path part (`a.0`) may name an array position or a field: leave it to the filter.
     if (!index.fields.includes(field) || /(^|\.)\d+(\.|$)/.test(field)) return false;
-    const condition = queryView(filter[field]);
+    const condition = filter[field];
     if (isPointValue(condition, true)) return true;
     if (!isOperatorObject(condition)) return false;
     const operators = Object.keys(condition);

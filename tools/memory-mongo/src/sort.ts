@@ -112,3 +112,8 @@ export function sortDocuments(
   });
   return keyed.map(({ doc }) => doc);
 }
+
+/** MongoDB's order of two values (simple collation), as indexes keep their keys. */
+export const compareValues: Comparator = comparatorFor(undefined);
+
+export { typeRank };

@@ -3,7 +3,6 @@ import { Long } from 'bson';
 import { MongoError, typeMismatch } from '../errors.js';
 import {
   type Collation,
-  candidateDocuments,
   compileFilter,
   effectiveCollation,
   extractText,
@@ -16,7 +15,8 @@ import {
   textSearch,
 } from '../query.js';
 import { originalOf, queryView } from '../numbers.js';
-import { sortDocuments, sortSpec } from '../sort.js';
+import { planQuery, type QueryPlan } from '../planner.js';
+import { type SortSpec, sortDocuments, sortSpec } from '../sort.js';
 import type { Collection } from '../storage/collection.js';
 import {
   cloneValue,
@@ -42,6 +42,10 @@ export interface SelectOptions {
   skip?: number | undefined;
   limit?: number | undefined;
   collation?: Collation | undefined;
+  /** `hint`: an index name or key pattern, or `{ $natural: 1 }` for a collection scan. */
+  hint?: unknown;
+  /** Filled in with the plan that ran, for `explain`. */
+  explain?: { plan?: QueryPlan; sort?: SortSpec | undefined };
 }
 
 /**
@@ -57,26 +61,38 @@ export function selectDocuments(
   const { text, rest } = extractText(filter);
   const collation = effectiveCollation(options.collation, collection?.options.collation);
   const scores = text ? textSearch(context.store, collection, text, context.txn) : undefined;
-  const docs = scores
-    ? scores.keys()
-    : candidateDocuments(context.store, collection, rest, context.txn, collation);
-  const query = compileFilter(rest, collation);
-  const fold = stringFold(collation);
   const sort = rewriteMetaSort(options.sort);
+  const spec = sort ? sortSpec(sort) : undefined;
   const skip = options.skip ?? 0;
+  const plan = scores
+    ? undefined
+    : planQuery(context.store, collection, rest, context.txn, {
+        collation,
+        sort: spec,
+        hint: options.hint,
+        ...(options.limit ? { wanted: skip + options.limit } : {}),
+      });
+  if (options.explain) Object.assign(options.explain, { plan, sort: spec });
+  const docs = scores ? scores.keys() : (plan as QueryPlan).docs;
+  // When the index keys answer the filter exactly, no document needs testing.
+  const query = plan?.exact ? undefined : compileFilter(rest, collation);
+  const fold = stringFold(collation);
+  // An index may already give the documents in the sort's order.
+  const inOrder = !sort || plan?.sorted === true;
   // Without a sort the first matches are the answer, so stop reading once they are found
   // (mingo's own limit reads its whole input).
-  const wanted = !sort && options.limit ? skip + options.limit : Infinity;
+  const wanted = inOrder && options.limit ? skip + options.limit : Infinity;
   const matched: Doc[] = [];
   try {
     for (const doc of docs) {
       const view = queryView(doc, fold);
-      if (!query.test(view)) continue;
+      if (query && !query.test(view)) continue;
       matched.push(view);
       if (matched.length >= wanted) break;
     }
     const scoreOf = scores && ((view: Doc) => scores.get(originalOf(view)));
-    const ordered = sort ? sortDocuments(matched, sortSpec(sort), collation, scoreOf) : matched;
+    const ordered =
+      spec && !inOrder ? sortDocuments(matched, spec, collation, scoreOf) : matched;
     const end = options.limit ? skip + options.limit : undefined;
     const page = ordered.slice(skip, end).map(originalOf);
     // Only what is returned carries its score, in the hidden field `$meta` reads.
@@ -311,6 +327,19 @@ function batchSizeOf(body: Doc): number | undefined {
 const find: CommandHandler = (context) => {
   const name = targetName(context);
   const { body } = context;
+  const results = runFind(context, name);
+  const limit = optionalNumber(body, 'limit');
+  const singleBatch = body.singleBatch === true || (limit !== undefined && limit < 0);
+  const batchSize = optionalNumber(body, 'batchSize');
+  return {
+    cursor: context.engine.cursors.open(`${context.db}.${name}`, results, batchSize, singleBatch),
+    ok: 1,
+  };
+};
+
+/** The documents a `find` returns; `explain` captures its plan. */
+function runFind(context: CommandContext, name: string, explain?: SelectOptions['explain']): Doc[] {
+  const { body } = context;
   const collection = context.store.collection(context.db, name);
   const limit = optionalNumber(body, 'limit');
   const collation = effectiveCollation(collationOf(body), collection?.options.collation);
@@ -320,15 +349,11 @@ const find: CommandHandler = (context) => {
     skip: optionalNumber(body, 'skip'),
     limit: limit === undefined ? undefined : Math.abs(limit),
     collation,
+    hint: body.hint,
+    ...(explain ? { explain } : {}),
   });
-  const results = project(docs, optionalDocument(body, 'projection'), collation, filter);
-  const singleBatch = body.singleBatch === true || (limit !== undefined && limit < 0);
-  const batchSize = optionalNumber(body, 'batchSize');
-  return {
-    cursor: context.engine.cursors.open(`${context.db}.${name}`, results, batchSize, singleBatch),
-    ok: 1,
-  };
-};
+  return project(docs, optionalDocument(body, 'projection'), collation, filter);
+}
 
 const getMore: CommandHandler = ({ engine, db, body }) => {
   const id = body.getMore;
@@ -417,6 +442,53 @@ const NON_MUTATING_STAGES = new Set([
 ]);
 
 const aggregate: CommandHandler = (context) => {
+  if (context.body.explain === true) {
+    const { explain: _explain, ...inner } = context.body;
+    return explainCommand({ ...context, body: { explain: inner, verbosity: 'queryPlanner' } });
+  }
+  const { db } = context;
+  const name = context.body.aggregate as string;
+  const results = runAggregate(context);
+  return {
+    cursor: context.engine.cursors.open(`${db}.${name}`, results, batchSizeOf(context.body)),
+    ok: 1,
+  };
+};
+
+/** What an aggregate explain reports: the plan of the documents read, and the stages after. */
+interface AggregateExplain extends NonNullable<SelectOptions['explain']> {
+  rest?: Doc[];
+  skip?: number | undefined;
+  limit?: number | undefined;
+}
+
+/** Reads `$sort`, `$skip` and `$limit` right after the start of a pipeline into one read. */
+function pushDown(pipeline: Doc[]): { sort?: Doc; skip?: number; limit?: number; used: number } {
+  let used = 0;
+  const found: { sort?: Doc; skip?: number; limit?: number } = {};
+  const sortStage = pipeline[0]?.$sort;
+  if (
+    isPlainObject(sortStage) &&
+    Object.keys(pipeline[0] as Doc).length === 1 &&
+    Object.values(sortStage).every((value) => typeof value === 'number')
+  ) {
+    found.sort = sortStage;
+    used++;
+  }
+  const skip = pipeline[used]?.$skip;
+  if (typeof skip === 'number' && skip >= 0 && Number.isInteger(skip)) {
+    found.skip = skip;
+    used++;
+  }
+  const limit = pipeline[used]?.$limit;
+  if (typeof limit === 'number' && limit > 0 && Number.isInteger(limit)) {
+    found.limit = limit;
+    used++;
+  }
+  return { ...found, used };
+}
+
+function runAggregate(context: CommandContext, explain?: AggregateExplain): Doc[] {
   const { body, store, db, txn } = context;
   if (typeof body.aggregate !== 'string') {
     throw new MongoError(
@@ -427,8 +499,6 @@ const aggregate: CommandHandler = (context) => {
   const name = body.aggregate;
   if (!Array.isArray(body.pipeline) || !body.pipeline.every(isPlainObject))
     throw typeMismatch('pipeline', 'array');
-  if (body.explain === true)
-    throw new MongoError('CommandNotFound', 'explain is not supported by memory-mongo');
   let pipeline = body.pipeline as Doc[];
   for (const stage of pipeline) {
     const stageName = Object.keys(stage)[0] ?? '';
@@ -441,15 +511,28 @@ const aggregate: CommandHandler = (context) => {
   }
   const collection = store.collection(db, name);
   const collation = effectiveCollation(collationOf(body), collection?.options.collation);
-  // A leading $match filters through the indexes (and $text) before the rest of the pipeline.
+  // A leading $match filters through the indexes (and $text) before the rest of the pipeline,
+  // and a $sort, $skip and $limit right after it (or at the start) read through them too.
   let input: Doc[];
   const first = pipeline[0];
-  if (first && isPlainObject(first.$match)) {
-    input = selectDocuments(context, collection, first.$match, { collation });
-    pipeline = pipeline.slice(1);
+  const match = first && isPlainObject(first.$match) ? first.$match : undefined;
+  const textMatch = match !== undefined && extractText(match).text !== undefined;
+  const pushed = textMatch ? { used: 0 } : pushDown(pipeline.slice(match ? 1 : 0));
+  if (match || pushed.used > 0 || explain) {
+    input = selectDocuments(context, collection, match ?? {}, {
+      collation,
+      sort: pushed.sort,
+      skip: pushed.skip,
+      limit: pushed.limit,
+      hint: body.hint,
+      ...(explain ? { explain } : {}),
+    });
+    pipeline = pipeline.slice((match ? 1 : 0) + pushed.used);
+    if (explain) Object.assign(explain, { skip: pushed.skip, limit: pushed.limit });
   } else {
     input = collection ? store.scan(collection, txn) : [];
   }
+  if (explain) explain.rest = pipeline;
   const textUsed = input.some((doc) => TEXT_SCORE_FIELD in doc);
   if (textUsed) pipeline = pipeline.map((stage) => rewriteMetaExpressions(stage) as Doc);
   const mutating = pipeline.some((stage) => !NON_MUTATING_STAGES.has(Object.keys(stage)[0] ?? ''));
@@ -487,10 +570,147 @@ const aggregate: CommandHandler = (context) => {
       return visible;
     });
   }
-  return {
-    cursor: context.engine.cursors.open(`${db}.${name}`, results, batchSizeOf(body)),
-    ok: 1,
+  return results;
+}
+
+// ---- explain -------------------------------------------------------------------------------
+
+/** The stages above the access stage, as MongoDB's classic planner nests them. */
+function winningPlan(
+  plan: QueryPlan | undefined,
+  sort: SortSpec | undefined,
+  skip: number | undefined,
+  limit: number | undefined,
+): Doc {
+  let stage: Doc = plan?.stage ?? { stage: 'TEXT_MATCH', inputStage: { stage: 'TEXT_OR' } };
+  const sortInMemory = sort !== undefined && plan?.sorted !== true;
+  if (sortInMemory) {
+    stage = {
+      stage: 'SORT',
+      sortPattern: sort,
+      memLimit: 104857600,
+      ...(limit ? { limitAmount: (skip ?? 0) + limit } : {}),
+      type: 'simple',
+      inputStage: stage,
+    };
+  }
+  if (skip) stage = { stage: 'SKIP', skipAmount: skip, inputStage: stage };
+  if (limit && !sortInMemory) stage = { stage: 'LIMIT', limitAmount: limit, inputStage: stage };
+  return stage;
+}
+
+function explainReport(
+  context: CommandContext,
+  namespace: string,
+  filter: Doc,
+  captured: NonNullable<SelectOptions['explain']>,
+  skip: number | undefined,
+  limit: number | undefined,
+  nReturned: number,
+  millis: number,
+): Doc {
+  const verbosity =
+    typeof context.body.verbosity === 'string' ? context.body.verbosity : 'allPlansExecution';
+  const plan = winningPlan(captured.plan, captured.sort, skip, limit);
+  const report: Doc = {
+    queryPlanner: {
+      namespace,
+      indexFilterSet: false,
+      parsedQuery: filter,
+      planCacheShapeHash: '00000000',
+      maxIndexedOrSolutionsReached: false,
+      maxIndexedAndSolutionsReached: false,
+      maxScansToExplodeReached: false,
+      winningPlan: plan,
+      rejectedPlans: [],
+    },
   };
+  if (verbosity !== 'queryPlanner') {
+    const stats = captured.plan?.stats ?? { keysExamined: 0, docsExamined: 0 };
+    report.executionStats = {
+      executionSuccess: true,
+      nReturned,
+      executionTimeMillis: millis,
+      totalKeysExamined: stats.keysExamined,
+      totalDocsExamined: stats.docsExamined,
+      executionStages: { ...plan, nReturned },
+      ...(verbosity === 'allPlansExecution' ? { allPlansExecution: [] } : {}),
+    };
+  }
+  return report;
+}
+
+const SERVER_INFO = {
+  host: 'memory-mongo',
+  port: 27017,
+  version: '7.0.0',
+  gitVersion: 'memory-mongo',
+};
+
+/** `{ explain: { find | aggregate ... }, verbosity }`: runs the command and reports its plan. */
+const explainCommand: CommandHandler = (context) => {
+  const inner = optionalDocument(context.body, 'explain');
+  if (!inner) throw typeMismatch('explain', 'object');
+  const command = Object.keys(inner)[0] ?? '';
+  const innerContext: CommandContext = { ...context, body: inner };
+  const started = performance.now();
+  if (command === 'find') {
+    const name = targetName(innerContext);
+    const captured: NonNullable<SelectOptions['explain']> = {};
+    const results = runFind(innerContext, name, captured);
+    const limit = optionalNumber(inner, 'limit');
+    return {
+      explainVersion: '1',
+      ...explainReport(
+        context,
+        `${context.db}.${name}`,
+        optionalDocument(inner, 'filter') ?? {},
+        captured,
+        optionalNumber(inner, 'skip'),
+        limit === undefined ? undefined : Math.abs(limit),
+        results.length,
+        Math.round(performance.now() - started),
+      ),
+      command: inner,
+      serverInfo: SERVER_INFO,
+      ok: 1,
+    };
+  }
+  if (command === 'aggregate' && typeof inner.aggregate === 'string') {
+    const captured: AggregateExplain = {};
+    const results = runAggregate(innerContext, captured);
+    const first = Array.isArray(inner.pipeline)
+      ? (inner.pipeline[0] as Doc | undefined)
+      : undefined;
+    const filter = first && isPlainObject(first.$match) ? first.$match : {};
+    const rest = captured.rest ?? [];
+    const millis = Math.round(performance.now() - started);
+    const report = explainReport(
+      context,
+      `${context.db}.${inner.aggregate}`,
+      filter,
+      captured,
+      captured.skip,
+      captured.limit,
+      rest.length === 0 ? results.length : (captured.plan?.stats.docsExamined ?? 0),
+      millis,
+    );
+    // The whole pipeline ran as one query: MongoDB reports it as a find's plan.
+    if (rest.length === 0) {
+      return { explainVersion: '1', ...report, command: inner, serverInfo: SERVER_INFO, ok: 1 };
+    }
+    return {
+      explainVersion: '1',
+      stages: [{ $cursor: report }, ...rest],
+      command: inner,
+      serverInfo: SERVER_INFO,
+      ok: 1,
+    };
+  }
+  throw new MongoError(
+    'CommandNotFound',
+    `explain of '${command}' is not supported by memory-mongo (find and aggregate are)`,
+  );
 };
 
 export const readCommands: CommandTable = {
@@ -500,4 +720,5 @@ export const readCommands: CommandTable = {
   count,
   distinct,
   aggregate,
+  explain: explainCommand,
 };

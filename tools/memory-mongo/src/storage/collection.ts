@@ -25,6 +25,9 @@ export class Collection {
   /** Timestamp of the latest commit that touched this collection. */
   lastCommitTs = 0;
   private readonly records = new Map<string, Version[]>();
+  /** Each record's position in natural order (the order of `records`), for index scans. */
+  private readonly seqs = new Map<string, number>();
+  private nextSeq = 0;
 
   constructor(db: string, name: string, options: Doc = {}) {
     this.db = db;
@@ -61,6 +64,11 @@ export class Collection {
     return snapshotTs === undefined ? this.latest(id) : this.at(id, snapshotTs);
   }
 
+  /** The record's position in natural order (undefined once it is gone). */
+  seqOf(id: string): number | undefined {
+    return this.seqs.get(id);
+  }
+
   /** Ids in natural (insertion) order. */
   ids(): IterableIterator<string> {
     return this.records.keys();
@@ -78,10 +86,14 @@ export class Collection {
    */
   commit(id: string, doc: Doc | null, ts: number, oldestSnapshot: number | undefined): void {
     const previous = this.latest(id);
-    if (previous) for (const index of this.indexes) index.remove(id, previous);
-    if (doc) for (const index of this.indexes) index.add(id, doc);
     let versions = this.records.get(id);
-    if (!versions) this.records.set(id, (versions = []));
+    if (!versions) {
+      this.records.set(id, (versions = []));
+      this.seqs.set(id, this.nextSeq++);
+    }
+    const seq = this.seqs.get(id) as number;
+    if (previous) for (const index of this.indexes) index.remove(id, previous, seq);
+    if (doc) for (const index of this.indexes) index.add(id, doc, seq);
     versions.push({ ts, doc });
     this.lastCommitTs = ts;
     this.prune(id, versions, oldestSnapshot);
@@ -90,7 +102,10 @@ export class Collection {
   private prune(id: string, versions: Version[], oldestSnapshot: number | undefined): void {
     if (oldestSnapshot === undefined) {
       if (versions.length > 1) versions.splice(0, versions.length - 1);
-      if (versions[0]?.doc === null) this.records.delete(id);
+      if (versions[0]?.doc === null) {
+        this.records.delete(id);
+        this.seqs.delete(id);
+      }
       return;
     }
     // Keep the newest version the oldest snapshot can see, and everything after it.
@@ -115,7 +130,7 @@ export class Collection {
   addIndex(index: Index): void {
     for (const [id, versions] of this.records) {
       const doc = versions[versions.length - 1]?.doc;
-      if (doc) index.add(id, doc);
+      if (doc) index.add(id, doc, this.seqs.get(id));
     }
     this.indexes.push(index);
   }

@@ -4,15 +4,14 @@ import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
-import { Binary, ObjectId } from 'bson';
+import { Binary } from 'bson';
 import { MongoError } from './errors.js';
 import type { Collection } from './storage/collection.js';
-import type { Index } from './storage/index.js';
 import type { Store } from './storage/store.js';
 import { parseSearch } from './storage/text-index.js';
 import type { Transaction } from './storage/transaction.js';
 import { dbRefField, matchesBsonType, originalOf, queryView, type StringFold } from './numbers.js';
-import { type Doc, isOperatorObject, isPlainObject, keyString, valuesAtPath } from './values.js';
+import { type Doc, isPlainObject, keyString, valuesAtPath } from './values.js';
 
 export interface Collation {
   locale?: string;
@@ -25,8 +24,6 @@ export interface Collation {
 
 /** The field a text search writes its score into, read back by `{ $meta: 'textScore' }`. */
 export const TEXT_SCORE_FIELD = '__memoryMongoTextScore';
-
-const MAX_EQUALITY_KEYS = 1000;
 
 /** ICU's `@collation=` keywords as MongoDB names them, and their BCP 47 `co` values. */
 const COLLATION_KEYWORDS: Record<string, string> = {
@@ -376,89 +373,6 @@ export function compileFilter(filter: Doc, collation?: Collation): Query {
 }
 
 // ---- candidate selection -------------------------------------------------------------------
-
-function isIndexable(value: unknown): boolean {
-  return (
-    typeof value === 'string' ||
-    typeof value === 'number' ||
-    typeof value === 'boolean' ||
-    value instanceof ObjectId ||
-    value instanceof Date
-  );
-}
-
-function conditionValues(condition: unknown, strings: boolean): unknown[] | undefined {
-  const usable = (value: unknown): boolean =>
-    isIndexable(value) && (strings || typeof value !== 'string');
-  if (usable(condition)) return [condition];
-  if (!isOperatorObject(condition)) return undefined;
-  if ('$eq' in condition && usable(condition.$eq)) return [condition.$eq];
-  const values = condition.$in;
-  if (Array.isArray(values) && values.length <= MAX_EQUALITY_KEYS && values.every(usable))
-    return values;
-  return undefined;
-}
-
-/** The values a filter pins a field to by equality, or undefined. */
-function equalityValues(filter: Doc, field: string, strings: boolean): unknown[] | undefined {
-  const parts = [filter, ...(Array.isArray(filter.$and) ? filter.$and.filter(isPlainObject) : [])];
-  for (const part of parts) {
-    if (!(field in part)) continue;
-    const values = conditionValues(part[field], strings);
-    if (values) return values;
-  }
-  return undefined;
-}
-
-function indexCandidates(
-  index: Index,
-  filter: Doc,
-  strings: boolean,
-): ReadonlySet<string> | undefined {
-  let keys: unknown[][] = [[]];
-  for (const field of index.fields) {
-    const values = equalityValues(filter, field, strings);
-    if (!values) return undefined;
-    keys = keys.flatMap((prefix) => values.map((value) => [...prefix, value]));
-    if (keys.length > MAX_EQUALITY_KEYS) return undefined;
-  }
-  // One key: the index's own set serves as it is (read before any write of this command).
-  if (keys.length === 1) return index.lookup(index.keyForValues(keys[0] as unknown[])) ?? new Set();
-  const ids = new Set<string>();
-  for (const values of keys)
-    for (const id of index.lookup(index.keyForValues(values)) ?? []) ids.add(id);
-  return ids;
-}
-
-/**
- * The documents a filter may match: through `_id` or an equality-usable index when the filter
- * allows, otherwise the whole collection. Produced lazily; callers still test every document
- * against the filter.
- */
-export function candidateDocuments(
-  store: Store,
-  collection: Collection | undefined,
-  filter: Doc,
-  txn: Transaction | undefined,
-  collation?: Collation,
-): Iterable<Doc> {
-  if (!collection) return [];
-  const strings = !isCaseInsensitive(collation);
-  const ids = equalityValues(filter, '_id', strings);
-  if (ids) {
-    return readAll(store, collection, new Set(ids.map((id) => keyString(id))), txn);
-  }
-  if (store.indexesValidFor(collection, txn)) {
-    let best: ReadonlySet<string> | undefined;
-    for (const index of collection.indexes) {
-      if (!index.supportsEquality) continue;
-      const found = indexCandidates(index, filter, strings);
-      if (found && (!best || found.size < best.size)) best = found;
-    }
-    if (best) return readAll(store, collection, best, txn);
-  }
-  return store.iterate(collection, txn);
-}
 
 /** The documents behind a set of ids, plus the reader's own writes (the filter sorts them out). */
 function* readAll(

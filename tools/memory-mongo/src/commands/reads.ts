@@ -91,8 +91,7 @@ export function selectDocuments(
       if (matched.length >= wanted) break;
     }
     const scoreOf = scores && ((view: Doc) => scores.get(originalOf(view)));
-    const ordered =
-      spec && !inOrder ? sortDocuments(matched, spec, collation, scoreOf) : matched;
+    const ordered = spec && !inOrder ? sortDocuments(matched, spec, collation, scoreOf) : matched;
     const end = options.limit ? skip + options.limit : undefined;
     const page = ordered.slice(skip, end).map(originalOf);
     // Only what is returned carries its score, in the hidden field `$meta` reads.

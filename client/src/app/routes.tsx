@@ -67,6 +67,13 @@ export const appRoutes: RouteObject[] = [
         }),
       },
       {
+        // For development; a server without an outbox answers 404 and the page says so.
+        path: paths.dev.outbox.path,
+        lazy: async () => ({
+          Component: (await import('@/features/dev-outbox/pages/outbox-page')).OutboxPage,
+        }),
+      },
+      {
         element: <RequireAuth />,
         children: [
           {

@@ -60,6 +60,11 @@ export const paths = {
     admin: { path: '/admin', getHref: () => '/admin' },
     adminCoaches: { path: '/admin/coaches', getHref: () => '/admin/coaches' },
   },
+  /** Development only: the server answers these only outside production (see each page). */
+  dev: {
+    /** The mails the server kept instead of sending them (no SMTP_URL). */
+    outbox: { path: '/dev/outbox', getHref: () => '/dev/outbox' },
+  },
 } as const;
 
 /**

@@ -1,20 +1,34 @@
+import { NOTIFICATION_TYPES } from '@coachhub/shared/notification';
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { accessToken } from '@/lib/access-token';
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
-import type { FakeRoutes } from '@/testing/fake-api';
+import type { FakeRequest, FakeRoutes } from '@/testing/fake-api';
 import { makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
 
 let api: ReturnType<typeof installFakeApi> | undefined;
+/** The page also loads the e-mail settings (their own tests are beside their form). */
 const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
+  api = installFakeApi({
+    'GET /users/me/notification-preferences': () => ({
+      status: 200,
+      data: { email: Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, true])) },
+    }),
+    ...routes,
+  });
   return api;
 };
-afterEach(() => api?.restore());
+afterEach(() => {
+  api?.restore();
+  api = undefined;
+});
+
+const sent = (requests: FakeRequest[]) => requests.filter((request) => request.method !== 'GET');
 
 const openSettings = async () => {
+  api ??= fakeApi({});
   const view = renderApp({ url: '/account', user: makeUser() });
   await screen.findByRole('heading', { level: 1, name: 'Account settings' });
   return view;
@@ -39,7 +53,7 @@ describe('AccountSettingsPage', () => {
     await user.click(within(profile).getByRole('button', { name: 'Save changes' }));
 
     expect(await screen.findByText('Dein Profil wurde gespeichert.')).toBeInTheDocument();
-    expect(requests[0]?.body).toEqual({
+    expect(sent(requests)[0]?.body).toEqual({
       firstName: 'Augusta',
       lastName: 'Lovelace',
       locale: 'de',
@@ -87,7 +101,7 @@ describe('AccountSettingsPage', () => {
     expect(await within(form).findByRole('status')).toHaveTextContent(
       'Your password has been changed. Other devices have been signed out.',
     );
-    expect(requests[0]?.body).toEqual({
+    expect(sent(requests)[0]?.body).toEqual({
       currentPassword: 'old password 1',
       newPassword: 'brand new password',
     });

@@ -4,6 +4,7 @@ import { PageTitle } from '@/components/ui/page-title';
 import { useCurrentUser } from '@/lib/auth/session';
 
 import { CoachSection } from '../components/coach-section';
+import { NotificationPreferencesSection } from '../components/notification-preferences-section';
 import { PasswordForm } from '../components/password-form';
 import { ProfileForm } from '../components/profile-form';
 import './account-settings-page.css';
@@ -30,6 +31,7 @@ export const AccountSettingsPage = () => {
         <p className="panel__intro">{t('account.passwordIntro')}</p>
         <PasswordForm />
       </section>
+      <NotificationPreferencesSection user={user} />
       <CoachSection user={user} />
     </div>
   );

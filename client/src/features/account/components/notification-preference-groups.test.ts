@@ -1,0 +1,30 @@
+import { NOTIFICATION_TYPES } from '@coachhub/shared/notification';
+import { describe, expect, it } from 'vitest';
+
+import { preferenceGroupsFor } from './notification-preference-groups';
+
+const typesOf = (role: Parameters<typeof preferenceGroupsFor>[0]) =>
+  preferenceGroupsFor(role).flatMap(({ types }) => types);
+
+describe('preferenceGroupsFor', () => {
+  it('asks a coach about every type, each in one group', () => {
+    expect([...typesOf('coach')].sort()).toEqual([...NOTIFICATION_TYPES].sort());
+  });
+
+  it('leaves out what only coaches receive, and the groups left empty by it', () => {
+    expect(typesOf('client')).toEqual([
+      'booking.confirmed',
+      'booking.declined',
+      'booking.cancelled',
+      'booking.rescheduled',
+      'booking.reminder',
+      'message.received',
+    ]);
+    expect(preferenceGroupsFor('client').map(({ group }) => group)).toEqual([
+      'answers',
+      'changes',
+      'reminders',
+      'messages',
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import type {
 } from '@coachhub/shared/conversation';
 import type { NotificationPage } from '@coachhub/shared/notification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordEvents } from '../../../test/domain-events.js';
 import { bearer, createUser, sessionFor, type SignedIn } from '../../../test/fixtures.js';
 import {
   createBookableCoach,
@@ -344,12 +345,25 @@ describe('notifications and bookings', () => {
     const toOnline = await openWith(online, carlaS);
     const onlineSocket = await connectSocket(t.baseUrl, online.accessToken);
     const arrives = nextEvent(onlineSocket, 'message:new');
+    const events = recordEvents(t, ['message.created']);
 
     const res = await t.http
       .post(`/api/conversations/${toOffline._id}/messages`)
       .set(as(carlaS))
       .send({ body: 'Your   notes\nare ready' });
     expect(res.status).toBe(201);
+    expect(await events.published()).toEqual([
+      {
+        name: 'message.created',
+        payload: {
+          messageId: (res.body as MessageDTO)._id,
+          conversationId: toOffline._id,
+          senderId: carlaS.user._id,
+          recipientIds: [offline.user._id],
+          preview: 'Your notes are ready',
+        },
+      },
+    ]);
     expect(
       (
         await t.http

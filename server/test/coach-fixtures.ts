@@ -44,6 +44,22 @@ export async function createTestCoach(options: TestCoachOptions = {}): Promise<T
   return user;
 }
 
+/** A coach whose profile waits for an admin's verification. */
+export const createPendingCoach = (options: TestCoachOptions = {}): Promise<TestUser> =>
+  createTestCoach({
+    ...options,
+    profile: {
+      ...options.profile,
+      verification: {
+        status: 'pending',
+        reason: null,
+        submittedAt: new Date(),
+        reviewedAt: null,
+        reviewedBy: null,
+      },
+    },
+  });
+
 /** Valid images of each accepted type, and a few that must be refused, made in code. */
 export const images = {
   png: (seed = 0) => avatarPng([(seed * 53) % 256, 120, 200], 8),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DomainEventName } from '../../core/events/domain-events.js';
-import { createTestCoach } from '../../../test/coach-fixtures.js';
+import { createPendingCoach } from '../../../test/coach-fixtures.js';
 import {
   bearer,
   createUser,
@@ -98,17 +98,7 @@ describe('account and session events', () => {
   });
 
   it('a verification decision publishes coach.verification_changed once', async () => {
-    const coach = await createTestCoach({
-      profile: {
-        verification: {
-          status: 'pending',
-          reason: null,
-          submittedAt: new Date(),
-          reviewedAt: null,
-          reviewedBy: null,
-        },
-      },
-    });
+    const coach = await createPendingCoach();
     const approve = () =>
       t.http.post(`/api/admin/coaches/${coach.id}/approve`).set(bearer(admin.accessToken)).send({});
     expect((await approve()).status).toBe(200);

@@ -2,7 +2,7 @@ import type { BookingDTO } from '@coachhub/shared/booking';
 import type { ApiErrorBody } from '@coachhub/shared/errors';
 import type { NotificationDTO, NotificationPage } from '@coachhub/shared/notification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCoach } from '../../../test/coach-fixtures.js';
+import { createPendingCoach } from '../../../test/coach-fixtures.js';
 import { bearer, createUser, sessionFor, type SignedIn } from '../../../test/fixtures.js';
 import {
   createBookableCoach,
@@ -149,17 +149,7 @@ describe('notifications', () => {
   });
 
   it('tells a coach of the verification decision', async () => {
-    const pending = await createTestCoach({
-      profile: {
-        verification: {
-          status: 'pending',
-          reason: null,
-          submittedAt: new Date(),
-          reviewedAt: null,
-          reviewedBy: null,
-        },
-      },
-    });
+    const pending = await createPendingCoach();
     const res = await t.http
       .post(`/api/admin/coaches/${pending.id}/reject`)
       .set(as(admin))

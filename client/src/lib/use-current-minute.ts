@@ -30,8 +30,17 @@ const subscribe = (listener: () => void) => {
   };
 };
 
+/**
+ * While nothing listens the timer is off, so the stored minute may be long past (it was read
+ * when this module loaded, or when the last clock left the screen): read the clock again.
+ */
+const snapshot = () => {
+  if (listeners.size === 0) currentMinute = startOfMinute();
+  return currentMinute;
+};
+
 /** The current time, rounded down to the minute: clocks re-render once a minute, not every second. */
 export const useCurrentMinute = (): Date => {
-  const minute = useSyncExternalStore(subscribe, () => currentMinute);
+  const minute = useSyncExternalStore(subscribe, snapshot);
   return new Date(minute);
 };

@@ -51,6 +51,9 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/testing/setup-tests.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // A page is compiled on its first visit in each file; with every file running at once on two
+    // cores that alone can take most of the 5 s a single query waits (setup-tests.ts).
+    testTimeout: 15_000,
     restoreMocks: true,
     ...reporting('client'),
   },

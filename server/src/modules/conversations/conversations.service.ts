@@ -8,11 +8,12 @@ import {
   type UnreadCounts,
 } from '@coachhub/shared/conversation';
 import { conversationRoom, userRoom } from '@coachhub/shared/socket-events';
-import { isValidObjectId, mongo, Types } from 'mongoose';
+import { isValidObjectId, Types } from 'mongoose';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { isDuplicateKeyError } from '../../core/db/duplicate-key.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import type { Realtime } from '../../core/socket/realtime.js';
-import { createTokenBuckets } from '../../core/token-buckets.js';
 import type { CoachPresenter } from '../coaches/coach-presenter.js';
 import { findBookingSummary } from '../scheduling/bookings/booking-lookup.js';
 import { findUserById } from '../users/user-accounts.js';
@@ -46,8 +47,22 @@ const invalid = (field: string, message: string) =>
     { field, location: 'body', message },
   ]);
 
-const isDuplicateKey = (error: unknown) =>
-  error instanceof mongo.MongoServerError && error.code === 11000;
+/**
+ * Whether `key` may act now, or how long until it may. Counted per process: with several server
+ * processes each counts its own sockets' and requests' events.
+ */
+async function allow(
+  limiter: RateLimiterMemory,
+  key: string,
+): Promise<{ ok: true } | { ok: false; retryAfterMs: number }> {
+  try {
+    await limiter.consume(key);
+    return { ok: true };
+  } catch (refused) {
+    if (refused instanceof RateLimiterRes) return { ok: false, retryAfterMs: refused.msBeforeNext };
+    throw refused;
+  }
+}
 
 /**
  * Conversations and their messages. HTTP and the socket go through the same functions; every
@@ -60,13 +75,13 @@ export function createConversationsService(deps: {
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
-  const sendLimit = createTokenBuckets({
-    capacity: MESSAGE_LIMITS.sendBurst,
-    windowMs: MESSAGE_LIMITS.sendWindowSeconds * 1000,
+  const sendLimit = new RateLimiterMemory({
+    points: MESSAGE_LIMITS.sendBurst,
+    duration: MESSAGE_LIMITS.sendWindowSeconds,
   });
-  const typingLimit = createTokenBuckets({
-    capacity: 1,
-    windowMs: MESSAGE_LIMITS.typingIntervalSeconds * 1000,
+  const typingLimit = new RateLimiterMemory({
+    points: 1,
+    duration: MESSAGE_LIMITS.typingIntervalSeconds,
   });
 
   /** One conversation per key, however many ask at once (the unique index decides). */
@@ -80,7 +95,7 @@ export function createConversationsService(deps: {
       const created = await Conversation.create({ key, ...fields, lastActivityAt: now() });
       return { conversation: created.toObject<ConversationRecord>(), created: true };
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       const winner = await Conversation.findOne({ key }).lean<ConversationRecord>();
       if (!winner) throw error;
       return { conversation: winner, created: false };
@@ -310,7 +325,7 @@ export function createConversationsService(deps: {
      * per socket) and publishes `message.created`. Limited per sender (HTTP and socket together).
      */
     async send(caller: Caller, input: NewMessageInput): Promise<MessageDTO> {
-      const allowed = sendLimit.take(caller.userId);
+      const allowed = await allow(sendLimit, caller.userId);
       if (!allowed.ok) {
         const retryAfterSeconds = Math.max(1, Math.ceil(allowed.retryAfterMs / 1000));
         throw new AppError(
@@ -460,7 +475,7 @@ export function createConversationsService(deps: {
      */
     async typing(caller: Caller, conversationId: string): Promise<boolean> {
       await findAccessible(caller, conversationId);
-      if (!typingLimit.take(`${caller.userId}:${conversationId}`).ok) return false;
+      if (!(await allow(typingLimit, `${caller.userId}:${conversationId}`)).ok) return false;
       deps.realtime.emitToRooms(
         { rooms: [conversationRoom(conversationId)], except: [userRoom(caller.userId)] },
         'typing',

@@ -58,7 +58,8 @@ export async function startServerProcess(
   uploadsDir: string,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const port = await freePort();
+  // A given PORT restarts a server where its clients look for it.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const output: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
     cwd: REPO_ROOT,

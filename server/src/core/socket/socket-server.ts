@@ -35,6 +35,10 @@ export interface SocketServerOptions {
 export function createSocketServer(options: SocketServerOptions): TypedServer {
   const io: TypedServer = new Server({
     serveClient: false,
+    // A client back within two minutes gets the events it missed, in order (across processes
+    // through the Redis Streams adapter); a longer absence resyncs by cursor over HTTP. The
+    // handshake is checked again on recovery: a suspended or signed-out user stays out.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     ...(options.corsOrigins.length > 0
       ? { cors: { origin: options.corsOrigins, credentials: true } }
       : {}),

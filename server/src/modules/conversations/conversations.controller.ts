@@ -31,10 +31,16 @@ export function createConversationsController(conversations: ConversationsServic
   };
 
   const history: RequestHandler = async (req, res) => {
-    const { id, before, limit } = validated<{ id: string; before?: string; limit?: number }>(req);
+    const { id, before, after, limit } = validated<{
+      id: string;
+      before?: string;
+      after?: string;
+      limit?: number;
+    }>(req);
     res.json(
       await conversations.history(callerOf(req), id, {
         before,
+        after,
         limit: limit ?? MESSAGE_LIMITS.pageDefault,
       }),
     );

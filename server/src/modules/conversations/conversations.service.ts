@@ -263,46 +263,51 @@ export function createConversationsService(deps: {
       await findAccessible(caller, conversationId);
     },
 
-    /** The page before `before` (the newest without it), oldest first. */
+    /**
+     * The page before `before` (the newest without it), or the messages after `after` (to catch
+     * up after a reconnect: everything since the last one the client has), oldest first.
+     */
     async history(
       caller: Caller,
       conversationId: string,
-      input: { before?: string; limit: number },
+      input: { before?: string; after?: string; limit: number },
     ): Promise<MessageHistory> {
       const conversation = await findAccessible(caller, conversationId);
       const me = new Types.ObjectId(caller.userId);
+      const field = input.after ? 'after' : 'before';
+      const cursorId = input.after ?? input.before;
       let cursor: MessageRecord | null = null;
-      if (input.before) {
+      if (cursorId) {
         cursor = await Message.findOne({
-          _id: input.before,
+          _id: cursorId,
           conversation: conversation._id,
         }).lean<MessageRecord>();
         if (!cursor) {
           throw new AppError(400, 'VALIDATION_FAILED', 'The request is not valid', [
-            {
-              field: 'before',
-              location: 'query',
-              message: 'Must be a message of this conversation',
-            },
+            { field, location: 'query', message: 'Must be a message of this conversation' },
           ]);
         }
       }
-      const newestFirst = await Message.find({
+      // Messages share a createdAt at most within a millisecond: the id breaks the tie.
+      const forward = input.after !== undefined;
+      const beyond = forward ? '$gt' : '$lt';
+      const direction = forward ? 1 : -1;
+      const found = await Message.find({
         conversation: conversation._id,
         hiddenFor: { $ne: me },
         ...(cursor
           ? {
               $or: [
-                { createdAt: { $lt: cursor.createdAt } },
-                { createdAt: cursor.createdAt, _id: { $lt: cursor._id } },
+                { createdAt: { [beyond]: cursor.createdAt } },
+                { createdAt: cursor.createdAt, _id: { [beyond]: cursor._id } },
               ],
             }
           : {}),
       })
-        .sort({ createdAt: -1, _id: -1 })
+        .sort({ createdAt: direction, _id: direction })
         .limit(input.limit + 1)
         .lean<MessageRecord[]>();
-      const page = newestFirst.slice(0, input.limit).reverse();
+      const page = forward ? found.slice(0, input.limit) : found.slice(0, input.limit).reverse();
       const replyIds = page.flatMap((message) => (message.replyTo ? [message.replyTo] : []));
       const replies =
         replyIds.length > 0
@@ -316,7 +321,7 @@ export function createConversationsService(deps: {
             message.replyTo ? (repliesById.get(message.replyTo.toString()) ?? null) : null,
           ),
         ),
-        hasMore: newestFirst.length > input.limit,
+        hasMore: found.length > input.limit,
       };
     },
 

@@ -39,9 +39,15 @@ export const messageBodyField = () => trimmedText(body('body'), 1, MESSAGE_LIMIT
 
 export const listConversationsQuery = () => paginationQuery();
 
-/** `?before=<messageId>&limit=` (limit 1-100, 50 by default). */
+/** `?before=<messageId>` or `?after=<messageId>`, and `&limit=` (1-100, 50 by default). */
 export const historyQuery = () => [
   queryValue('before').isMongoId().withMessage('Must be a message id'),
+  queryValue('after')
+    .isMongoId()
+    .withMessage('Must be a message id')
+    .bail()
+    .custom((_after, { req }) => req.query?.before === undefined)
+    .withMessage('Give before or after, not both'),
   queryValue('limit')
     .isInt({ min: 1, max: MESSAGE_LIMITS.pageMax })
     .withMessage(`Must be a whole number from 1 to ${MESSAGE_LIMITS.pageMax}`)

@@ -2,36 +2,15 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 
 import { setSessionUser } from '@/lib/auth/session';
-import type { AppSocket } from '@/lib/socket';
 import { makeBooking } from '@/testing/booking-fixtures';
 import { makePage, makeUser } from '@/testing/fixtures';
+import { createFakeSocket } from '@/testing/fake-socket';
 
 import { bookingQueryOptions } from './get-booking';
 import { bookingsQueryOptions } from './get-bookings';
 import type { BookingListFilters } from './get-bookings';
 import { slotsQueryOptions } from './get-slots';
 import { followBookingUpdates } from './use-booking-updates';
-
-type Listener = (...args: unknown[]) => void;
-
-const createFakeSocket = () => {
-  const listeners = new Map<string, Set<Listener>>();
-  const fake = {
-    on: (event: string, listener: Listener) => {
-      listeners.set(event, (listeners.get(event) ?? new Set()).add(listener));
-      return fake;
-    },
-    off: (event: string, listener: Listener) => {
-      listeners.get(event)?.delete(listener);
-      return fake;
-    },
-    fire: (event: string, ...args: unknown[]) =>
-      listeners.get(event)?.forEach((listener) => listener(...args)),
-    listenerCount: () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0),
-  };
-  // followBookingUpdates only subscribes and unsubscribes; the rest of the Socket API is not needed.
-  return { fake, socket: fake as unknown as AppSocket };
-};
 
 const coachView = (overrides: Partial<BookingListFilters> = {}): BookingListFilters => ({
   role: 'coach',

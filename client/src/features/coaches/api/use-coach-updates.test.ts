@@ -1,33 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 
-import type { AppSocket } from '@/lib/socket';
 import { makeCoach } from '@/testing/fixtures';
+import { createFakeSocket } from '@/testing/fake-socket';
 
 import { coachQueryOptions } from './get-coach';
 import { coachesQueryOptions } from './get-coaches';
 import { followCoachUpdates } from './use-coach-updates';
-
-type Listener = (...args: unknown[]) => void;
-
-const createFakeSocket = () => {
-  const listeners = new Map<string, Set<Listener>>();
-  const fake = {
-    on: (event: string, listener: Listener) => {
-      listeners.set(event, (listeners.get(event) ?? new Set()).add(listener));
-      return fake;
-    },
-    off: (event: string, listener: Listener) => {
-      listeners.get(event)?.delete(listener);
-      return fake;
-    },
-    fire: (event: string, ...args: unknown[]) =>
-      listeners.get(event)?.forEach((listener) => listener(...args)),
-    listenerCount: () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0),
-  };
-  // followCoachUpdates only subscribes and unsubscribes; the rest of the Socket API is not needed.
-  return { fake, socket: fake as unknown as AppSocket };
-};
 
 describe('followCoachUpdates', () => {
   it("puts an admin's decision into the cached profile and marks the directory stale", () => {

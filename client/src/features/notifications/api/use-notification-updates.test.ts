@@ -1,32 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 
-import type { AppSocket } from '@/lib/socket';
+import { createFakeSocket } from '@/testing/fake-socket';
 import { makeNotification, makeNotificationPage } from '@/testing/notification-fixtures';
 
 import { LATEST_NOTIFICATIONS, notificationsQueryOptions } from './get-notifications';
 import { followNotificationUpdates } from './use-notification-updates';
-
-type Listener = (...args: unknown[]) => void;
-
-const createFakeSocket = () => {
-  const listeners = new Map<string, Set<Listener>>();
-  const fake = {
-    on: (event: string, listener: Listener) => {
-      listeners.set(event, (listeners.get(event) ?? new Set()).add(listener));
-      return fake;
-    },
-    off: (event: string, listener: Listener) => {
-      listeners.get(event)?.delete(listener);
-      return fake;
-    },
-    fire: (event: string, ...args: unknown[]) =>
-      listeners.get(event)?.forEach((listener) => listener(...args)),
-    listenerCount: () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0),
-  };
-  // followNotificationUpdates only subscribes and unsubscribes; the rest of the Socket API is not needed.
-  return { fake, socket: fake as unknown as AppSocket };
-};
 
 const older = makeNotification({ _id: 'old-1', readAt: '2026-05-01T10:00:00.000Z' });
 const fresh = makeNotification({ _id: 'new-1', type: 'booking.booked' });

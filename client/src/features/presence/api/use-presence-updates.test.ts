@@ -1,31 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 
-import type { AppSocket } from '@/lib/socket';
+import { createFakeSocket } from '@/testing/fake-socket';
 
 import { presenceQueryOptions } from './get-presence';
 import { followPresence } from './use-presence-updates';
-
-type Listener = (...args: unknown[]) => void;
-
-const createFakeSocket = () => {
-  const listeners = new Map<string, Set<Listener>>();
-  const fake = {
-    on: (event: string, listener: Listener) => {
-      listeners.set(event, (listeners.get(event) ?? new Set()).add(listener));
-      return fake;
-    },
-    off: (event: string, listener: Listener) => {
-      listeners.get(event)?.delete(listener);
-      return fake;
-    },
-    fire: (event: string, ...args: unknown[]) =>
-      listeners.get(event)?.forEach((listener) => listener(...args)),
-    listenerCount: () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0),
-  };
-  // followPresence only subscribes and unsubscribes; the rest of the Socket API is not needed.
-  return { fake, socket: fake as unknown as AppSocket };
-};
 
 describe('followPresence', () => {
   it('writes presence events into the query cache under the presence query key', () => {

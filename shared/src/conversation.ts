@@ -1,5 +1,7 @@
+import type { BookingDTO, BookingSessionTypeSummary } from './booking.js';
 import type { CoachDTO } from './coach.js';
 import type { Page } from './pagination.js';
+import type { Money } from './pricing.js';
 import type { UserSummaryDTO } from './user.js';
 
 /**
@@ -74,12 +76,73 @@ export interface ConversationPage extends Page<ConversationDTO> {
 export type CreateConversationRequest =
   { participantId: string } | { bookingId: string } | { support: true };
 
+/** `text`: a message someone wrote (maybe with an image). `proposal`: a booking proposal card. */
+export const MESSAGE_KINDS = ['text', 'proposal'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** A picture sent in a message (through the storage service). */
+export interface MessageImageDTO {
+  url: string;
+}
+
+/** Chat images: what `POST /api/conversations/:id/messages` accepts as multipart `image`. */
+export const MESSAGE_IMAGE_LIMITS = {
+  maxBytes: 5 * 1024 * 1024,
+  types: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
+} as const;
+
+/**
+ * `booking`: a new session (session type + start). `reschedule`: a new start for an existing
+ * booking of the two participants.
+ */
+export const PROPOSAL_KINDS = ['booking', 'reschedule'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
+/**
+ * `open` until the other side answers. `accepted`: the booking was made (or moved) through the
+ * booking service. `declined` by the other side, `withdrawn` by the proposer (both through
+ * `POST /api/proposals/:id/decline`). `expired`: still open when its start passed.
+ */
+export const PROPOSAL_STATUSES = ['open', 'accepted', 'declined', 'withdrawn', 'expired'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** The card a proposal message carries; its id is the message's id. */
+export interface BookingProposalDTO {
+  _id: string;
+  kind: ProposalKind;
+  status: ProposalStatus;
+  proposedBy: string;
+  coachId: string;
+  clientId: string;
+  sessionType: BookingSessionTypeSummary;
+  /** ISO-8601 UTC instants of the proposed time. */
+  start: string;
+  end: string;
+  /** `reschedule`: the booking to move (and its current start). `booking`: the booking made once accepted. */
+  bookingId: string | null;
+  previousStart: string | null;
+  /** `booking`: the price quoted when proposed (the booking is priced again when accepted). */
+  price: Money | null;
+  answeredBy: string | null;
+  answeredAt: string | null;
+}
+
+/** `POST /api/conversations/:id/proposals`: a new session, or a new time for a booking. */
+export type CreateProposalRequest =
+  { sessionTypeId: string; start: string } | { bookingId: string; start: string };
+
 export interface MessageDTO {
   _id: string;
   conversationId: string;
   senderId: string;
-  /** Null once deleted for everyone (the message stays as a tombstone). */
+  /** `text` when left out by older servers. */
+  kind: MessageKind;
+  /** Null once deleted for everyone (the message stays as a tombstone), and for proposals. */
   body: string | null;
+  /** The picture sent with the message, if any (null once deleted for everyone). */
+  image: MessageImageDTO | null;
+  /** Set for `kind: 'proposal'`; its status changes arrive as `message:updated`. */
+  proposal: BookingProposalDTO | null;
   replyTo: MessagePreviewDTO | null;
   editedAt: string | null;
   deleted: boolean;
@@ -97,10 +160,19 @@ export interface MessageHistory {
   hasMore: boolean;
 }
 
-/** `POST /api/conversations/:id/messages` */
+/**
+ * `POST /api/conversations/:id/messages`: JSON, or multipart/form-data with an `image` file (then
+ * `body` may be left out or empty).
+ */
 export interface SendMessageRequest {
   body: string;
   replyTo?: string;
+}
+
+/** `POST /api/proposals/:id/accept`: the booking made or moved. */
+export interface ProposalAcceptResponse {
+  booking: BookingDTO;
+  message: MessageDTO;
 }
 
 /** `PATCH /api/messages/:id` (the sender only) */

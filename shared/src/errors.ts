@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'INVALID_TRANSITION',
   'IDEMPOTENCY_KEY_REUSED',
   'SESSION_TYPE_IN_USE',
+  /** The proposal was already answered (accepted, declined, withdrawn) or has expired. */
+  'PROPOSAL_CLOSED',
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

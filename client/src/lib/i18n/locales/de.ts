@@ -889,6 +889,7 @@ export const de: Translation = {
     IDEMPOTENCY_KEY_REUSED: 'Diese Anfrage wurde bereits mit anderen Angaben gesendet.',
     SESSION_TYPE_IN_USE:
       'Für diese Sitzungsart gibt es noch anstehende Buchungen. Deaktiviere sie stattdessen, damit keine neuen hinzukommen.',
+    PROPOSAL_CLOSED: 'Dieser Vorschlag wurde bereits beantwortet oder ist abgelaufen.',
     INTERNAL_ERROR: 'Bei uns ist etwas schiefgegangen. Bitte versuche es erneut.',
     NETWORK_ERROR: 'CoachHub ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.',
     UNKNOWN_ERROR: 'Etwas ist schiefgegangen. Bitte versuche es erneut.',

@@ -878,6 +878,7 @@ export const en = {
     IDEMPOTENCY_KEY_REUSED: 'This request was already sent with different details.',
     SESSION_TYPE_IN_USE:
       'This session type has upcoming bookings. Deactivate it instead so no new ones are made.',
+    PROPOSAL_CLOSED: 'This proposal was already answered or has expired.',
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again.',
     NETWORK_ERROR: 'We could not reach CoachHub. Check your connection and try again.',
     UNKNOWN_ERROR: 'Something went wrong. Please try again.',

@@ -33,6 +33,7 @@ import { openConversationsForBookings } from './modules/conversations/booking-co
 import {
   createConversationsRouter,
   createMessagesRouter,
+  createProposalsRouter,
 } from './modules/conversations/conversations.routes.js';
 import type { ConversationsService } from './modules/conversations/conversations.service.js';
 import { closeSocketsOfSuspendedAccounts } from './modules/auth/account-status.socket.js';
@@ -48,7 +49,7 @@ import { hasUpcomingBookings } from './modules/scheduling/bookings/booking-usage
 import { completedOrActiveSessions } from './modules/scheduling/bookings/client-history.js';
 import { createBookingPresenter } from './modules/scheduling/bookings/booking-presenter.js';
 import { createBookingsRouter } from './modules/scheduling/bookings/bookings.routes.js';
-import { createBookingsService } from './modules/scheduling/bookings/bookings.service.js';
+import type { BookingsService } from './modules/scheduling/bookings/bookings.service.js';
 import { createSessionService } from './modules/auth/session.service.js';
 import { createPricingRouter } from './modules/scheduling/pricing/pricing.routes.js';
 import { createPricingService } from './modules/scheduling/pricing/pricing.service.js';
@@ -80,6 +81,8 @@ export interface AppDeps {
   realtime: Realtime;
   /** Chat, shared with the socket handlers (server.ts). */
   conversations: ConversationsService;
+  /** Bookings, shared with chat (proposals book through it). */
+  bookings: BookingsService;
   /** The domain event bus; subscribers that live with the app (sockets) register on it here. */
   events: EventBus;
   storage: ImageStorage;
@@ -146,11 +149,7 @@ function createApiRouter(deps: AppDeps): Router {
   const notifications = createNotificationsService({ realtime: deps.realtime, events });
   notifyOnDomainEvents({ events, notifications, realtime: deps.realtime });
   openConversationsForBookings({ events, conversations: deps.conversations });
-  const bookings = createBookingsService({
-    presenter: bookingPresenter,
-    events,
-    meetingBaseUrl: config.meetingBaseUrl,
-  });
+  const { bookings } = deps;
   emailNotifications({
     events,
     mailer: deps.mailer,
@@ -208,8 +207,9 @@ function createApiRouter(deps: AppDeps): Router {
   );
   api.use('/notifications', createNotificationsRouter({ notifications, authenticated }));
   const chat = { conversations: deps.conversations, authenticated };
-  api.use('/conversations', createConversationsRouter(chat));
+  api.use('/conversations', createConversationsRouter({ ...chat, uploadMaxBytes }));
   api.use('/messages', createMessagesRouter(chat));
+  api.use('/proposals', createProposalsRouter(chat));
   api.use(
     '/admin',
     createAdminRouter({

@@ -20,6 +20,8 @@ import { registerCoachUserSync } from './modules/coaches/coach-user-sync.js';
 import { createPresenceRegistrar } from './modules/presence/presence.socket.js';
 import { createConversationsRegistrar } from './modules/conversations/conversations.socket.js';
 import { createConversationsService } from './modules/conversations/conversations.service.js';
+import { createBookingPresenter } from './modules/scheduling/bookings/booking-presenter.js';
+import { createBookingsService } from './modules/scheduling/bookings/bookings.service.js';
 import { createCoachPresenter } from './modules/coaches/coach-presenter.js';
 import { registerPricingDefaults } from './modules/scheduling/pricing/pricing-defaults.js';
 import { ensureAdminAccount } from './modules/seed/admin-bootstrap.js';
@@ -100,11 +102,19 @@ export async function createServer(
     });
     if (config.redisUrl) closeRedis = await attachRedisAdapter(io, config.redisUrl, logger);
     const realtime = createRealtime(io);
+    const coachPresenter = createCoachPresenter(realtime);
+    const bookings = createBookingsService({
+      presenter: createBookingPresenter(coachPresenter),
+      events,
+      meetingBaseUrl: config.meetingBaseUrl,
+    });
     // Chat: HTTP routes (createApp) and socket events share one service.
     const conversations = createConversationsService({
       realtime,
       events,
-      presenter: createCoachPresenter(realtime),
+      presenter: coachPresenter,
+      storage,
+      bookings,
     });
     registrars.push(createConversationsRegistrar({ conversations, logger }));
 
@@ -117,6 +127,7 @@ export async function createServer(
       realtime,
       events,
       conversations,
+      bookings,
       storage,
       coachLifecycle,
       userLifecycle,

@@ -8,6 +8,9 @@ export interface Principal {
   sessionId: string;
 }
 
+/** Who acts, without the session: what rules about ownership and roles look at. */
+export type Actor = Pick<Principal, 'userId' | 'role'>;
+
 /**
  * Turns a bearer token into a Principal or throws AppError 401/403.
  * One implementation serves HTTP and the socket handshake.

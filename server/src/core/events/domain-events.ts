@@ -1,4 +1,5 @@
 import type { VerificationStatus } from '@coachhub/shared/coach';
+import type { ProposalKind } from '@coachhub/shared/conversation';
 import type { NotificationParams, NotificationType } from '@coachhub/shared/notification';
 import type { Currency } from '@coachhub/shared/pricing';
 import type { BookingParty, BookingStatus } from '@coachhub/shared/scheduling';
@@ -59,6 +60,29 @@ export interface DomainEvents {
     senderId: string;
     recipientIds: string[];
     preview: string;
+  };
+  /** A booking proposal was posted in a conversation, for `recipientId` to answer. */
+  'proposal.sent': {
+    messageId: string;
+    conversationId: string;
+    proposerId: string;
+    recipientId: string;
+    kind: ProposalKind;
+    start: Date;
+    sessionTitle: string;
+  };
+  /** A proposal was accepted or declined by the other side, or withdrawn by its proposer. */
+  'proposal.answered': {
+    messageId: string;
+    conversationId: string;
+    proposerId: string;
+    answeredBy: string;
+    outcome: 'accepted' | 'declined' | 'withdrawn';
+    kind: ProposalKind;
+    start: Date;
+    sessionTitle: string;
+    /** The booking made or moved, when accepted. */
+    bookingId: string | null;
   };
   /** An in-app notification was stored (e-mail follows it, by the recipient's preferences). */
   'notification.created': {

@@ -1,4 +1,4 @@
-import type { Principal } from '../../core/auth/principal.js';
+import type { Actor } from '../../core/auth/principal.js';
 import { notFound } from '../../core/errors.js';
 import { Coach, type CoachRecord } from './coach.model.js';
 
@@ -12,7 +12,7 @@ const VISIBILITY_FIELDS = 'user verification.status userStatus timeZone';
 /** Public: approved coaches of active accounts. Their owner and admins see any state. */
 export function isCoachVisibleTo(
   coach: Pick<CoachRecord, 'user' | 'verification' | 'userStatus'>,
-  viewer: Principal | undefined,
+  viewer: Actor | undefined,
 ): boolean {
   if (coach.verification.status === 'approved' && coach.userStatus === 'active') return true;
   return (
@@ -27,7 +27,7 @@ export function isCoachVisibleTo(
  */
 export async function findVisibleCoach(
   userId: string,
-  viewer: Principal | undefined,
+  viewer: Actor | undefined,
 ): Promise<CoachRecord> {
   const coach = await Coach.findOne({ user: userId }).lean();
   if (!coach || !isCoachVisibleTo(coach, viewer)) throw notFound('Coach');
@@ -40,7 +40,7 @@ export async function findVisibleCoach(
  */
 export async function findVisibleCoachSummary(
   userId: string,
-  viewer: Principal | undefined,
+  viewer: Actor | undefined,
 ): Promise<CoachVisibility> {
   const coach = await Coach.findOne({ user: userId })
     .select(VISIBILITY_FIELDS)
@@ -50,5 +50,5 @@ export async function findVisibleCoachSummary(
 }
 
 /** True when the caller is this coach. */
-export const isOwnCoach = (coachUserId: string, viewer: Principal | undefined): boolean =>
+export const isOwnCoach = (coachUserId: string, viewer: Actor | undefined): boolean =>
   viewer !== undefined && viewer.userId === coachUserId;

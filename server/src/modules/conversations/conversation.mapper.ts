@@ -1,12 +1,14 @@
 import {
   MESSAGE_LIMITS,
+  type BookingProposalDTO,
   type ConversationDTO,
   type ConversationParticipantDTO,
   type MessageDTO,
   type MessagePreviewDTO,
+  type ProposalStatus,
 } from '@coachhub/shared/conversation';
 import type { ConversationRecord } from './conversation.model.js';
-import type { MessageRecord } from './message.model.js';
+import type { MessageRecord, ProposalFields } from './message.model.js';
 
 /** One line of at most `previewMax` characters (whitespace folded), for lists and notifications. */
 export function previewOf(body: string): string {
@@ -16,26 +18,76 @@ export function previewOf(body: string): string {
     : `${line.slice(0, MESSAGE_LIMITS.previewMax - 1)}…`;
 }
 
+/** What a list or a quote shows of a message without text: its picture, or its proposal. */
+function previewText(message: MessageRecord): string | null {
+  if (message.deleted) return null;
+  if (message.body) return previewOf(message.body);
+  if (message.image) return '📷';
+  if (message.proposal) return `📅 ${message.proposal.sessionType.title}`;
+  return null;
+}
+
 export function toMessagePreviewDTO(message: MessageRecord): MessagePreviewDTO {
   return {
     _id: message._id.toString(),
     senderId: message.sender.toString(),
-    preview: message.deleted || message.body === null ? null : previewOf(message.body),
+    preview: previewText(message),
     deleted: message.deleted,
     createdAt: message.createdAt.toISOString(),
   };
 }
 
-/** `replyTo`: the quoted message when it is still there (null if gone or not given). */
-export function toMessageDTO(message: MessageRecord, replyTo: MessageRecord | null): MessageDTO {
+/** An unanswered proposal whose start has passed has expired; a claim in progress is still open. */
+export function proposalStatusOf(proposal: ProposalFields, now: Date): ProposalStatus {
+  const { status } = proposal;
+  if (status === 'open' || status === 'accepting') {
+    return proposal.start.getTime() <= now.getTime() ? 'expired' : 'open';
+  }
+  return status;
+}
+
+export function toProposalDTO(
+  messageId: string,
+  senderId: string,
+  proposal: ProposalFields,
+  now: Date,
+): BookingProposalDTO {
   return {
-    _id: message._id.toString(),
+    _id: messageId,
+    kind: proposal.kind,
+    status: proposalStatusOf(proposal, now),
+    proposedBy: senderId,
+    coachId: proposal.coach.toString(),
+    clientId: proposal.client.toString(),
+    sessionType: { ...proposal.sessionType },
+    start: proposal.start.toISOString(),
+    end: proposal.end.toISOString(),
+    bookingId: proposal.booking ? proposal.booking.toString() : null,
+    previousStart: proposal.previousStart ? proposal.previousStart.toISOString() : null,
+    price: proposal.price
+      ? { amount: proposal.price.amount, currency: proposal.price.currency }
+      : null,
+    answeredBy: proposal.answeredBy ? proposal.answeredBy.toString() : null,
+    answeredAt: proposal.answeredAt ? proposal.answeredAt.toISOString() : null,
+  };
+}
+
+/** `replyTo`: the quoted message when it is still there (null if gone or not given). */
+export function toMessageDTO(
+  message: MessageRecord,
+  replyTo: MessageRecord | null,
+  now: Date = new Date(),
+): MessageDTO {
+  const messageId = message._id.toString();
+  const senderId = message.sender.toString();
+  return {
+    _id: messageId,
     conversationId: message.conversation.toString(),
-    senderId: message.sender.toString(),
-    kind: 'text',
+    senderId,
+    kind: message.kind ?? 'text',
     body: message.deleted ? null : message.body,
-    image: null,
-    proposal: null,
+    image: message.image && !message.deleted ? { url: message.image.url } : null,
+    proposal: message.proposal ? toProposalDTO(messageId, senderId, message.proposal, now) : null,
     replyTo: replyTo ? toMessagePreviewDTO(replyTo) : null,
     editedAt: message.editedAt ? message.editedAt.toISOString() : null,
     deleted: message.deleted,

@@ -3,6 +3,8 @@ import type { Request, RequestHandler } from 'express';
 import { principalOf } from '../../core/auth/auth.middleware.js';
 import { pageOf } from '../../core/pagination.js';
 import { validated } from '../../core/validation.js';
+import { optionalUploadedBytes } from '../uploads/image-upload.middleware.js';
+import type { ProposalInput } from './booking-proposals.js';
 import type {
   Caller,
   ConversationsService,
@@ -47,10 +49,31 @@ export function createConversationsController(conversations: ConversationsServic
   };
 
   const send: RequestHandler = async (req, res) => {
-    const { id, body, replyTo } = validated<{ id: string; body: string; replyTo?: string }>(req);
-    res
-      .status(201)
-      .json(await conversations.send(callerOf(req), { conversationId: id, body, replyTo }));
+    const { id, body, replyTo } = validated<{ id: string; body?: string; replyTo?: string }>(req);
+    const image = optionalUploadedBytes(req);
+    res.status(201).json(
+      await conversations.send(callerOf(req), {
+        conversationId: id,
+        body,
+        replyTo,
+        ...(image ? { image } : {}),
+      }),
+    );
+  };
+
+  const propose: RequestHandler = async (req, res) => {
+    const { id, ...input } = validated<{ id: string } & ProposalInput>(req);
+    res.status(201).json(await conversations.proposals.propose(callerOf(req), id, input));
+  };
+
+  const acceptProposal: RequestHandler = async (req, res) => {
+    const { id } = validated<{ id: string }>(req);
+    res.json(await conversations.proposals.accept(callerOf(req), id));
+  };
+
+  const declineProposal: RequestHandler = async (req, res) => {
+    const { id } = validated<{ id: string }>(req);
+    res.json(await conversations.proposals.decline(callerOf(req), id));
   };
 
   const markRead: RequestHandler = async (req, res) => {
@@ -70,5 +93,17 @@ export function createConversationsController(conversations: ConversationsServic
     else res.status(204).end();
   };
 
-  return { open, list, get, history, send, markRead, edit, remove };
+  return {
+    open,
+    list,
+    get,
+    history,
+    send,
+    markRead,
+    edit,
+    remove,
+    propose,
+    acceptProposal,
+    declineProposal,
+  };
 }

@@ -9,12 +9,14 @@ import {
 } from '@coachhub/shared/conversation';
 import { conversationRoom, userRoom } from '@coachhub/shared/socket-events';
 import { isValidObjectId, Types } from 'mongoose';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { isDuplicateKeyError } from '../../core/db/duplicate-key.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import type { Realtime } from '../../core/socket/realtime.js';
 import type { CoachPresenter } from '../coaches/coach-presenter.js';
+import type { BookingsService } from '../scheduling/bookings/bookings.service.js';
+import type { ImageStorage } from '../uploads/image-storage.js';
 import { findBookingSummary } from '../scheduling/bookings/booking-lookup.js';
 import { findUserById } from '../users/user-accounts.js';
 import {
@@ -25,6 +27,8 @@ import {
   type Caller,
 } from './conversation-access.js';
 import { previewOf, toMessageDTO } from './conversation.mapper.js';
+import { allow, createMessageDelivery, markReadUpTo } from './message-delivery.js';
+import { createBookingProposals } from './booking-proposals.js';
 import { Conversation, type ConversationRecord } from './conversation.model.js';
 import { presentConversations, readAtOf, unreadCounts } from './conversation-views.js';
 import { Message, type MessageRecord } from './message.model.js';
@@ -37,32 +41,18 @@ export type OpenConversationInput =
 
 export interface NewMessageInput {
   conversationId: string;
-  body: string;
+  /** Trimmed; may be empty (or left out) only when an image comes with it. */
+  body?: string;
   replyTo?: string;
   clientId?: string;
+  /** The bytes of one picture (multipart HTTP only), checked by content when stored. */
+  image?: Buffer;
 }
 
 const invalid = (field: string, message: string) =>
   new AppError(400, 'VALIDATION_FAILED', 'The request is not valid', [
     { field, location: 'body', message },
   ]);
-
-/**
- * Whether `key` may act now, or how long until it may. Counted per process: with several server
- * processes each counts its own sockets' and requests' events.
- */
-async function allow(
-  limiter: RateLimiterMemory,
-  key: string,
-): Promise<{ ok: true } | { ok: false; retryAfterMs: number }> {
-  try {
-    await limiter.consume(key);
-    return { ok: true };
-  } catch (refused) {
-    if (refused instanceof RateLimiterRes) return { ok: false, retryAfterMs: refused.msBeforeNext };
-    throw refused;
-  }
-}
 
 /**
  * Conversations and their messages. HTTP and the socket go through the same functions; every
@@ -72,13 +62,13 @@ export function createConversationsService(deps: {
   realtime: Pick<Realtime, 'emitToRooms'>;
   events: EventBus;
   presenter: CoachPresenter;
+  storage: Pick<ImageStorage, 'store' | 'removeQuietly'>;
+  bookings: Pick<BookingsService, 'create' | 'reschedule' | 'preview'>;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
-  const sendLimit = new RateLimiterMemory({
-    points: MESSAGE_LIMITS.sendBurst,
-    duration: MESSAGE_LIMITS.sendWindowSeconds,
-  });
+  const delivery = createMessageDelivery(deps);
+  const proposals = createBookingProposals({ ...deps, delivery });
   const typingLimit = new RateLimiterMemory({
     points: 1,
     duration: MESSAGE_LIMITS.typingIntervalSeconds,
@@ -166,20 +156,6 @@ export function createConversationsService(deps: {
     return total;
   }
 
-  /** Moves the caller's read mark forward to `at` (never back), race-free. */
-  async function markReadUpTo(conversationId: Types.ObjectId, userId: string, at: Date) {
-    const user = new Types.ObjectId(userId);
-    const pushed = await Conversation.updateOne(
-      { _id: conversationId, 'reads.user': { $ne: user } },
-      { $push: { reads: { user, readAt: at } } },
-    );
-    if (pushed.modifiedCount > 0) return;
-    await Conversation.updateOne(
-      { _id: conversationId, reads: { $elemMatch: { user, readAt: { $lt: at } } } },
-      { $set: { 'reads.$.readAt': at } },
-    );
-  }
-
   async function messageFor(caller: Caller, messageId: string) {
     const message = isValidObjectId(messageId)
       ? await Message.findById(messageId).lean<MessageRecord>()
@@ -200,15 +176,15 @@ export function createConversationsService(deps: {
     const replyTo = message.replyTo
       ? await Message.findById(message.replyTo).lean<MessageRecord>()
       : null;
-    return toMessageDTO(message, replyTo);
+    return toMessageDTO(message, replyTo, now());
   }
 
-  async function announceUpdate(conversation: ConversationRecord, dto: MessageDTO) {
-    const rooms = roomsOf(conversation._id.toString(), await audienceOf(conversation));
-    deps.realtime.emitToRooms({ rooms }, 'message:updated', { message: dto });
-  }
+  const announceUpdate = delivery.announceUpdate;
 
   return {
+    /** Booking proposals: `propose`, `accept`, `decline`. */
+    proposals,
+
     /** 201 (`created`) or 200 with the one that existed. */
     async open(
       caller: Caller,
@@ -330,16 +306,7 @@ export function createConversationsService(deps: {
      * per socket) and publishes `message.created`. Limited per sender (HTTP and socket together).
      */
     async send(caller: Caller, input: NewMessageInput): Promise<MessageDTO> {
-      const allowed = await allow(sendLimit, caller.userId);
-      if (!allowed.ok) {
-        const retryAfterSeconds = Math.max(1, Math.ceil(allowed.retryAfterMs / 1000));
-        throw new AppError(
-          429,
-          'RATE_LIMITED',
-          `Too many messages: at most ${MESSAGE_LIMITS.sendBurst} in ${MESSAGE_LIMITS.sendWindowSeconds} seconds`,
-          { retryAfterSeconds },
-        );
-      }
+      await delivery.admitSend(caller.userId);
       const conversation = await findAccessible(caller, input.conversationId);
       let replyTo: MessageRecord | null = null;
       if (input.replyTo !== undefined) {
@@ -351,32 +318,38 @@ export function createConversationsService(deps: {
           : null;
         if (!replyTo) throw invalid('replyTo', 'Must be a message of this conversation');
       }
-      const created = await Message.create({
-        conversation: conversation._id,
-        sender: caller.userId,
-        body: input.body,
-        replyTo: replyTo?._id ?? null,
-        clientId: input.clientId ?? null,
-      });
-      const message = created.toObject<MessageRecord>();
-      await Conversation.updateOne(
-        { _id: conversation._id },
-        { $max: { lastActivityAt: message.createdAt } },
+      const body = input.body ?? '';
+      if (body === '' && !input.image) throw invalid('body', 'Write a message or attach an image');
+      const image = input.image ? await deps.storage.store(input.image, 'chat-images') : null;
+      let message: MessageRecord;
+      try {
+        const created = await Message.create({
+          conversation: conversation._id,
+          sender: caller.userId,
+          kind: 'text',
+          body: body === '' ? null : body,
+          image,
+          replyTo: replyTo?._id ?? null,
+          clientId: input.clientId ?? null,
+        });
+        message = created.toObject<MessageRecord>();
+      } catch (error) {
+        if (image) await deps.storage.removeQuietly(image.publicId);
+        throw error;
+      }
+      const dto = toMessageDTO(message, replyTo, now());
+      const audience = await delivery.announceNew(
+        conversation,
+        caller.userId,
+        dto,
+        message.createdAt,
       );
-      // The sender has read what they wrote.
-      await markReadUpTo(conversation._id, caller.userId, message.createdAt);
-
-      const dto = toMessageDTO(message, replyTo);
-      const audience = await audienceOf(conversation);
-      deps.realtime.emitToRooms({ rooms: roomsOf(dto.conversationId, audience) }, 'message:new', {
-        message: dto,
-      });
       deps.events.publish('message.created', {
         messageId: dto._id,
         conversationId: dto.conversationId,
         senderId: caller.userId,
         recipientIds: audience.filter((id) => id !== caller.userId),
-        preview: previewOf(input.body),
+        preview: body === '' ? '📷' : previewOf(body),
       });
       return dto;
     },
@@ -386,6 +359,9 @@ export function createConversationsService(deps: {
       const { message, conversation } = await messageFor(caller, messageId);
       if (message.sender.toString() !== caller.userId) {
         throw new AppError(403, 'FORBIDDEN', 'Only the sender may edit a message');
+      }
+      if (message.kind === 'proposal') {
+        throw new AppError(409, 'CONFLICT', 'A proposal cannot be edited; withdraw it instead');
       }
       const edited = await Message.findOneAndUpdate(
         { _id: message._id, deleted: false },
@@ -419,6 +395,9 @@ export function createConversationsService(deps: {
         throw new AppError(403, 'FORBIDDEN', 'Only the sender may delete a message for everyone');
       }
       if (message.deleted) return withReply(message);
+      if (message.kind === 'proposal') {
+        throw new AppError(409, 'CONFLICT', 'A proposal cannot be deleted; withdraw it instead');
+      }
       const windowMs = MESSAGE_LIMITS.deleteForEveryoneMinutes * 60_000;
       const at = now();
       const deleted = await Message.findOneAndUpdate(
@@ -427,9 +406,10 @@ export function createConversationsService(deps: {
           deleted: false,
           createdAt: { $gte: new Date(at.getTime() - windowMs) },
         },
-        { $set: { deleted: true, deletedAt: at, body: null } },
+        { $set: { deleted: true, deletedAt: at, body: null, image: null } },
         { returnDocument: 'after' },
       ).lean<MessageRecord>();
+      if (deleted && message.image) await deps.storage.removeQuietly(message.image.publicId);
       if (!deleted) {
         throw new AppError(
           403,

@@ -1,7 +1,7 @@
 import { MESSAGE_DELETE_SCOPES, MESSAGE_LIMITS } from '@coachhub/shared/conversation';
 import { body, param } from 'express-validator';
 import { paginationQuery } from '../../core/pagination.js';
-import { idField, isOneOf, trimmedText } from '../../core/validation-fields.js';
+import { idField, instantField, isOneOf, trimmedText } from '../../core/validation-fields.js';
 import { nestedBody, queryValue } from '../../core/validation.js';
 
 const OPEN_FIELDS = ['participantId', 'bookingId', 'support'] as const;
@@ -59,6 +59,37 @@ export const sendMessageBody = () => [
   messageBodyField(),
   idField('replyTo', 'Must be a message id').optional(),
 ];
+
+/**
+ * The same as JSON or as a multipart form with a picture in `file`: then `body` may be empty
+ * (the service refuses a message with neither text nor picture).
+ */
+export const sendMessageForm = () => [
+  trimmedText(body('body'), 0, MESSAGE_LIMITS.bodyMax).optional(),
+  idField('replyTo', 'Must be a message id').optional(),
+];
+
+export const proposalIdParam = () => param('id').isMongoId().withMessage('Must be a proposal id');
+
+const PROPOSAL_TARGETS = ['sessionTypeId', 'bookingId'] as const;
+
+/** `POST /api/conversations/:id/proposals` `{ sessionTypeId, start }` | `{ bookingId, start }`. */
+export const proposalBody = () =>
+  nestedBody(
+    [
+      idField('sessionTypeId', 'Must be a session type id').optional(),
+      idField('bookingId', 'Must be a booking id').optional(),
+      instantField('start'),
+    ],
+    [
+      body()
+        .custom(
+          (value: Record<string, unknown>) =>
+            PROPOSAL_TARGETS.filter((field) => value?.[field] !== undefined).length === 1,
+        )
+        .withMessage('Give exactly one of sessionTypeId or bookingId'),
+    ],
+  );
 
 /** `DELETE /api/messages/:id?for=me|everyone` */
 export const deleteScopeQuery = () =>

@@ -1,10 +1,54 @@
+import type { BookingSessionTypeSummary } from '@coachhub/shared/booking';
+import {
+  MESSAGE_KINDS,
+  PROPOSAL_KINDS,
+  type MessageKind,
+  type ProposalKind,
+} from '@coachhub/shared/conversation';
+import type { Money } from '@coachhub/shared/pricing';
+import type { StoredImage } from '@coachhub/shared/user';
 import { model, Schema, type Types } from 'mongoose';
+import { storedImageSchema } from '../uploads/stored-image.schema.js';
+
+/**
+ * What is stored of a proposal's state. `accepting`: one answer has claimed it and is booking
+ * (shown as open); a claim older than `PROPOSAL_CLAIM_MS` is abandoned and may be taken again.
+ * `expired` is never stored: it is an open proposal whose start has passed.
+ */
+export const STORED_PROPOSAL_STATUSES = [
+  'open',
+  'accepting',
+  'accepted',
+  'declined',
+  'withdrawn',
+] as const;
+export type StoredProposalStatus = (typeof STORED_PROPOSAL_STATUSES)[number];
+
+export interface ProposalFields {
+  kind: ProposalKind;
+  status: StoredProposalStatus;
+  coach: Types.ObjectId;
+  client: Types.ObjectId;
+  sessionType: BookingSessionTypeSummary;
+  start: Date;
+  end: Date;
+  /** `reschedule`: the booking to move. `booking`: the booking made once accepted. */
+  booking: Types.ObjectId | null;
+  previousStart: Date | null;
+  price: Money | null;
+  answeredBy: Types.ObjectId | null;
+  answeredAt: Date | null;
+  claimedAt: Date | null;
+}
 
 export interface MessageFields {
   conversation: Types.ObjectId;
   sender: Types.ObjectId;
-  /** Null once deleted for everyone (a tombstone). */
+  kind: MessageKind;
+  /** Null once deleted for everyone (a tombstone), and for proposals. */
   body: string | null;
+  image: StoredImage | null;
+  proposal: ProposalFields | null;
   replyTo: Types.ObjectId | null;
   editedAt: Date | null;
   deleted: boolean;
@@ -17,11 +61,41 @@ export interface MessageFields {
 
 export type MessageRecord = MessageFields & { _id: Types.ObjectId };
 
+const proposalSchema = new Schema<ProposalFields>(
+  {
+    kind: { type: String, enum: PROPOSAL_KINDS, required: true },
+    status: { type: String, enum: STORED_PROPOSAL_STATUSES, required: true },
+    coach: { type: Schema.Types.ObjectId, required: true },
+    client: { type: Schema.Types.ObjectId, required: true },
+    sessionType: {
+      _id: { type: String, required: true },
+      title: { type: String, required: true },
+      durationMinutes: { type: Number, required: true },
+      mode: { type: String, required: true },
+    },
+    start: { type: Date, required: true },
+    end: { type: Date, required: true },
+    booking: { type: Schema.Types.ObjectId, default: null },
+    previousStart: { type: Date, default: null },
+    price: {
+      type: new Schema({ amount: Number, currency: String }, { _id: false }),
+      default: null,
+    },
+    answeredBy: { type: Schema.Types.ObjectId, default: null },
+    answeredAt: { type: Date, default: null },
+    claimedAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
 const messageSchema = new Schema<MessageFields>(
   {
     conversation: { type: Schema.Types.ObjectId, required: true, immutable: true },
     sender: { type: Schema.Types.ObjectId, ref: 'User', required: true, immutable: true },
+    kind: { type: String, enum: MESSAGE_KINDS, default: 'text', immutable: true },
     body: { type: String, default: null },
+    image: { type: storedImageSchema, default: null },
+    proposal: { type: proposalSchema, default: null },
     replyTo: { type: Schema.Types.ObjectId, default: null, immutable: true },
     editedAt: { type: Date, default: null },
     deleted: { type: Boolean, default: false },

@@ -19,6 +19,10 @@ export type ReplaceImage = (
 export interface ImageStorage {
   readonly driver: StorageDriver;
   replace: ReplaceImage;
+  /** Checks and stores a new image that replaces nothing (a chat picture). */
+  store(bytes: Buffer, folder: ImageFolder): Promise<StoredImage>;
+  /** Deletes an asset; a failure is logged, not thrown (the record it belonged to is gone). */
+  removeQuietly(publicId: string): Promise<void>;
 }
 
 /** The one storage service for every picture (domain.md, "Files"). */
@@ -37,6 +41,10 @@ export function createImageStorage(driver: StorageDriver, logger: Logger): Image
 
   return {
     driver,
+    removeQuietly,
+    async store(bytes, folder) {
+      return driver.save(await checkImage(bytes), folder);
+    },
     async replace(bytes, folder, swap) {
       const image = await driver.save(await checkImage(bytes), folder);
       let previous: StoredImage | null;

@@ -56,3 +56,26 @@ export function uploadedBytes(req: Request): Buffer {
   if (!req.file) throw new Error('uploadedBytes() used on a route without singleImageUpload()');
   return req.file.buffer;
 }
+
+/**
+ * For routes that take JSON or a multipart form: a multipart body is read into `req.body` (its
+ * text fields, at most `maxFieldBytes` each) and `req.file` (the one optional file in `file`);
+ * any other body passes through untouched to the JSON parser's result.
+ */
+export function optionalImageUpload(maxBytes: number, maxFieldBytes: number): RequestHandler {
+  const parse = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: maxFieldBytes },
+  }).single(UPLOAD_FIELD);
+
+  return (req, res, next) => {
+    if (!req.is('multipart/form-data')) {
+      next();
+      return;
+    }
+    parse(req, res, (error: unknown) => next(error ? toAppError(error, maxBytes) : undefined));
+  };
+}
+
+/** The bytes of an optional upload, if one came. */
+export const optionalUploadedBytes = (req: Request): Buffer | undefined => req.file?.buffer;

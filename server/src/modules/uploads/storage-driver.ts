@@ -2,7 +2,7 @@ import type { StoredImage } from '@coachhub/shared/user';
 import type { CheckedImage } from './image-type.js';
 
 /** One folder per kind of image; chat images get theirs with the chat feature. */
-export type ImageFolder = 'profile-pictures' | 'coach-pictures';
+export type ImageFolder = 'profile-pictures' | 'coach-pictures' | 'chat-images';
 
 export interface SaveOptions {
   /**

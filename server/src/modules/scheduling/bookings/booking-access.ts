@@ -1,5 +1,5 @@
 import type { BookingParty } from '@coachhub/shared/scheduling';
-import type { Principal } from '../../../core/auth/principal.js';
+import type { Actor } from '../../../core/auth/principal.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import type { TransitionResult } from '../../../domain/booking-state.js';
 import { partyOf } from './booking.mapper.js';
@@ -30,7 +30,7 @@ export function historyEntry(
  * exists, except for admins, who may read every booking.
  */
 export async function readableBooking(
-  caller: Principal,
+  caller: Actor,
   bookingId: string,
 ): Promise<{ booking: BookingRecord; party: BookingParty | null }> {
   const booking = await Booking.findById(bookingId).lean();
@@ -43,7 +43,7 @@ export async function readableBooking(
 
 /** The booking and the caller's side of it, for a change: admins look, they do not act (403). */
 export async function actableBooking(
-  caller: Principal,
+  caller: Actor,
   bookingId: string,
 ): Promise<{ booking: BookingRecord; party: BookingParty }> {
   const { booking, party } = await readableBooking(caller, bookingId);

@@ -1,4 +1,5 @@
 import type { EventBus } from '../../../core/events/event-bus.js';
+import { createBookingPreview } from './booking-preview.js';
 import { createBookingQueries } from './booking-queries.js';
 import type { BookingPresenter } from './booking-presenter.js';
 import { createStateChanges } from './booking-state-changes.js';
@@ -7,11 +8,12 @@ import { createRescheduler } from './reschedule-booking.js';
 
 export type { BookingListInput } from './booking-queries.js';
 export type { SimpleBookingAction } from './booking-state-changes.js';
-export type { CreateOutcome } from './create-booking.js';
+export type { BookingPreview } from './booking-preview.js';
+export type { CreateOptions, CreateOutcome } from './create-booking.js';
 
 /**
  * The bookings module's use cases, each in its own file: creating, rescheduling, the state
- * actions, and reading. Every committed change publishes its `booking.*` domain event.
+ * actions, checking a time before it is proposed, and reading. Every committed change publishes its `booking.*` domain event.
  */
 export function createBookingsService(deps: {
   presenter: BookingPresenter;
@@ -22,6 +24,7 @@ export function createBookingsService(deps: {
     create: createBookingCreator(deps),
     reschedule: createRescheduler(deps),
     act: createStateChanges(deps),
+    preview: createBookingPreview(),
     ...createBookingQueries(deps.presenter),
   };
 }

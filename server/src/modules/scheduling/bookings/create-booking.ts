@@ -1,6 +1,6 @@
 import type { BookingDTO } from '@coachhub/shared/booking';
 import mongoose, { type ClientSession } from 'mongoose';
-import type { Principal } from '../../../core/auth/principal.js';
+import type { Actor } from '../../../core/auth/principal.js';
 import { isDuplicateKeyError } from '../../../core/db/duplicate-key.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import type { EventBus } from '../../../core/events/event-bus.js';
@@ -33,7 +33,7 @@ export interface CreateOutcome {
 /** The transaction's answer: the new booking, or the first one made with this request's key. */
 type Written = { created: BookingRecord } | { replayOf: BookingRecord };
 
-function assertMayBook(caller: Principal, coachId: string): void {
+function assertMayBook(caller: Actor, coachId: string): void {
   if (caller.role === 'admin') {
     throw new AppError(403, 'FORBIDDEN', 'Admin accounts do not book sessions');
   }
@@ -42,8 +42,16 @@ function assertMayBook(caller: Principal, coachId: string): void {
   }
 }
 
+/**
+ * `agreed`: both sides already said yes to this time in their conversation (an accepted
+ * proposal), so the booking is confirmed even when the coach approves requests.
+ */
+export interface CreateOptions {
+  agreed?: boolean;
+}
+
 /** The checks of one time for one session type, on what `session` sees (committed data without). */
-async function slotRequest(
+export async function slotRequest(
   attempt: Attempt,
   sessionType: Pick<BookableSessionType, 'durationMinutes'>,
   session?: ClientSession,
@@ -76,7 +84,11 @@ export function createBookingCreator(deps: {
   events: EventBus;
   meetingBaseUrl: string;
 }) {
-  async function write(attempt: Attempt, prescreen: SlotRequest): Promise<Written> {
+  async function write(
+    attempt: Attempt,
+    prescreen: SlotRequest,
+    options: CreateOptions,
+  ): Promise<Written> {
     const { clientId, coachId, idempotencyKey } = attempt;
     return mongoose.connection.transaction(async (session): Promise<Written> => {
       // On committed data, without the locks: once a competing booking has committed, a
@@ -101,7 +113,7 @@ export function createBookingCreator(deps: {
       if (!sessionType) throw notFound('Session type');
       const slot = { ...(await slotRequest(attempt, sessionType, session)), session };
       await assertBookable(slot);
-      const { requiresApproval } = slot.availability.settings;
+      const requiresApproval = !options.agreed && slot.availability.settings.requiresApproval;
       return {
         created: await insertBooking(
           attempt,
@@ -124,9 +136,10 @@ export function createBookingCreator(deps: {
   }
 
   return async function create(
-    caller: Principal,
+    caller: Actor,
     request: CreateBookingInput,
     idempotencyKey: string | undefined,
+    options: CreateOptions = {},
   ): Promise<CreateOutcome> {
     assertMayBook(caller, request.coachId);
     const clientId = caller.userId;
@@ -147,7 +160,7 @@ export function createBookingCreator(deps: {
     await prepareScheduleLocks([attempt.coachId, clientId]);
     let written: Written;
     try {
-      written = await write(attempt, prescreen);
+      written = await write(attempt, prescreen, options);
     } catch (error) {
       // Only possible when a retry slipped in between, e.g. on a database without the lock.
       const first = isDuplicateKeyError(error)

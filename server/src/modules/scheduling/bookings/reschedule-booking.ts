@@ -1,6 +1,6 @@
 import type { BookingDTO } from '@coachhub/shared/booking';
 import mongoose from 'mongoose';
-import type { Principal } from '../../../core/auth/principal.js';
+import type { Actor } from '../../../core/auth/principal.js';
 import { notFound } from '../../../core/errors.js';
 import type { EventBus } from '../../../core/events/event-bus.js';
 import { transition } from '../../../domain/booking-state.js';
@@ -26,7 +26,7 @@ import { Booking } from './booking.model.js';
  */
 export function createRescheduler(deps: { presenter: BookingPresenter; events: EventBus }) {
   return async function reschedule(
-    caller: Principal,
+    caller: Actor,
     bookingId: string,
     newStart: Date,
   ): Promise<BookingDTO> {

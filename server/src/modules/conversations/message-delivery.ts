@@ -1,0 +1,95 @@
+import { MESSAGE_LIMITS, type MessageDTO } from '@coachhub/shared/conversation';
+import { Types } from 'mongoose';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { AppError } from '../../core/errors.js';
+import type { Realtime } from '../../core/socket/realtime.js';
+import { audienceOf, roomsOf } from './conversation-access.js';
+import { Conversation, type ConversationRecord } from './conversation.model.js';
+
+/**
+ * Whether `key` may act now, or how long until it may. Counted per process: with several server
+ * processes each counts its own sockets' and requests' events.
+ */
+export async function allow(
+  limiter: RateLimiterMemory,
+  key: string,
+): Promise<{ ok: true } | { ok: false; retryAfterMs: number }> {
+  try {
+    await limiter.consume(key);
+    return { ok: true };
+  } catch (refused) {
+    if (refused instanceof RateLimiterRes) return { ok: false, retryAfterMs: refused.msBeforeNext };
+    throw refused;
+  }
+}
+
+/** Moves the user's read mark forward to `at` (never back), race-free. */
+export async function markReadUpTo(conversationId: Types.ObjectId, userId: string, at: Date) {
+  const user = new Types.ObjectId(userId);
+  const pushed = await Conversation.updateOne(
+    { _id: conversationId, 'reads.user': { $ne: user } },
+    { $push: { reads: { user, readAt: at } } },
+  );
+  if (pushed.modifiedCount > 0) return;
+  await Conversation.updateOne(
+    { _id: conversationId, reads: { $elemMatch: { user, readAt: { $lt: at } } } },
+    { $set: { 'reads.$.readAt': at } },
+  );
+}
+
+/**
+ * What every kind of message shares once it is stored: the sender's limit, the conversation's
+ * activity and the sender's read mark, and telling the sockets (persist, then emit).
+ */
+export function createMessageDelivery(deps: { realtime: Pick<Realtime, 'emitToRooms'> }) {
+  const sendLimit = new RateLimiterMemory({
+    points: MESSAGE_LIMITS.sendBurst,
+    duration: MESSAGE_LIMITS.sendWindowSeconds,
+  });
+
+  return {
+    /** 429 when the sender is over the message limit (messages and proposals together). */
+    async admitSend(userId: string): Promise<void> {
+      const allowed = await allow(sendLimit, userId);
+      if (allowed.ok) return;
+      const retryAfterSeconds = Math.max(1, Math.ceil(allowed.retryAfterMs / 1000));
+      throw new AppError(
+        429,
+        'RATE_LIMITED',
+        `Too many messages: at most ${MESSAGE_LIMITS.sendBurst} in ${MESSAGE_LIMITS.sendWindowSeconds} seconds`,
+        { retryAfterSeconds },
+      );
+    },
+
+    /**
+     * After the message is stored: the conversation moves up the lists, the sender has read what
+     * they wrote, and `message:new` goes to the conversation's room and each member's user room.
+     * Returns who follows the conversation.
+     */
+    async announceNew(
+      conversation: ConversationRecord,
+      senderId: string,
+      dto: MessageDTO,
+      createdAt: Date,
+    ): Promise<string[]> {
+      await Conversation.updateOne(
+        { _id: conversation._id },
+        { $max: { lastActivityAt: createdAt } },
+      );
+      await markReadUpTo(conversation._id, senderId, createdAt);
+      const audience = await audienceOf(conversation);
+      deps.realtime.emitToRooms({ rooms: roomsOf(dto.conversationId, audience) }, 'message:new', {
+        message: dto,
+      });
+      return audience;
+    },
+
+    /** An edited, deleted or answered message, to everyone who follows the conversation. */
+    async announceUpdate(conversation: ConversationRecord, dto: MessageDTO): Promise<void> {
+      const rooms = roomsOf(conversation._id.toString(), await audienceOf(conversation));
+      deps.realtime.emitToRooms({ rooms }, 'message:updated', { message: dto });
+    },
+  };
+}
+
+export type MessageDelivery = ReturnType<typeof createMessageDelivery>;

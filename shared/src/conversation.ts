@@ -85,7 +85,7 @@ export interface MessageImageDTO {
   url: string;
 }
 
-/** Chat images: what `POST /api/conversations/:id/messages` accepts as multipart `image`. */
+/** Chat images: what `POST /api/conversations/:id/messages` accepts as the multipart `file`. */
 export const MESSAGE_IMAGE_LIMITS = {
   maxBytes: 5 * 1024 * 1024,
   types: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
@@ -161,8 +161,8 @@ export interface MessageHistory {
 }
 
 /**
- * `POST /api/conversations/:id/messages`: JSON, or multipart/form-data with an `image` file (then
- * `body` may be left out or empty).
+ * `POST /api/conversations/:id/messages`: JSON, or multipart/form-data with a picture in the
+ * field `file` (then `body` may be left out or empty).
  */
 export interface SendMessageRequest {
   body: string;

@@ -19,6 +19,11 @@ export const NOTIFICATION_TYPES = [
   'coach.rejected',
   /** To a recipient of a chat message who had no socket connected when it arrived. */
   'message.received',
+  /** To the other side of a conversation: a time (new session or new time) was proposed. */
+  'proposal.received',
+  /** To the proposer: the other side accepted (the booking exists or moved) or declined. */
+  'proposal.accepted',
+  'proposal.declined',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -132,6 +132,21 @@ const ENGLISH: Texts = {
     subject: `New message from ${v.name}`,
     paragraphs: [`${v.name} wrote:`, `"${v.preview}"`, 'Open the conversation to reply.'],
   }),
+  'proposal.received': (v) => ({
+    subject: `${v.name} proposed a time: ${v.title} on ${v.start}`,
+    paragraphs: [
+      `${v.name} proposed "${v.title}" on ${v.start}.`,
+      'Accept or decline it in your conversation.',
+    ],
+  }),
+  'proposal.accepted': (v) => ({
+    subject: `Accepted: ${v.title} on ${v.start}`,
+    paragraphs: [`${v.name} accepted your proposal: "${v.title}" on ${v.start}.`],
+  }),
+  'proposal.declined': (v) => ({
+    subject: `Declined: ${v.title} on ${v.start}`,
+    paragraphs: [`${v.name} declined your proposal of "${v.title}" on ${v.start}.`],
+  }),
 };
 
 const GERMAN: Texts = {
@@ -202,6 +217,21 @@ const GERMAN: Texts = {
       `„${v.preview}“`,
       'Öffne die Unterhaltung, um zu antworten.',
     ],
+  }),
+  'proposal.received': (v) => ({
+    subject: `${v.name} schlägt einen Termin vor: ${v.title} am ${v.start}`,
+    paragraphs: [
+      `${v.name} schlägt „${v.title}“ am ${v.start} vor.`,
+      'Nimm den Vorschlag in eurer Unterhaltung an oder lehne ihn ab.',
+    ],
+  }),
+  'proposal.accepted': (v) => ({
+    subject: `Angenommen: ${v.title} am ${v.start}`,
+    paragraphs: [`${v.name} hat deinen Vorschlag angenommen: „${v.title}“ am ${v.start}.`],
+  }),
+  'proposal.declined': (v) => ({
+    subject: `Abgelehnt: ${v.title} am ${v.start}`,
+    paragraphs: [`${v.name} hat deinen Vorschlag „${v.title}“ am ${v.start} abgelehnt.`],
   }),
 };
 

@@ -125,6 +125,36 @@ export function notifyOnDomainEvents(deps: {
         ),
       );
     }),
+    events.subscribe('proposal.sent', name, async (proposal) => {
+      const [proposer] = await findUserSummaries([proposal.proposerId]);
+      await notifications.notify({
+        userId: proposal.recipientId,
+        type: 'proposal.received',
+        params: {
+          conversationId: proposal.conversationId,
+          name: proposer ? `${proposer.firstName} ${proposer.lastName}` : '',
+          title: proposal.sessionTitle,
+          start: proposal.start.toISOString(),
+        },
+        link: `/messages?conversation=${proposal.conversationId}`,
+      });
+    }),
+    // The proposer hears the answer; a withdrawal shows on the card, nobody needs telling.
+    events.subscribe('proposal.answered', name, async (answer) => {
+      if (answer.outcome === 'withdrawn') return;
+      const [answerer] = await findUserSummaries([answer.answeredBy]);
+      await notifications.notify({
+        userId: answer.proposerId,
+        type: answer.outcome === 'accepted' ? 'proposal.accepted' : 'proposal.declined',
+        params: {
+          conversationId: answer.conversationId,
+          name: answerer ? `${answerer.firstName} ${answerer.lastName}` : '',
+          title: answer.sessionTitle,
+          start: answer.start.toISOString(),
+        },
+        link: `/messages?conversation=${answer.conversationId}`,
+      });
+    }),
   ];
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
 }

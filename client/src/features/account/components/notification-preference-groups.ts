@@ -23,6 +23,9 @@ const GROUP_OF: Record<NotificationType, PreferenceGroup> = {
   'booking.rescheduled': 'changes',
   'booking.reminder': 'reminders',
   'message.received': 'messages',
+  'proposal.received': 'requests',
+  'proposal.accepted': 'answers',
+  'proposal.declined': 'answers',
   'coach.approved': 'coachProfile',
   'coach.rejected': 'coachProfile',
 };

@@ -182,6 +182,11 @@ export const de: Translation = {
         message: {
           received: 'Eine Nachricht kommt an, während du offline bist',
         },
+        proposal: {
+          received: 'Jemand schlägt in einer Unterhaltung einen Termin vor',
+          accepted: 'Dein Terminvorschlag wird angenommen',
+          declined: 'Dein Terminvorschlag wird abgelehnt',
+        },
         coach: {
           approved: 'Dein Coach-Profil wird freigegeben',
           rejected: 'Dein Coach-Profil wird nicht freigegeben',
@@ -279,6 +284,11 @@ export const de: Translation = {
     },
     message: {
       received: '{{name}} hat dir eine Nachricht geschickt: „{{preview}}“',
+    },
+    proposal: {
+      received: '{{name}} schlägt „{{title}}“ am {{start}} vor.',
+      accepted: '{{name}} hat deinen Vorschlag angenommen: „{{title}}“ am {{start}}.',
+      declined: '{{name}} hat deinen Vorschlag „{{title}}“ am {{start}} abgelehnt.',
     },
     unknown: 'Du hast eine neue Benachrichtigung.',
     someone: 'Jemand',

@@ -185,6 +185,11 @@ export const en = {
         message: {
           received: 'A message arrives while you are offline',
         },
+        proposal: {
+          received: 'Someone proposes a time in a conversation',
+          accepted: 'Your proposed time is accepted',
+          declined: 'Your proposed time is declined',
+        },
         coach: {
           approved: 'Your coach profile is approved',
           rejected: 'Your coach profile is not approved',
@@ -280,6 +285,11 @@ export const en = {
     },
     message: {
       received: '{{name}} sent you a message: “{{preview}}”',
+    },
+    proposal: {
+      received: '{{name}} proposed “{{title}}” on {{start}}.',
+      accepted: '{{name}} accepted your proposal: “{{title}}” on {{start}}.',
+      declined: '{{name}} declined your proposal of “{{title}}” on {{start}}.',
     },
     unknown: 'You have a new notification.',
     someone: 'Someone',

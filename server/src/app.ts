@@ -1,6 +1,6 @@
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
-import express, { Router, type Express } from 'express';
+import express, { Router, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { AccessTokens } from './core/auth/access-token.js';
 import { auth, optionalAuth } from './core/auth/auth.middleware.js';
@@ -36,7 +36,10 @@ import {
   createProposalsRouter,
 } from './modules/conversations/conversations.routes.js';
 import type { ConversationsService } from './modules/conversations/conversations.service.js';
-import { closeSocketsOfSuspendedAccounts } from './modules/auth/account-status.socket.js';
+import {
+  closeSocketsOfEndedSessions,
+  closeSocketsOfSuspendedAccounts,
+} from './modules/auth/account-status.socket.js';
 import { createAccountStatusService } from './modules/auth/account-status.service.js';
 import { createAuthRouter, createPasswordRouter } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
@@ -92,6 +95,17 @@ export interface AppDeps {
   jobs: JobScheduler;
 }
 
+/**
+ * What a signed-in caller is sent is never kept by a browser or a shared cache: a request that
+ * carries credentials (a bearer token, or the refresh cookie on /auth) is answered `no-store`.
+ */
+const noStoreWhenSignedIn: RequestHandler = (req, res, next) => {
+  if (req.get('authorization') !== undefined || req.get('cookie') !== undefined) {
+    res.set('Cache-Control', 'no-store');
+  }
+  next();
+};
+
 function createApiRouter(deps: AppDeps): Router {
   const { config } = deps;
   const { events } = deps;
@@ -145,6 +159,7 @@ function createApiRouter(deps: AppDeps): Router {
   // Live updates are subscribers of the domain events.
   announceBookingChanges({ events, presenter: bookingPresenter, realtime: deps.realtime });
   closeSocketsOfSuspendedAccounts({ events, realtime: deps.realtime });
+  closeSocketsOfEndedSessions({ events, realtime: deps.realtime });
   announceVerificationChanges({ events, presenter, realtime: deps.realtime });
   const notifications = createNotificationsService({ realtime: deps.realtime, events });
   notifyOnDomainEvents({ events, notifications, realtime: deps.realtime });
@@ -165,6 +180,7 @@ function createApiRouter(deps: AppDeps): Router {
 
   const api = Router();
   api.use(createLimiter({ limit: limits.apiPerMinute, windowSeconds: 60 }));
+  api.use(noStoreWhenSignedIn);
   api.use('/auth', createAuthRouter({ auth: authService, sessions, secureCookies, limits }));
   api.use(
     '/users',

@@ -1,5 +1,6 @@
 import type { AuthResponse } from '@coachhub/shared/auth';
 import type { Role, UserStatus } from '@coachhub/shared/roles';
+import jwt from 'jsonwebtoken';
 import { expect } from 'vitest';
 import { createAccessTokens } from '../src/core/auth/access-token.js';
 import { hashPassword } from '../src/modules/auth/password-hasher.js';
@@ -52,6 +53,17 @@ export interface SignedIn {
   accessToken: string;
   /** `coachhub_refresh=<token>`, ready for a `Cookie` header. */
   refreshCookie: string;
+  /** The session (refresh-token family) the access token belongs to. */
+  sessionId: string;
+}
+
+/** The session id an access token carries (its `sid` claim), read without verifying. */
+export function sessionIdOf(accessToken: string): string {
+  const claims = jwt.decode(accessToken);
+  const sid =
+    typeof claims === 'object' && claims !== null ? (claims as { sid?: unknown }).sid : null;
+  if (typeof sid !== 'string') throw new Error('The access token carries no session id');
+  return sid;
 }
 
 /** The refresh cookie pair from a response's Set-Cookie headers. */
@@ -72,6 +84,7 @@ export async function signIn(t: TestServer, user: TestUser): Promise<SignedIn> {
     user: body.user,
     accessToken: body.accessToken,
     refreshCookie: refreshCookieOf(res.headers['set-cookie']),
+    sessionId: sessionIdOf(body.accessToken),
   };
 }
 
@@ -96,5 +109,6 @@ export async function sessionFor(user: TestUser): Promise<SignedIn> {
     user: toUserDTO(record),
     accessToken: tokens.accessToken,
     refreshCookie: `${REFRESH_COOKIE}=${tokens.refreshToken}`,
+    sessionId: sessionIdOf(tokens.accessToken),
   };
 }

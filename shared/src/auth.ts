@@ -3,6 +3,14 @@ import type { UserDTO } from './user.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
+/**
+ * bcrypt reads only the first 72 bytes of a password: longer ones are refused rather than cut
+ * silently. Counted in UTF-8 bytes (a letter 1, an accented letter 2, an emoji 4).
+ */
+export const PASSWORD_MAX_BYTES = 72;
+
+export const passwordByteLength = (password: string): number =>
+  new TextEncoder().encode(password).length;
 
 export interface RegisterRequest {
   email: string;

@@ -26,10 +26,30 @@ export interface AccountSuspended {
   reason: string;
 }
 
+/**
+ * Why the server closes a socket's session: its access token `expired` (reconnect with a fresh
+ * one), or the session was ended (`logout`, `password_change`, `revoked` from another device,
+ * `reuse` of an old refresh token). Suspension has its own `account:suspended`.
+ */
+export const SESSION_END_REASONS = [
+  'expired',
+  'logout',
+  'password_change',
+  'revoked',
+  'reuse',
+] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+export interface SessionEnded {
+  reason: SessionEndReason;
+}
+
 /** Events the server sends. Later features add theirs here, `domain:verb` named. */
 export interface ServerToClientEvents {
   'presence:update': (payload: PresenceUpdate) => void;
   'account:suspended': (payload: AccountSuspended) => void;
+  /** Sent just before the server closes the socket: refresh the token (or sign out) and reconnect. */
+  'session:ended': (payload: SessionEnded) => void;
   'coach:updated': (payload: CoachUpdatedEvent) => void;
   'booking:created': (payload: BookingEvent) => void;
   'booking:updated': (payload: BookingEvent) => void;
@@ -66,10 +86,15 @@ export type InterServerEvents = Record<string, never>;
 export interface SocketData {
   userId: string;
   role: string;
+  /** The refresh-token family the socket's access token belongs to. */
+  sessionId: string;
 }
 
 /** Room names are built here and nowhere else. */
 export const userRoom = (userId: string): string => `user:${userId}`;
+
+/** Every socket opened with a token of this session (refresh-token family). */
+export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
 
 /** The sockets that opened a conversation (`conversation:join`). */
 export const conversationRoom = (conversationId: string): string =>

@@ -120,4 +120,38 @@ describe('startSocketSession', () => {
     expect(ended).toHaveBeenCalledWith('suspended');
     stop();
   });
+
+  it('renews the token when the server ends the socket’s session, and reconnects with it', async () => {
+    const api = installFakeApi({
+      'POST /auth/refresh': () => ({ status: 200, data: { accessToken: 'token-2' } }),
+    });
+    const { fake, socket } = createFakeSocket();
+    accessToken.set('token-1');
+    const stop = startSocketSession(socket);
+
+    fake.fire('session:ended', { reason: 'expired' });
+
+    await vi.waitFor(() => expect(accessToken.get()).toBe('token-2'));
+    expect(fake.connect).toHaveBeenCalledTimes(2);
+    expect(ended).not.toHaveBeenCalled();
+    stop();
+    api.restore();
+  });
+
+  it('signs out when the session was ended elsewhere (logout): the refresh is refused', async () => {
+    const api = installFakeApi({
+      'POST /auth/refresh': () => apiErrorReply(401, 'REFRESH_TOKEN_INVALID'),
+    });
+    const { fake, socket } = createFakeSocket();
+    accessToken.set('token-1');
+    const stop = startSocketSession(socket);
+
+    fake.fire('session:ended', { reason: 'logout' });
+
+    await vi.waitFor(() => expect(ended).toHaveBeenCalledWith('expired'));
+    expect(accessToken.get()).toBeNull();
+    expect(fake.disconnect).toHaveBeenCalled();
+    stop();
+    api.restore();
+  });
 });

@@ -23,6 +23,16 @@ const endSuspendedSession = () => {
 };
 
 /**
+ * The server closed the socket because its token expired or its session ended (logout or a
+ * password change elsewhere). A refresh tells which: a new token reconnects (followToken); a
+ * refused one ends the session here too (in refreshAccessToken).
+ */
+const renewAfterSessionEnded = () => {
+  if (accessToken.get() === null) return;
+  refreshAccessToken().catch(() => undefined);
+};
+
+/**
  * Keeps the socket in step with the session: connected while signed in, handshaking again
  * whenever the access token changes (login, refresh, password change), closed on logout.
  * Returns the function that stops it.
@@ -52,6 +62,7 @@ export const startSocketSession = (socket: AppSocket): (() => void) => {
   socket.on('connect', onConnect);
   socket.on('connect_error', onConnectError);
   socket.on('account:suspended', endSuspendedSession);
+  socket.on('session:ended', renewAfterSessionEnded);
   if (accessToken.get() !== null) socket.connect();
   const stopFollowing = accessToken.subscribe(followToken);
 
@@ -60,6 +71,7 @@ export const startSocketSession = (socket: AppSocket): (() => void) => {
     socket.off('connect', onConnect);
     socket.off('connect_error', onConnectError);
     socket.off('account:suspended', endSuspendedSession);
+    socket.off('session:ended', renewAfterSessionEnded);
     socket.disconnect();
   };
 };

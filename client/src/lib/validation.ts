@@ -1,4 +1,4 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@coachhub/shared/auth';
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, passwordByteLength } from '@coachhub/shared/auth';
 import { COACH_PROFILE_LIMITS } from '@coachhub/shared/coach';
 
 import type { FieldProblem } from './field-problem';
@@ -23,8 +23,8 @@ export const checkNewPassword = (password: string): FieldProblem | undefined => 
   if (password.length < PASSWORD_MIN_LENGTH) {
     return { key: 'validation.passwordTooShort', values: { min: PASSWORD_MIN_LENGTH } };
   }
-  if (password.length > PASSWORD_MAX_LENGTH) {
-    return { key: 'validation.passwordTooLong', values: { max: PASSWORD_MAX_LENGTH } };
+  if (passwordByteLength(password) > PASSWORD_MAX_BYTES) {
+    return { key: 'validation.passwordTooLong', values: { max: PASSWORD_MAX_BYTES } };
   }
   return undefined;
 };

@@ -1,4 +1,4 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@coachhub/shared/auth';
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, passwordByteLength } from '@coachhub/shared/auth';
 
 /**
  * Passwords people pick first. Length alone does not stop these, and a short list catches
@@ -44,7 +44,7 @@ export type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'same_as_ema
 export function passwordProblems(password: string, email?: string): PasswordProblem[] {
   const problems: PasswordProblem[] = [];
   if (password.length < PASSWORD_MIN_LENGTH) problems.push('too_short');
-  if (password.length > PASSWORD_MAX_LENGTH) problems.push('too_long');
+  if (passwordByteLength(password) > PASSWORD_MAX_BYTES) problems.push('too_long');
   const lowered = password.toLowerCase();
   if (COMMON_PASSWORDS.has(lowered) || isSequence(lowered)) problems.push('common');
   if (email !== undefined && isEmailLike(lowered, email.toLowerCase())) {
@@ -71,7 +71,7 @@ function isSequence(value: string): boolean {
 
 export const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblem, string> = {
   too_short: `Use at least ${PASSWORD_MIN_LENGTH} characters`,
-  too_long: `Use at most ${PASSWORD_MAX_LENGTH} characters`,
+  too_long: `Use at most ${PASSWORD_MAX_BYTES} bytes: a plain letter, digit or symbol is 1, an accented letter 2, an emoji 4`,
   common: 'This password is too common',
   same_as_email: 'The password must not be your email address',
   repetitive: 'Use more than two different characters',

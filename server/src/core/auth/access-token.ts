@@ -10,10 +10,15 @@ export interface AccessClaims {
   sessionId: string;
 }
 
+/** A verified token's claims and when it stops being valid. */
+export interface VerifiedClaims extends AccessClaims {
+  expiresAt: Date;
+}
+
 export interface AccessTokens {
   sign(claims: AccessClaims): string;
   /** Throws AppError 401 `TOKEN_EXPIRED` or `INVALID_TOKEN`. */
-  verify(token: string): AccessClaims;
+  verify(token: string): VerifiedClaims;
 }
 
 const ALGORITHM = 'HS256';
@@ -48,17 +53,23 @@ export function createAccessTokens(options: { secret: string; ttlSeconds: number
   };
 }
 
-function toClaims(payload: string | jwt.JwtPayload): AccessClaims {
+function toClaims(payload: string | jwt.JwtPayload): VerifiedClaims {
   if (typeof payload === 'object') {
-    const { sub, role, sid } = payload as { sub?: unknown; role?: unknown; sid?: unknown };
+    const { sub, role, sid, exp } = payload as {
+      sub?: unknown;
+      role?: unknown;
+      sid?: unknown;
+      exp?: unknown;
+    };
     if (
+      typeof exp === 'number' &&
       typeof sub === 'string' &&
       OBJECT_ID.test(sub) &&
       typeof sid === 'string' &&
       OBJECT_ID.test(sid) &&
       (ROLES as readonly unknown[]).includes(role)
     ) {
-      return { userId: sub, role: role as Role, sessionId: sid };
+      return { userId: sub, role: role as Role, sessionId: sid, expiresAt: new Date(exp * 1000) };
     }
   }
   throw new AppError(401, 'INVALID_TOKEN', 'The access token is not valid');

@@ -6,6 +6,8 @@ export interface Principal {
   role: Role;
   /** Refresh-token family (session) the access token belongs to. */
   sessionId: string;
+  /** When the access token it came with expires (a socket is closed then). */
+  expiresAt?: Date;
 }
 
 /** Who acts, without the session: what rules about ownership and roles look at. */

@@ -50,7 +50,8 @@ export interface DomainEvents {
     by: string;
   };
   /** `sessionId` null: every session of the user ended at once. */
-  'session.revoked': { userId: string; sessionId: string | null; reason: SessionRevokedReason };
+  /** One session (refresh-token family) ended; a password change or suspension ends each one. */
+  'session.revoked': { userId: string; sessionId: string; reason: SessionRevokedReason };
   'user.suspended': { userId: string; by: string; reason: string };
   'user.reinstated': { userId: string; by: string; reason: string };
   /** A chat message was stored; `recipientIds`: everyone who follows the conversation but the sender. */

@@ -1,4 +1,9 @@
-import { userRoom, type ServerToClientEvents } from '@coachhub/shared/socket-events';
+import {
+  sessionRoom,
+  userRoom,
+  type ServerToClientEvents,
+  type SessionEndReason,
+} from '@coachhub/shared/socket-events';
 import type { TypedServer } from './socket-types.js';
 
 /** What services may do to connected clients. Call it after the database write succeeded. */
@@ -19,6 +24,8 @@ export interface Realtime {
   ): void;
   /** Closes every socket of the user, on every server process (through the adapter). */
   disconnectUser(userId: string): void;
+  /** Tells the sockets of one session why it ended, then closes them, on every server process. */
+  endSession(sessionId: string, reason: SessionEndReason): void;
   /** Which of these users have a socket connected now, on any server process (one round trip). */
   onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
 }
@@ -36,6 +43,11 @@ export function createRealtime(io: TypedServer): Realtime {
     },
     disconnectUser(userId) {
       io.in(userRoom(userId)).disconnectSockets(true);
+    },
+    endSession(sessionId, reason) {
+      const room = sessionRoom(sessionId);
+      io.to(room).emit('session:ended', { reason });
+      io.in(room).disconnectSockets(true);
     },
     async onlineAmong(userIds) {
       if (userIds.length === 0) return new Set();

@@ -125,4 +125,21 @@ describe('two server processes sharing Redis', () => {
     expect(await notice).toEqual({ reason: 'Spam' });
     expect(await closed).toBe('io server disconnect');
   });
+
+  it('closes the sockets of a session signed out through the other process, and only those', async () => {
+    const user = await createUser();
+    const [laptop, phone] = await Promise.all([sessionFor(user), sessionFor(user)]);
+    const laptopSocket = await connectSocket(processB.baseUrl, laptop.accessToken);
+    const phoneSocket = await connectSocket(processB.baseUrl, phone.accessToken);
+    const told = nextEvent(laptopSocket, 'session:ended', () => true, DELIVERY_MS);
+    const closed = disconnected(laptopSocket);
+    const res = await request(processA.baseUrl)
+      .post('/api/auth/logout')
+      .set('Cookie', laptop.refreshCookie);
+    expect(res.status).toBe(204);
+    expect(await told).toEqual({ reason: 'logout' });
+    expect(await closed).toBe('io server disconnect');
+    // The phone's session is still open: its socket stays and still hears what concerns it.
+    expect(phoneSocket.connected).toBe(true);
+  });
 });

@@ -1,10 +1,10 @@
 import type { ErrorCode } from '@coachhub/shared/errors';
-import { userRoom } from '@coachhub/shared/socket-events';
+import { sessionRoom, userRoom } from '@coachhub/shared/socket-events';
 import { Server } from 'socket.io';
 import type { Authenticator } from '../auth/principal.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { SocketRegistrar, TypedServer } from './socket-types.js';
+import type { SocketRegistrar, TypedServer, TypedSocket } from './socket-types.js';
 
 /** The error a refused handshake hands to the client's `connect_error` (code in `err.data.code`). */
 class HandshakeError extends Error {
@@ -19,6 +19,9 @@ function tokenOf(auth: unknown): string | undefined {
   if (typeof auth !== 'object' || auth === null || !('token' in auth)) return undefined;
   return typeof auth.token === 'string' && auth.token !== '' ? auth.token : undefined;
 }
+
+/** setTimeout's largest delay; a token living longer is checked again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface SocketServerOptions {
   corsOrigins: string[];
@@ -49,6 +52,8 @@ export function createSocketServer(options: SocketServerOptions): TypedServer {
       const principal = await options.authenticate(tokenOf(socket.handshake.auth));
       socket.data.userId = principal.userId;
       socket.data.role = principal.role;
+      socket.data.sessionId = principal.sessionId;
+      closeAtExpiry(socket, principal.expiresAt);
       next();
     } catch (error) {
       if (error instanceof AppError) {
@@ -64,9 +69,27 @@ export function createSocketServer(options: SocketServerOptions): TypedServer {
 
   io.on('connection', async (socket) => {
     // Joined before any feature sees the socket, so nothing is emitted to a half-set-up user.
-    await socket.join(userRoom(socket.data.userId));
+    await socket.join([userRoom(socket.data.userId), sessionRoom(socket.data.sessionId)]);
     for (const register of options.registrars) register(io, socket);
   });
 
   return io;
+}
+
+/**
+ * A socket lives no longer than the access token it connected with: when the token expires the
+ * client is told (`session:ended`, reason `expired`) and the socket closes, so it reconnects with
+ * a fresh token, which is checked again, or not at all once the session is over.
+ */
+function closeAtExpiry(socket: TypedSocket, expiresAt?: Date) {
+  if (!expiresAt) return;
+  const timer = setTimeout(
+    () => {
+      socket.emit('session:ended', { reason: 'expired' });
+      socket.disconnect(true);
+    },
+    Math.min(Math.max(0, expiresAt.getTime() - Date.now()), MAX_TIMER_MS),
+  );
+  timer.unref();
+  socket.once('disconnect', () => clearTimeout(timer));
 }

@@ -49,7 +49,7 @@ describe('account and session events', () => {
     expect(await published()).toEqual([
       {
         name: 'session.revoked',
-        payload: { userId: target.user._id, sessionId: null, reason: 'suspended' },
+        payload: { userId: target.user._id, sessionId: target.sessionId, reason: 'suspended' },
       },
       {
         name: 'user.suspended',
@@ -81,20 +81,23 @@ describe('account and session events', () => {
     });
   });
 
-  it('a password change ends every session of the account', async () => {
+  it('a password change ends every session of the account, each announced once', async () => {
     const user = await createUser();
     const session = await signIn(t, user);
+    const otherDevice = await signIn(t, user);
     const res = await t.http
       .post('/api/users/me/password')
       .set(bearer(session.accessToken))
       .send({ currentPassword: TEST_PASSWORD, newPassword: 'a newer stronger passphrase 42' });
     expect(res.status).toBe(200);
-    expect(await published()).toEqual([
-      {
-        name: 'session.revoked',
-        payload: { userId: user.id, sessionId: null, reason: 'password_change' },
-      },
-    ]);
+    const events = await published();
+    expect(events.map((event) => event.payload)).toEqual(
+      expect.arrayContaining([
+        { userId: user.id, sessionId: session.sessionId, reason: 'password_change' },
+        { userId: user.id, sessionId: otherDevice.sessionId, reason: 'password_change' },
+      ]),
+    );
+    expect(events).toHaveLength(2);
   });
 
   it('a verification decision publishes coach.verification_changed once', async () => {

@@ -7,10 +7,16 @@ import type { AuthControllerDeps } from './auth.controller.js';
 import { createAuthController } from './auth.controller.js';
 import { changePasswordBody, loginBody, registerBody } from './auth.validation.js';
 
-/** The account a login attempt is aimed at, normalised like the stored email. */
+/**
+ * The account a login attempt is aimed at (normalised like the stored email) from this address.
+ * Never the account alone: whoever knows an e-mail address must not be able to lock its owner
+ * out; guessing from one address stays throttled here and by the per-address limit.
+ */
 function loginAccountKey(req: Request): string | undefined {
   const email: unknown = (req.body as { email?: unknown } | undefined)?.email;
-  return typeof email === 'string' ? `login:${email.trim().toLowerCase()}` : undefined;
+  return typeof email === 'string'
+    ? `login:${email.trim().toLowerCase()}:${req.ip ?? 'unknown'}`
+    : undefined;
 }
 
 export function createAuthRouter(deps: AuthControllerDeps & { limits: RateLimitConfig }): Router {

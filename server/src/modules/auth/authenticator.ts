@@ -22,6 +22,11 @@ export function createAuthenticator(accessTokens: AccessTokens): Authenticator {
       throw new AppError(403, 'ACCOUNT_SUSPENDED', 'This account is suspended');
     }
     if (!sessionOpen) throw new AppError(401, 'INVALID_TOKEN', 'This session has ended');
-    return { userId: claims.userId, role: user.role, sessionId: claims.sessionId };
+    return {
+      userId: claims.userId,
+      role: user.role,
+      sessionId: claims.sessionId,
+      expiresAt: claims.expiresAt,
+    };
   };
 }

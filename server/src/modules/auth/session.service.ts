@@ -136,11 +136,11 @@ export function createSessionService(deps: {
     },
 
     async revokeAllForUser(userId, reason) {
-      await Session.updateMany(
-        { user: new Types.ObjectId(userId), revokedAt: null },
-        { $set: { revokedAt: new Date(), revokedReason: reason } },
-      );
-      deps.events.publish('session.revoked', { userId, sessionId: null, reason });
+      // One by one, so each session that this call ended is announced (and its sockets closed).
+      const open = await Session.find({ user: new Types.ObjectId(userId), revokedAt: null })
+        .select('_id')
+        .lean();
+      for (const { _id } of open) await revokeFamily(_id, reason);
     },
   };
 }

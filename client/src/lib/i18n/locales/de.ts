@@ -94,7 +94,8 @@ export const de: Translation = {
     emailInvalid: 'Gib eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
     passwordRequired: 'Gib dein Passwort ein.',
     passwordTooShort: 'Verwende mindestens {{min}} Zeichen.',
-    passwordTooLong: 'Verwende höchstens {{max}} Zeichen.',
+    passwordTooLong:
+      'Zu lang: höchstens {{max}} Bytes (ein einfacher Buchstabe, eine Ziffer oder ein Zeichen zählt 1, ein Umlaut 2, ein Emoji 4).',
     passwordMismatch: 'Die Passwörter stimmen nicht überein.',
     passwordUnchanged: 'Wähle ein anderes Passwort als dein aktuelles.',
     firstNameRequired: 'Gib deinen Vornamen ein.',

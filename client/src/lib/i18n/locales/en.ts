@@ -100,7 +100,8 @@ export const en = {
     emailInvalid: 'Enter a valid email address, like name@example.com.',
     passwordRequired: 'Enter your password.',
     passwordTooShort: 'Use at least {{min}} characters.',
-    passwordTooLong: 'Use at most {{max}} characters.',
+    passwordTooLong:
+      'Too long: use at most {{max}} bytes (a plain letter, digit or symbol is 1, an accented letter 2, an emoji 4).',
     passwordMismatch: 'The passwords do not match.',
     passwordUnchanged: 'Choose a password that differs from your current one.',
     firstNameRequired: 'Enter your first name.',

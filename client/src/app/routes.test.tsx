@@ -91,12 +91,19 @@ describe('app routes', () => {
   });
 
   it('moves focus to the main region after a navigation, for screen readers', async () => {
+    fakeApi({
+      'GET /conversations': () => ({
+        status: 200,
+        data: { items: [], page: 1, limit: 20, total: 0, unreadTotal: 0 },
+      }),
+    });
     const { user } = renderApp({ url: '/dashboard', user: makeUser() });
     await screen.findByTestId('dashboard-greeting');
 
     await user.click(within(mainNav()).getByRole('link', { name: 'Messages' }));
 
-    expect(await screen.findByTestId('coming-soon')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Messages' })).toBeVisible();
+    expect(await screen.findByTestId('conversations-empty')).toBeInTheDocument();
     expect(screen.getByRole('main')).toHaveFocus();
   });
 

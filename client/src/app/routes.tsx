@@ -99,7 +99,12 @@ export const appRoutes: RouteObject[] = [
                     .MyBookingsPage,
                 }),
               },
-              comingSoon(paths.app.messages.path, 'nav.messages'),
+              {
+                path: paths.app.messages.path,
+                lazy: async () => ({
+                  Component: (await import('./routes/messages-route')).MessagesRoute,
+                }),
+              },
               {
                 path: paths.app.coachBooking.path,
                 lazy: async () => ({

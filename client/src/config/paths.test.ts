@@ -14,6 +14,9 @@ describe('paths', () => {
     expect(paths.app.coach.getHref('abc')).toBe('/coaches/abc');
     expect(paths.app.coachBooking.getHref('abc')).toBe('/coaches/abc/book');
     expect(paths.app.messages.getHref('abc')).toBe('/messages?with=abc');
+    // The same link the server puts on message.received notifications.
+    expect(paths.app.messages.conversationHref('c1')).toBe('/messages?conversation=c1');
+    expect(paths.app.messages.bookingHref('b1')).toBe('/messages?booking=b1');
     expect(paths.app.coaches.getHref({ specialty: 'career', q: '', page: 2 })).toBe(
       '/coaches?specialty=career&page=2',
     );

@@ -50,6 +50,11 @@ export const paths = {
       path: '/messages',
       /** `withUserId` opens (or starts) the conversation with that person. */
       getHref: (withUserId?: string) => withQuery('/messages', { with: withUserId }),
+      /** One conversation (the link the server puts on message notifications). */
+      conversationHref: (conversationId: string) =>
+        withQuery('/messages', { conversation: conversationId }),
+      /** The conversation of a booking, opened (or started) on the way. */
+      bookingHref: (bookingId: string) => withQuery('/messages', { booking: bookingId }),
     },
     /** The coach's practice; `section` opens one of its parts (bookings when absent). */
     practice: {

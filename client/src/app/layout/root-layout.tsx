@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { LoadingScreen } from '@/components/ui/loading-screen';
 import { useBookingUpdates } from '@/features/bookings/api/use-booking-updates';
 import { useCoachUpdates } from '@/features/coaches/api/use-coach-updates';
+import { useConversationUpdates } from '@/features/conversations/api/use-conversation-updates';
 import { useLiveNotifications } from '@/features/notifications/components/use-live-notifications';
 import { usePresenceUpdates } from '@/features/presence/api/use-presence-updates';
 import { useSession } from '@/lib/auth/session';
@@ -46,6 +47,7 @@ export const RootLayout = () => {
   usePresenceUpdates();
   useCoachUpdates();
   useBookingUpdates();
+  useConversationUpdates();
   useLiveNotifications();
 
   return (

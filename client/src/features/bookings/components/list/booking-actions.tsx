@@ -2,9 +2,12 @@ import type { BookingDTO } from '@coachhub/shared/booking';
 import type { BookingParty } from '@coachhub/shared/scheduling';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 
 import { notify } from '@/components/notifications/notifications-store';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClassName } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icon';
+import { paths } from '@/config/paths';
 import { toApiError } from '@/lib/api-error';
 
 import { useTransitionBooking } from '../../api/transition-booking';
@@ -20,7 +23,7 @@ const DIRECT_ACTIONS = ['confirm', 'complete', 'no_show'] as const satisfies Tra
 
 /**
  * The buttons for what the viewer may do next, as the server lists it in `allowedActions`,
- * plus the calendar file of a confirmed booking.
+ * plus the calendar file of a confirmed booking and the booking's conversation.
  */
 export const BookingActions = ({ booking, role }: { booking: BookingDTO; role: BookingParty }) => {
   const { t } = useTranslation();
@@ -43,7 +46,6 @@ export const BookingActions = ({ booking, role }: { booking: BookingDTO; role: B
 
   const open = (next: Panel) => setPanel((current) => (current === next ? null : next));
   const showIcs = booking.status === 'confirmed';
-  if (!showIcs && booking.allowedActions.length === 0) return null;
 
   return (
     <>
@@ -79,6 +81,14 @@ export const BookingActions = ({ booking, role }: { booking: BookingDTO; role: B
             </Button>
           ))}
         {showIcs && <IcsDownloadButton bookingId={booking._id} />}
+        <Link
+          className={buttonClassName('secondary')}
+          to={paths.app.messages.bookingHref(booking._id)}
+          data-action="message"
+        >
+          <Icon name="chat" />
+          {t('bookings.actions.message')}
+        </Link>
       </div>
       {(panel === 'cancel' || panel === 'decline') && (
         <ReasonPanel booking={booking} role={role} action={panel} onClose={closePanel} />

@@ -104,6 +104,37 @@ describe('POST /api/auth/register', () => {
     }
   });
 
+  it('refuses passwords over the 72 bytes bcrypt reads, ASCII or emoji, and says why', async () => {
+    const longAscii = 'a long but otherwise fine passphrase, '.repeat(2); // 76 bytes
+    const emoji = '🦊🐻🐼🐨🐯🦁🐮🐷🐸🐵🐔🐧🐦🐤🦆🦅🦉🦇🐺'; // 19 characters, 76 bytes
+    for (const [index, password] of [longAscii, emoji].entries()) {
+      const res = await t.http.post('/api/auth/register').send({
+        email: `long.password.${index}@example.com`,
+        password,
+        firstName: 'Long',
+        lastName: 'Password',
+      });
+      expect(res.status).toBe(400);
+      expect(errorOf(res.body).code).toBe('WEAK_PASSWORD');
+      expect(errorOf(res.body).details).toContainEqual(
+        expect.objectContaining({ field: 'password', message: expect.stringMatching(/72 bytes/) }),
+      );
+    }
+    // 72 bytes exactly is fine, and signs in with every byte counting.
+    const exact = '🦊🐻🐼🐨🐯🦁🐮🐷🐸🐵🐔🐧🐦🐤🦆🦅🦉🦇';
+    const ok = await t.http.post('/api/auth/register').send({
+      email: 'exact.password@example.com',
+      password: exact,
+      firstName: 'Exact',
+      lastName: 'Password',
+    });
+    expect(ok.status).toBe(201);
+    const wrongLast = await t.http
+      .post('/api/auth/login')
+      .send({ email: 'exact.password@example.com', password: `${exact.slice(0, -2)}🐺` });
+    expect(wrongLast.status).toBe(401);
+  });
+
   it.each([
     ['an operator object as email', { email: { $ne: null }, password: 'x'.repeat(12) }, 'email'],
     ['an operator key at the top', { $where: 'sleep(1000)', email: 'a@b.co' }, '$where'],

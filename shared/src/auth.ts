@@ -9,8 +9,15 @@ export const PASSWORD_MAX_LENGTH = 128;
  */
 export const PASSWORD_MAX_BYTES = 72;
 
-export const passwordByteLength = (password: string): number =>
-  new TextEncoder().encode(password).length;
+/** UTF-8 bytes, as bcrypt counts them (a lone surrogate is encoded as U+FFFD, 3 bytes). */
+export function passwordByteLength(password: string): number {
+  let bytes = 0;
+  for (const character of password) {
+    const code = character.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
 
 export interface RegisterRequest {
   email: string;

@@ -63,6 +63,9 @@ export interface CoachVerificationDTO {
   reviewedAt: string | null;
 }
 
+export const PRESENCE_STATUSES = ['online', 'offline'] as const;
+export type PresenceStatus = (typeof PRESENCE_STATUSES)[number];
+
 /**
  * The one shape of a coach on every route and socket event (architecture.md, "The canonical
  * Coach DTO"). `_id` is the coach's user id. Never carries the email, tokens or admin ids.
@@ -73,7 +76,9 @@ export interface CoachDTO {
   firstName: string;
   lastName: string;
   role: Role;
-  /** Presence: at least one socket of this user is connected right now. */
+  /** Presence: `online` while at least one socket of this user is connected. */
+  status: PresenceStatus;
+  /** The same presence as a flag (kept for clients that read it). */
   online: boolean;
   profilePicture: StoredImage | null;
   coachProfilePicture: StoredImage | null;

@@ -22,6 +22,7 @@ export const makeCoach = (overrides: Partial<CoachDTO> = {}): CoachDTO => ({
   firstName: 'Carla',
   lastName: 'Jensen',
   role: 'coach',
+  status: 'offline',
   online: false,
   profilePicture: null,
   coachProfilePicture: null,

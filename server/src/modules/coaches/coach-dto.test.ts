@@ -24,6 +24,7 @@ const COACH_DTO_SHAPE: Record<keyof CoachDTO, true> = {
   firstName: true,
   lastName: true,
   role: true,
+  status: true,
   online: true,
   profilePicture: true,
   coachProfilePicture: true,
@@ -61,6 +62,7 @@ function expectCoachDTO(value: unknown): void {
   expect(sortedKeys(dto)).toEqual(sortedKeys(COACH_DTO_SHAPE));
   expect(dto._id).toMatch(/^[0-9a-f]{24}$/);
   expect(typeof dto.online).toBe('boolean');
+  expect(dto.status).toBe(dto.online ? 'online' : 'offline');
   expect(sortedKeys(dto.rating)).toEqual(['average', 'count']);
   expect(sortedKeys(dto.verification)).toEqual(['reason', 'reviewedAt', 'status']);
   if (dto.priceFrom) expect(sortedKeys(dto.priceFrom)).toEqual(['amount', 'currency']);

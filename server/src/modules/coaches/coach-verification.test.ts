@@ -77,7 +77,11 @@ describe('admin coach verification', () => {
       reason: null,
       reviewedAt: expect.stringMatching(/^\d{4}-/),
     });
-    expect((await heard).coach).toMatchObject({ _id: first.user._id, online: true });
+    expect((await heard).coach).toMatchObject({
+      _id: first.user._id,
+      status: 'online',
+      online: true,
+    });
     expect(await directoryIds()).toEqual([first.user._id]);
     expect((await decide(admin.accessToken, first.user._id, 'approve')).status).toBe(409);
   });

@@ -23,6 +23,7 @@ export function toCoachDTO(user: CoachUser, coach: CoachRecord, online: boolean)
     firstName: user.firstName,
     lastName: user.lastName,
     role: user.role,
+    status: online ? 'online' : 'offline',
     online,
     profilePicture: image(user.profilePicture),
     coachProfilePicture: image(coach.coachProfilePicture),

@@ -3,9 +3,11 @@ import type { ApiErrorBody } from '@coachhub/shared/errors';
 import type { Page } from '@coachhub/shared/pagination';
 import type { UserDTO } from '@coachhub/shared/user';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { User } from '../users/user.model.js';
 import {
   bearer,
   createUser,
+  sessionFor,
   signIn,
   type SignedIn,
   type TestUser,
@@ -168,5 +170,25 @@ describe('GET /api/admin/audit-log', () => {
       .get('/api/admin/audit-log?limit=1000')
       .set(bearer(admin.accessToken));
     expect(tooMany.status).toBe(400);
+  });
+});
+
+describe('the last active admin', () => {
+  it('never leaves the product without an active admin, even when two suspend each other at once', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const [first, second] = await Promise.all([
+        createUser({ role: 'admin' }).then((user) => sessionFor(user)),
+        createUser({ role: 'admin' }).then((user) => sessionFor(user)),
+      ]);
+      const answers = await Promise.all([
+        moderate('suspend', first.accessToken, second.user._id, { reason: 'mutiny' }),
+        moderate('suspend', second.accessToken, first.user._id, { reason: 'mutiny' }),
+      ]);
+      const statuses = answers.map((res) => res.status).sort();
+      // One wins; the other's own account is suspended by then (403 at the door or inside).
+      expect(statuses).toEqual([200, 403]);
+      const pair = await User.find({ _id: { $in: [first.user._id, second.user._id] } }).lean();
+      expect(pair.filter((user) => user.status === 'active')).toHaveLength(1);
+    }
   });
 });

@@ -4,7 +4,12 @@ import mongoose from 'mongoose';
 import { AppError, notFound } from '../../core/errors.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { changeUserStatus, userExists } from '../users/user-accounts.js';
+import {
+  changeUserStatus,
+  countOtherActiveAdmins,
+  holdActiveAdmin,
+  userExists,
+} from '../users/user-accounts.js';
 import type { UserLifecycle } from '../users/user-lifecycle.js';
 import { toUserDTO } from '../users/user.mapper.js';
 import type { SessionService } from './session.service.js';
@@ -28,10 +33,18 @@ export function createAccountStatusService(deps: {
 }) {
   async function setStatus(input: ModerationInput, from: UserStatus, to: UserStatus) {
     return mongoose.connection.transaction(async (session) => {
+      if (!(await holdActiveAdmin(input.actorId, session))) {
+        throw new AppError(403, 'FORBIDDEN', 'Only an active admin can do this');
+      }
       const user = await changeUserStatus(input.targetId, from, to, session);
       if (!user) {
         if (!(await userExists(input.targetId, session))) throw notFound('User');
         throw new AppError(409, 'CONFLICT', `The account is already ${to}`);
+      }
+      if (to === 'suspended' && user.role === 'admin') {
+        if ((await countOtherActiveAdmins(input.targetId, session)) === 0) {
+          throw new AppError(409, 'CONFLICT', 'The last active admin cannot be suspended');
+        }
       }
       // A suspended coach leaves the directory in the same commit.
       await deps.userLifecycle.userChanged({

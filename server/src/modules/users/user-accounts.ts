@@ -96,6 +96,30 @@ export function changeUserStatus(
     .exec();
 }
 
+/**
+ * True when this user is an active admin, proven by a write in `session`: two admins suspending
+ * each other at once then write the same two documents, so the database lets only one commit
+ * and the retried other finds its own account suspended.
+ */
+export async function holdActiveAdmin(userId: string, session: ClientSession): Promise<boolean> {
+  const held = await User.updateOne(
+    { _id: userId, role: 'admin', status: 'active' },
+    { $set: { updatedAt: new Date() } },
+    { session, timestamps: false },
+  ).exec();
+  return held.matchedCount === 1;
+}
+
+/** Active admins other than `exceptUserId`, as the session sees them. */
+export function countOtherActiveAdmins(
+  exceptUserId: string,
+  session: ClientSession,
+): Promise<number> {
+  return User.countDocuments({ _id: { $ne: exceptUserId }, role: 'admin', status: 'active' })
+    .session(session)
+    .exec();
+}
+
 export async function userExists(userId: string, session?: ClientSession): Promise<boolean> {
   return (await User.exists({ _id: userId }).session(session ?? null)) !== null;
 }

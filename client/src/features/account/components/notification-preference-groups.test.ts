@@ -13,14 +13,18 @@ describe('preferenceGroupsFor', () => {
 
   it('leaves out what only coaches receive, and the groups left empty by it', () => {
     expect(typesOf('client')).toEqual([
+      'proposal.received',
       'booking.confirmed',
       'booking.declined',
+      'proposal.accepted',
+      'proposal.declined',
       'booking.cancelled',
       'booking.rescheduled',
       'booking.reminder',
       'message.received',
     ]);
     expect(preferenceGroupsFor('client').map(({ group }) => group)).toEqual([
+      'requests',
       'answers',
       'changes',
       'reminders',

@@ -95,11 +95,15 @@ describe('NotificationPreferencesForm', () => {
     const { user, form } = await openPreferences('client');
 
     expect(legends(form)).toEqual([
+      'Booking requests and bookings',
       'Confirmations and declines',
       'Cancellations and reschedules',
       'Reminders',
       'Messages',
     ]);
+    expect(
+      within(form).getByRole('switch', { name: 'Someone proposes a time in a conversation' }),
+    ).toBeChecked();
     for (const name of [
       'A client asks for a session',
       'A client books a session',

@@ -11,6 +11,7 @@ import {
   validate,
   validated,
 } from './validation.js';
+import { MAX_INPUT_DEPTH, readsMultipart } from './request-shape.js';
 
 describe('findOperatorKeys', () => {
   it('finds $ keys at any depth, in objects and arrays', () => {
@@ -104,12 +105,68 @@ describe('nestedBody', () => {
     ).toContain('items[0]');
   });
 
+  it('refuses a null where a list or an item is expected instead of failing on it', async () => {
+    for (const items of [null, [null], [{ n: null }]]) {
+      const res = await request(app).post('/lists').send({ items });
+      expect(res.status, JSON.stringify(items)).toBe(400);
+    }
+  });
+
   it('hands on the lists whole, empty ones included', async () => {
     const res = await request(app)
       .post('/lists')
       .send({ items: [{ n: 1 }] });
     expect(res.body).toEqual({ items: [{ n: 1 }] });
     expect((await request(app).post('/lists').send({ items: [] })).body).toEqual({ items: [] });
+  });
+});
+
+describe('validate: shapes no rule accepts', () => {
+  const app = routeWith('/any/:id', param('id').isString(), body('text').optional().isString());
+  app.post(
+    '/upload',
+    readsMultipart((_req, _res, next) => next()),
+    validate(),
+    (_req, res) => {
+      res.json({});
+    },
+  );
+
+  it('refuses a body nested deeper than the limit without walking all of it', async () => {
+    const deep = `${'{"text":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const res = await request(app).post('/any/1').type('json').send(deep);
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([
+      expect.objectContaining({ message: `Nested deeper than ${MAX_INPUT_DEPTH} levels` }),
+    ]);
+  });
+
+  it('refuses text and keys with lone surrogates', async () => {
+    const res = await request(app)
+      .post('/any/1')
+      .type('json')
+      .send('{"text":"a\\ud800b","\\udfff":1}');
+    expect(res.status).toBe(400);
+    expect(fieldsOf(res)).toEqual(['text', '\udfff']);
+    expect((await request(app).post('/any/1').send({ text: 'ok 😀' })).status).toBe(200);
+  });
+
+  it('refuses malformed percent-encoding in the query', async () => {
+    const res = await request(app).post('/any/1?text=%E0%A4%A&x=%zz');
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([
+      { field: 'text', location: 'query', message: 'Malformed percent-encoding' },
+      { field: 'x', location: 'query', message: 'Malformed percent-encoding' },
+    ]);
+  });
+
+  it('answers 415 to a body no parser read, multipart only where the route reads it', async () => {
+    const text = await request(app).post('/any/1').type('text/plain').send('{"text":"a"}');
+    expect(text.status).toBe(415);
+    const form = await request(app).post('/any/1').field('text', 'a');
+    expect(form.status).toBe(415);
+    expect((await request(app).post('/upload').field('text', 'a')).status).toBe(200);
+    expect((await request(app).post('/any/1')).status).toBe(200);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   type ValidationError,
 } from 'express-validator';
 import { AppError } from './errors.js';
+import { malformedInput, malformedQueryEncoding, unreadBody } from './request-shape.js';
 
 const INSPECTED_LOCATIONS = ['body', 'query', 'params'] as const;
 
@@ -64,11 +65,49 @@ function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
   });
 }
 
+/** A copy of `value` with every null (at any depth) left out of objects and turned to undefined in lists. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value))
+    return value.map((item) => (item === null ? undefined : withoutNulls(item)));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, nested]) => nested !== null)
+      .map(([key, nested]) => [key, withoutNulls(nested)]),
+  );
+}
+
+/**
+ * checkExact for one location, with no chains of its own (it weighs the fields of every chain run
+ * on the request before it). express-validator 7.3 calls Object.keys() on a null that stands where
+ * a chain names a field inside it (`{ "weekly": null }` against `weekly.*.start`) and throws, so
+ * it looks at the body with its nulls left out; the field chains, run before, saw them.
+ */
+function refuseUnknown(location: (typeof INSPECTED_LOCATIONS)[number]): ContextRunner {
+  const exact = checkExact([], { locations: [location] });
+  return {
+    async run(req, options) {
+      const request = req as Request;
+      const original: unknown = request.body;
+      if (location !== 'body' || typeof original !== 'object' || original === null) {
+        return exact.run(req, options);
+      }
+      request.body = withoutNulls(original);
+      try {
+        return await exact.run(req, options);
+      } finally {
+        request.body = original;
+      }
+    },
+  };
+}
+
 // One check per location: checkExact looks only at locations that some chain covers, so a route
 // with a param rule alone would otherwise let any body or query through.
-const REFUSE_UNKNOWN = INSPECTED_LOCATIONS.map((location) =>
-  checkExact([], { locations: [location] }),
-);
+const REFUSE_UNKNOWN = INSPECTED_LOCATIONS.map(refuseUnknown);
+
+// Introspection for tools that exercise every route with its own fields (the bad-input test).
+const RULES_OF_HANDLER = new WeakMap<RequestHandler, readonly ContextRunner[]>();
 
 /**
  * Runs the express-validator chains in order, then refuses every body, query or param key that no
@@ -78,7 +117,17 @@ const REFUSE_UNKNOWN = INSPECTED_LOCATIONS.map((location) =>
  */
 export function validate(...rules: (ContextRunner | readonly ContextRunner[])[]): RequestHandler {
   const chains = [...rules.flat(), ...REFUSE_UNKNOWN];
-  return async (req, _res, next) => {
+  const handler: RequestHandler = async (req, _res, next) => {
+    const unread = unreadBody(req);
+    if (unread) throw unread;
+    // Shapes no rule could accept (too deep, lone surrogates, bad %-encoding) never reach them.
+    const malformed = [
+      ...INSPECTED_LOCATIONS.flatMap((location) => malformedInput(req[location], location)),
+      ...malformedQueryEncoding(req.originalUrl),
+    ];
+    if (malformed.length > 0) {
+      throw new AppError(400, 'VALIDATION_FAILED', 'The request is not valid', malformed);
+    }
     for (const chain of chains) await chain.run(req);
     const operatorIssues = INSPECTED_LOCATIONS.flatMap((location) =>
       findOperatorKeys(req[location]).map((field): ValidationIssue => ({
@@ -93,7 +142,15 @@ export function validate(...rules: (ContextRunner | readonly ContextRunner[])[])
     }
     next();
   };
+  RULES_OF_HANDLER.set(handler, rules.flat());
+  return handler;
 }
+
+/**
+ * The chains a `validate()` handler runs; undefined for any other handler. Run one with `{ dryRun: true }` to read the fields and locations it covers.
+ */
+export const validationRulesOf = (handler: unknown): readonly ContextRunner[] | undefined =>
+  typeof handler === 'function' ? RULES_OF_HANDLER.get(handler as RequestHandler) : undefined;
 
 /**
  * The same rules for a payload that did not come through HTTP (a socket event): the chains run on
@@ -107,9 +164,11 @@ export async function validatePayload<T extends object>(
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     return { ok: false, issues: [{ field: '', location: 'body', message: 'Must be an object' }] };
   }
+  const malformed = malformedInput(payload, 'body');
+  if (malformed.length > 0) return { ok: false, issues: malformed };
   // express-validator reads and writes only the locations its chains name.
   const req = { body: structuredClone(payload) } as Request;
-  for (const chain of [...rules.flat(), checkExact([], { locations: ['body'] })]) {
+  for (const chain of [...rules.flat(), refuseUnknown('body')]) {
     await chain.run(req);
   }
   const issues = dedupe([
@@ -128,10 +187,9 @@ export async function validatePayload<T extends object>(
  * (one chain per leaf, wildcards such as `weekly.*.start` allowed) before `wholes` run: a chain on
  * a list, an item or the whole body makes every key under it known to checkExact.
  */
-export const nestedBody = (fields: ValidationChain[], wholes: ContextRunner[]): ContextRunner[] => [
-  checkExact(fields, { locations: ['body'] }),
-  ...wholes,
-];
+export const nestedBody = (fields: ValidationChain[], wholes: ContextRunner[]): ContextRunner[] => {
+  return [...fields, refuseUnknown('body'), ...wholes];
+};
 
 /**
  * The values the validation chains accepted (sanitised, unknown fields refused).

@@ -24,9 +24,40 @@ function fromBodyParser(error: unknown): AppError | null {
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding');
+    case 'request.size.invalid':
+    case 'request.aborted':
+      return new AppError(400, 'VALIDATION_FAILED', 'The request body was cut short', [
+        { field: '', location: 'body', message: 'Incomplete body' },
+      ]);
     default:
       return null;
   }
+}
+
+const statusOf = (error: object): unknown => ('status' in error ? error.status : undefined);
+
+// zlib (`Z_DATA_ERROR`, `Z_BUF_ERROR`, ...) and brotli (`ERR__ERROR_FORMAT_...`) decoder errors.
+const DECOMPRESSION_ERROR = /^(Z_|ERR__ERROR|ERR_BROTLI|ZSTD_)/;
+
+/**
+ * Bytes the sender got wrong that Express's own parts reject with status 400 but no `type`: a
+ * `:param` whose percent-encoding does not decode (the router's URIError), and a body that does
+ * not decompress as its Content-Encoding says (body-parser passes the zlib error on).
+ */
+function fromRequestDecoding(error: unknown): AppError | null {
+  if (typeof error !== 'object' || error === null || statusOf(error) !== 400) return null;
+  if (error instanceof URIError) {
+    return new AppError(400, 'VALIDATION_FAILED', 'The URL is not valid', [
+      { field: '', location: 'params', message: 'Malformed percent-encoding' },
+    ]);
+  }
+  const code = 'code' in error ? error.code : undefined;
+  if (typeof code === 'string' && DECOMPRESSION_ERROR.test(code)) {
+    return new AppError(400, 'VALIDATION_FAILED', 'The request body could not be decompressed', [
+      { field: '', location: 'body', message: 'Does not match its Content-Encoding' },
+    ]);
+  }
+  return null;
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -35,7 +66,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
-    const known = error instanceof AppError ? error : fromBodyParser(error);
+    const known =
+      error instanceof AppError ? error : (fromBodyParser(error) ?? fromRequestDecoding(error));
     const requestId = currentRequestId();
     if (!known) {
       logger.error('Unhandled error', {

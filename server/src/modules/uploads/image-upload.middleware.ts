@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
 import { AppError } from '../../core/errors.js';
+import { readsMultipart } from '../../core/request-shape.js';
 
 /** The multipart field every image upload uses. */
 export const UPLOAD_FIELD = 'file';
@@ -32,7 +33,7 @@ export function singleImageUpload(maxBytes: number): RequestHandler {
     limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 1024 },
   }).single(UPLOAD_FIELD);
 
-  return (req, res, next) => {
+  return readsMultipart((req, res, next) => {
     parse(req, res, (error: unknown) => {
       if (error) {
         next(toAppError(error, maxBytes));
@@ -48,7 +49,7 @@ export function singleImageUpload(maxBytes: number): RequestHandler {
       }
       next();
     });
-  };
+  });
 }
 
 /** The bytes singleImageUpload() read; using it on a route without that middleware is a bug. */
@@ -68,13 +69,13 @@ export function optionalImageUpload(maxBytes: number, maxFieldBytes: number): Re
     limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: maxFieldBytes },
   }).single(UPLOAD_FIELD);
 
-  return (req, res, next) => {
+  return readsMultipart((req, res, next) => {
     if (!req.is('multipart/form-data')) {
       next();
       return;
     }
     parse(req, res, (error: unknown) => next(error ? toAppError(error, maxBytes) : undefined));
-  };
+  });
 }
 
 /** The bytes of an optional upload, if one came. */

@@ -1,0 +1,179 @@
+/**
+ * Bench-only, not a benchmark of its own: the real CoachHub server for `chat.bench.ts` in a
+ * process of its own (the bench starts it under `taskset -c 0`). createServer() with the embedded
+ * database (memory-mongo, in this process as with `npm start` on a machine without mongod; or
+ * BENCH_MONGODB_URI), rate limits off, nothing logged. Over IPC it seeds the chat pairs straight into the database (users,
+ * open sessions and one direct conversation per pair: no bcrypt, no HTTP), listens, and answers
+ * its memory, CPU time and event-loop delay (perf_hooks) when asked. Run with --expose-gc so the
+ * memory figures can be taken after a full collection.
+ */
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Types } from 'mongoose';
+import { loadConfig } from '../server/src/core/config/config.js';
+import { Session } from '../server/src/modules/auth/session.model.js';
+import { Conversation } from '../server/src/modules/conversations/conversation.model.js';
+import { User } from '../server/src/modules/users/user.model.js';
+import { createServer } from '../server/src/server.js';
+import {
+  BENCH_JWT_SECRET,
+  LOOP_RESOLUTION_MS,
+  type ChatPair,
+  type ServerReply,
+  type ServerRequest,
+  type ServerStats,
+} from './lib/chat-protocol.js';
+
+const now = new Date();
+const inAMonth = new Date(now.getTime() + 30 * 86_400_000);
+const oid = (hex: string) => new Types.ObjectId(hex);
+
+async function seed(pairs: ChatPair[]): Promise<void> {
+  const user = (_id: string, index: number, role: 'coach' | 'client') => ({
+    _id: oid(_id),
+    email: `bench.chat.${role}${index}@example.com`,
+    firstName: 'Bench',
+    lastName: `${role} ${index}`,
+    role,
+    status: 'active',
+    locale: 'en',
+    timeZone: 'Europe/Berlin',
+    profilePicture: null,
+    // Never used to sign in: the sessions below are inserted and the tokens signed directly.
+    passwordHash: 'not-a-bcrypt-hash',
+    createdAt: now,
+    updatedAt: now,
+  });
+  const session = (_id: string, userId: string) => ({
+    _id: oid(_id),
+    user: oid(userId),
+    tokenHash: `bench-${_id}`,
+    rotatedTokenHashes: [],
+    expiresAt: inAMonth,
+    revokedAt: null,
+    revokedReason: null,
+    lastUsedAt: now,
+    userAgent: 'chat.bench',
+    createdAt: now,
+    updatedAt: now,
+  });
+  await User.collection.insertMany(
+    pairs.flatMap((pair, index) => [
+      user(pair.coachId, index, 'coach'),
+      user(pair.clientId, index, 'client'),
+    ]),
+  );
+  await Session.collection.insertMany(
+    pairs.flatMap((pair) => [
+      session(pair.coachSessionId, pair.coachId),
+      session(pair.clientSessionId, pair.clientId),
+    ]),
+  );
+  await Conversation.collection.insertMany(
+    pairs.map((pair) => {
+      const participants = [pair.coachId, pair.clientId].sort();
+      return {
+        _id: oid(pair.conversationId),
+        kind: 'direct',
+        key: `direct:${participants.join(':')}`,
+        participants: participants.map(oid),
+        booking: null,
+        reads: [],
+        lastActivityAt: now,
+        createdAt: now,
+      };
+    }),
+  );
+}
+
+/**
+ * How long the main thread has waited, runnable, for a core (Linux schedstat, second field, in
+ * ns): time other processes on the machine took from the server. NaN where there is none.
+ */
+function runQueueWaitMs(): number {
+  try {
+    return Number(readFileSync('/proc/self/schedstat', 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function main(): Promise<void> {
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('chat-server.ts runs as a child of chat.bench.ts (with IPC)');
+  const { config } = loadConfig({
+    NODE_ENV: 'development',
+    // The embedded engine in this process (as `npm start` without mongod), or another database.
+    ...(process.env.BENCH_MONGODB_URI
+      ? { MONGODB_URI: process.env.BENCH_MONGODB_URI }
+      : { EMBEDDED_DB: 'memory-mongo' }),
+    LOG_LEVEL: 'silent',
+    SEED_DEMO_DATA: 'false',
+    RATE_LIMIT_API_PER_MINUTE: '0',
+    RATE_LIMIT_LOGIN_PER_IP: '0',
+    RATE_LIMIT_LOGIN_PER_ACCOUNT: '0',
+    JWT_ACCESS_SECRET: BENCH_JWT_SECRET,
+    // A temporary folder of the bench's (it removes it); the server writes nothing there.
+    UPLOADS_DIR: process.env.BENCH_UPLOADS_DIR ?? path.join(tmpdir(), 'coachhub-bench-chat'),
+    // Reminder and other jobs look for work once a minute instead of every 5 s.
+    JOBS_PROCESS_EVERY_MS: '60000',
+  });
+  const server = await createServer(config);
+  const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  loop.enable();
+  let since = { cpu: process.cpuUsage(), wall: performance.now(), waited: runQueueWaitMs() };
+  const collect = (globalThis as { gc?: () => void }).gc;
+
+  const stats = (gc: boolean, reset: boolean): ServerStats => {
+    const cpu = process.cpuUsage(since.cpu);
+    const wallMs = performance.now() - since.wall;
+    const beyond = (ns: number) => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
+    const result = {
+      loopDelayP50: beyond(loop.percentile(50)),
+      loopDelayP99: beyond(loop.percentile(99)),
+      loopDelayMax: beyond(loop.max),
+      cpuShare: (cpu.user + cpu.system) / 1000 / wallMs,
+      waitShare: (runQueueWaitMs() - since.waited) / wallMs,
+    };
+    if (gc) collect?.();
+    const memory = process.memoryUsage();
+    if (reset) {
+      loop.reset();
+      since = { cpu: process.cpuUsage(), wall: performance.now(), waited: runQueueWaitMs() };
+    }
+    return {
+      pid: process.pid,
+      rss: memory.rss,
+      heapUsed: memory.heapUsed,
+      external: memory.external,
+      ...result,
+    };
+  };
+
+  process.on('message', (request: ServerRequest) => {
+    const answer = async (): Promise<ServerReply> => {
+      if (request.type === 'stats') {
+        return { id: request.id, ok: true, stats: stats(request.gc, request.reset) };
+      }
+      await seed(request.pairs);
+      const { port } = await server.listen(0);
+      return { id: request.id, ok: true, port };
+    };
+    answer().then(send, (error: unknown) =>
+      send({
+        id: request.id,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      } satisfies ServerReply),
+    );
+  });
+  // The bench ends this process with SIGTERM: no graceful close (nothing here needs keeping), but
+  // an exit of its own, so that --cpu-prof writes its profile.
+  process.once('SIGTERM', () => process.exit(0));
+  process.once('disconnect', () => process.exit(0));
+  send({ id: 0, ok: true } satisfies ServerReply);
+}
+
+await main();

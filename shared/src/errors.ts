@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   /** The proposal was already answered (accepted, declined, withdrawn) or has expired. */
   'PROPOSAL_CLOSED',
   'INTERNAL_ERROR',
+  /** 503 with `Retry-After`: the database cannot be reached just now. */
+  'DATABASE_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import mongoose from 'mongoose';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../logger.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 import { resolveDatabase } from './resolve-database.js';
 
 export interface Database {
@@ -15,6 +16,34 @@ export interface Database {
 
 mongoose.set('strictQuery', true);
 
+/**
+ * How long an operation waits for an unreachable database before it fails (and the API answers
+ * 503 DATABASE_UNAVAILABLE): Mongoose holds operations while disconnected, the driver looks for
+ * a server to send them to. The driver checks the server every two seconds, so it sees the
+ * database come back within that.
+ */
+export const DATABASE_WAIT_MS = 1500;
+mongoose.set('bufferTimeoutMS', DATABASE_WAIT_MS);
+const CONNECTION_OPTIONS = {
+  serverSelectionTimeoutMS: DATABASE_WAIT_MS,
+  heartbeatFrequencyMS: 2000,
+};
+/** At boot the database may still be starting (compose): keep trying this long. */
+const BOOT_CONNECT_MS = 10_000;
+
+async function connectWithin(uri: string, totalMs: number): Promise<void> {
+  const deadline = Date.now() + totalMs;
+  for (;;) {
+    try {
+      await mongoose.connect(uri, CONNECTION_OPTIONS);
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 /** Connects the application's Mongoose connection and makes sure every model's indexes exist. */
 export async function connectDatabase(
   config: Pick<Config, 'mongodbUri' | 'embeddedDb' | 'embeddedDbDownloadTimeoutSeconds'>,
@@ -22,7 +51,7 @@ export async function connectDatabase(
 ): Promise<Database> {
   const resolved = await resolveDatabase(config, logger);
   try {
-    await mongoose.connect(resolved.uri, { serverSelectionTimeoutMS: 10_000 });
+    await connectWithin(resolved.uri, BOOT_CONNECT_MS);
     // Unique indexes (e.g. users.email) must exist before the first request relies on them.
     await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { ApiErrorBody } from '@coachhub/shared/errors';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { currentRequestId } from '../request-context.js';
@@ -66,10 +67,21 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
-    const known =
-      error instanceof AppError ? error : (fromBodyParser(error) ?? fromRequestDecoding(error));
+    const databaseDown = isDatabaseUnavailable(error);
+    const known = databaseDown
+      ? new AppError(503, 'DATABASE_UNAVAILABLE', 'The service is unavailable; try again shortly')
+      : error instanceof AppError
+        ? error
+        : (fromBodyParser(error) ?? fromRequestDecoding(error));
     const requestId = currentRequestId();
-    if (!known) {
+    if (databaseDown) {
+      // Not a bug of ours, but an outage someone must see: one line per refused request.
+      logger.warn('Database unavailable', {
+        method: req.method,
+        path: req.originalUrl,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : error,
+      });
+    } else if (!known) {
       logger.error('Unhandled error', {
         method: req.method,
         path: req.originalUrl,
@@ -92,6 +104,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (appError.status === 429 && typeof retryAfter === 'number') {
       res.set('Retry-After', String(retryAfter));
     }
+    // Mongoose reconnects by itself; a client may try again in a second.
+    if (databaseDown) res.set('Retry-After', '1');
     res.status(appError.status).json(body);
   };
 }

@@ -1030,6 +1030,8 @@ export const de: Translation = {
       'Für diese Sitzungsart gibt es noch anstehende Buchungen. Deaktiviere sie stattdessen, damit keine neuen hinzukommen.',
     PROPOSAL_CLOSED: 'Dieser Vorschlag wurde bereits beantwortet oder ist abgelaufen.',
     INTERNAL_ERROR: 'Bei uns ist etwas schiefgegangen. Bitte versuche es erneut.',
+    DATABASE_UNAVAILABLE:
+      'Der Dienst ist kurz nicht erreichbar. Bitte versuche es gleich noch einmal.',
     NETWORK_ERROR: 'CoachHub ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.',
     UNKNOWN_ERROR: 'Etwas ist schiefgegangen. Bitte versuche es erneut.',
   },

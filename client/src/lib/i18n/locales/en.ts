@@ -1016,6 +1016,7 @@ export const en = {
       'This session type has upcoming bookings. Deactivate it instead so no new ones are made.',
     PROPOSAL_CLOSED: 'This proposal was already answered or has expired.',
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again.',
+    DATABASE_UNAVAILABLE: 'The service is briefly unavailable. Please try again in a moment.',
     NETWORK_ERROR: 'We could not reach CoachHub. Check your connection and try again.',
     UNKNOWN_ERROR: 'Something went wrong. Please try again.',
   } satisfies Record<ApiErrorCode, string>,

@@ -1,7 +1,13 @@
 import type { BookingDTO } from '@coachhub/shared/booking';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createUser, sessionFor, type SignedIn } from '../../../../test/fixtures.js';
+import {
+  bearer,
+  createUser,
+  sessionFor,
+  type SignedIn,
+  type TestUser,
+} from '../../../../test/fixtures.js';
 import {
   createBookableCoach,
   futureAt,
@@ -14,6 +20,7 @@ let t: TestServer;
 let coach: BookableCoach;
 let coachS: SignedIn;
 let client: SignedIn;
+let clientUser: TestUser;
 let stranger: SignedIn;
 let admin: SignedIn;
 
@@ -23,9 +30,10 @@ beforeAll(async () => {
     availability: openAvailability('Europe/Berlin', { requiresApproval: true }),
     coach: { firstName: 'Carla', lastName: 'Jensen' },
   });
+  clientUser = await createUser({ firstName: 'Lena', lastName: 'Fischer' });
   [coachS, client, stranger, admin] = await Promise.all([
     sessionFor(coach.user),
-    createUser({ firstName: 'Lena', lastName: 'Fischer' }).then(sessionFor),
+    sessionFor(clientUser),
     createUser().then(sessionFor),
     createUser({ role: 'admin' }).then(sessionFor),
   ]);
@@ -79,15 +87,13 @@ describe('GET /api/bookings/:id/ics', () => {
     expect(raw).not.toMatch(/TZID/);
     const organizer = vevent.getFirstProperty('organizer');
     expect(organizer?.getParameter('cn')).toBe('Carla Jensen');
-    expect(String(organizer?.getFirstValue())).toMatch(
-      /^mailto:user-[0-9a-f]{24}@users\.coachhub\.invalid$/,
-    );
+    // The participants' own addresses: the file goes only to them (and admins).
+    expect(String(organizer?.getFirstValue())).toBe(`mailto:${coach.user.email}`);
     const attendee = event.attendees[0];
     expect(attendee?.getParameter('cn')).toBe('Lena Fischer');
+    expect(String(attendee?.getFirstValue()).toLowerCase()).toBe(`mailto:${clientUser.email}`);
     expect(event.attendees).toHaveLength(1);
     expect(event.summary).toContain('60-minute session');
-    // Nobody's real address leaves the server.
-    expect(raw).not.toMatch(/@example\.com/);
   });
 
   it('confirms with the meeting link, bumps SEQUENCE on reschedule and says CANCELLED on cancel', async () => {
@@ -98,7 +104,7 @@ describe('GET /api/bookings/:id/ics', () => {
     expect(afterConfirm.vevent.getFirstPropertyValue('url')).toBe(confirmed.meetingUrl);
     expect(afterConfirm.event.location).toBe(confirmed.meetingUrl);
 
-    const moved = await act(client, booking._id, 'reschedule', {
+    const moved = await act(coachS, booking._id, 'reschedule', {
       start: futureAt(5, '14:00', 'Europe/Berlin'),
     });
     expect(moved.status).toBe(200);
@@ -125,5 +131,42 @@ describe('GET /api/bookings/:id/ics', () => {
       (await t.http.get(`/api/bookings/${booking._id}/ics`).set(bearer(admin.accessToken))).status,
     ).toBe(200);
     expect((await t.http.get(`/api/bookings/${booking._id}/ics`)).status).toBe(401);
+  });
+});
+
+describe('names and notes that could break a property', () => {
+  it('come back exactly when the file is read by ical.js', async () => {
+    const coachName = { firstName: 'Ana "The Coach"; Díaz,', lastName: 'Jr.\nLópez 🧭 ^_^' };
+    const clientName = { firstName: 'Zoë "Z"', lastName: 'Müller;\nBerlin, 😀' };
+    const oddCoach = await createBookableCoach({ coach: coachName });
+    const oddClient = await createUser(clientName).then(sessionFor);
+    const notes = 'Line one; with, punctuation\nLine two "quoted" \\ and a backslash\n\nEnd ✅';
+    const res = await t.http
+      .post('/api/bookings')
+      .set(bearer(oddClient.accessToken))
+      .send({
+        coachId: oddCoach.user.id,
+        sessionTypeId: oddCoach.types[30],
+        start: futureAt(6, '11:00', 'Europe/Berlin'),
+        notes,
+      });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const booking = res.body as BookingDTO;
+    expect(booking.notes).toBe(notes);
+
+    const { raw, vevent, event } = await download(oddClient, booking._id);
+    const fullCoach = `${coachName.firstName} ${coachName.lastName}`;
+    const fullClient = `${clientName.firstName} ${clientName.lastName}`;
+    expect(vevent.getFirstProperty('organizer')?.getParameter('cn')).toBe(fullCoach);
+    expect(String(vevent.getFirstPropertyValue('organizer'))).toBe(`mailto:${oddCoach.user.email}`);
+    expect(event.attendees).toHaveLength(1);
+    expect(event.attendees[0]?.getParameter('cn')).toBe(fullClient);
+    expect(event.summary).toBe(`30-minute session: ${fullCoach} & ${fullClient}`);
+    expect(event.description).toContain(`with ${fullCoach}\n`);
+    expect(event.description.endsWith(`Notes: ${notes}`)).toBe(true);
+    // No raw line break or stray quote inside a property: every line is a property or a fold.
+    for (const line of raw.split('\r\n').filter(Boolean)) {
+      expect(line, line).toMatch(/^([A-Z-]+[;:]| )/);
+    }
   });
 });

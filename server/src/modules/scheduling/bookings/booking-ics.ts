@@ -7,11 +7,32 @@ const PRODUCT = { company: 'CoachHub', product: 'CoachHub bookings', language: '
 /** The same UID for every version of a booking's event, so calendars update it in place. */
 export const bookingUid = (bookingId: string): string => `booking-${bookingId}@coachhub`;
 
+/** The participants' own addresses: each file goes only to them (their download, their mail). */
+export interface CalendarAddresses {
+  coach: string;
+  client: string;
+}
+
+// Control characters have no place in an iCalendar value (RFC 5545 TSAFE-CHAR / QSAFE-CHAR);
+// tabs stay, line breaks are escaped by the writer.
+const isControl = (char: string): boolean => {
+  const code = char.charCodeAt(0);
+  return (code < 0x20 && char !== '\t' && char !== '\n' && char !== '\r') || code === 0x7f;
+};
+const calendarText = (text: string): string =>
+  Array.from(text)
+    .filter((char) => !isControl(char))
+    .join('');
+
 /**
- * People appear by name with an address that never delivers (RFC 2606 `.invalid`): the API does
- * not hand one participant the other's email, and an .ics file should not either.
+ * A name for a quoted parameter (CN): DQUOTE and line breaks cannot appear there, so they are
+ * written as RFC 6868 says (`^'`, `^n`, `^^` for the caret), which calendar readers turn back.
  */
-const addressOf = (userId: string): string => `user-${userId}@users.coachhub.invalid`;
+const parameterText = (text: string): string =>
+  calendarText(text)
+    .replaceAll('^', '^^')
+    .replace(/\r\n|\r|\n/g, '^n')
+    .replaceAll('"', "^'");
 
 function eventStatus(status: BookingStatus): ICalEventStatus {
   switch (status) {
@@ -28,18 +49,23 @@ function eventStatus(status: BookingStatus): ICalEventStatus {
 /**
  * One VEVENT in UTC from the booking as its reader sees it: stable UID, SEQUENCE = the booking's
  * `icsSequence` (bumped by confirm, reschedule, decline and cancel), STATUS TENTATIVE / CONFIRMED / CANCELLED, the coach as
- * ORGANIZER, the client as ATTENDEE, and the meeting link as URL and LOCATION.
+ * ORGANIZER, the client as ATTENDEE (both with their own addresses), and the meeting link as URL
+ * and LOCATION. Text values are escaped by ical-generator (`\\ ; ,` and line breaks).
  */
-export function buildBookingCalendar(dto: BookingDTO, sequence: number): string {
+export function buildBookingCalendar(
+  dto: BookingDTO,
+  sequence: number,
+  addresses: CalendarAddresses,
+): string {
   const calendar = ical({ prodId: PRODUCT, name: 'CoachHub' });
-  const coachName = `${dto.coach.firstName} ${dto.coach.lastName}`;
-  const clientName = `${dto.client.firstName} ${dto.client.lastName}`;
+  const coachName = calendarText(`${dto.coach.firstName} ${dto.coach.lastName}`);
+  const clientName = calendarText(`${dto.client.firstName} ${dto.client.lastName}`);
   const description = [
     `${dto.sessionType.title} (${dto.sessionType.durationMinutes} min) with ${coachName}`,
     dto.meetingUrl
       ? `Join: ${dto.meetingUrl}`
       : 'The meeting link follows once the coach confirms.',
-    dto.notes ? `Notes: ${dto.notes}` : null,
+    dto.notes ? `Notes: ${calendarText(dto.notes)}` : null,
   ]
     .filter((line): line is string => line !== null)
     .join('\n');
@@ -53,14 +79,14 @@ export function buildBookingCalendar(dto: BookingDTO, sequence: number): string 
     stamp: new Date(dto.updatedAt),
     created: new Date(dto.createdAt),
     lastModified: new Date(dto.updatedAt),
-    summary: `${dto.sessionType.title}: ${coachName} & ${clientName}`,
+    summary: `${calendarText(dto.sessionType.title)}: ${coachName} & ${clientName}`,
     description,
     status: eventStatus(dto.status),
-    organizer: { name: coachName, email: addressOf(dto.coach._id) },
+    organizer: { name: parameterText(coachName), email: addresses.coach },
     attendees: [
       {
-        name: clientName,
-        email: addressOf(dto.client._id),
+        name: parameterText(clientName),
+        email: addresses.client,
         role: ICalAttendeeRole.REQ,
         status:
           dto.status === 'confirmed' || dto.status === 'completed'

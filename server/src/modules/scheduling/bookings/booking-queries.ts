@@ -2,8 +2,10 @@ import type { BookingDTO, BookingListOrder, BookingPage } from '@coachhub/shared
 import type { BookingParty, BookingStatus } from '@coachhub/shared/scheduling';
 import type { QueryFilter } from 'mongoose';
 import type { Principal } from '../../../core/auth/principal.js';
+import { findUsersByIds } from '../../users/user-accounts.js';
+import type { UserRecord } from '../../users/user.types.js';
 import { readableBooking } from './booking-access.js';
-import { buildBookingCalendar } from './booking-ics.js';
+import { buildBookingCalendar, type CalendarAddresses } from './booking-ics.js';
 import { partyOf } from './booking.mapper.js';
 import type { BookingPresenter } from './booking-presenter.js';
 import { Booking, type BookingFields } from './booking.model.js';
@@ -33,6 +35,20 @@ function listFilter(userId: string, input: BookingListInput): QueryFilter<Bookin
     };
   }
   return filter;
+}
+
+/** The participants' addresses for the .ics (each file goes only to a participant or an admin). */
+async function addressesOf(
+  booking: Pick<BookingFields, 'coach' | 'client'>,
+): Promise<CalendarAddresses> {
+  const coachId = String(booking.coach);
+  const clientId = String(booking.client);
+  const users = await findUsersByIds<Pick<UserRecord, '_id' | 'email'>>(
+    [coachId, clientId],
+    'email',
+  );
+  const emailOf = (id: string) => users.find((user) => String(user._id) === id)?.email ?? '';
+  return { coach: emailOf(coachId), client: emailOf(clientId) };
 }
 
 /** Reading bookings: the caller's list, one booking, its calendar file. */
@@ -68,15 +84,21 @@ export function createBookingQueries(presenter: BookingPresenter) {
     async calendarForParticipant(userId: string, bookingId: string): Promise<string | null> {
       const booking = await Booking.findById(bookingId).lean();
       if (!booking || partyOf(booking, userId) === null) return null;
-      const dto = await presenter.presentOne(booking, userId);
-      return buildBookingCalendar(dto, booking.icsSequence);
+      const [dto, addresses] = await Promise.all([
+        presenter.presentOne(booking, userId),
+        addressesOf(booking),
+      ]);
+      return buildBookingCalendar(dto, booking.icsSequence, addresses);
     },
 
     /** The booking as an iCalendar file (participants and admins). */
     async calendar(caller: Principal, bookingId: string): Promise<string> {
       const { booking } = await readableBooking(caller, bookingId);
-      const dto = await presenter.presentOne(booking, caller.userId);
-      return buildBookingCalendar(dto, booking.icsSequence);
+      const [dto, addresses] = await Promise.all([
+        presenter.presentOne(booking, caller.userId),
+        addressesOf(booking),
+      ]);
+      return buildBookingCalendar(dto, booking.icsSequence, addresses);
     },
   };
 }

@@ -64,7 +64,7 @@ afterAll(async () => {
   await proxy.close();
 });
 
-async function timed(send: () => PromiseLike<{ status: number }>) {
+async function timed<T>(send: () => PromiseLike<T>) {
   const started = Date.now();
   const res = await send();
   return { res, ms: Date.now() - started };

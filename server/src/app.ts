@@ -49,7 +49,7 @@ import { createSlotsService } from './modules/scheduling/availability/slots.serv
 import { coachBookedTimes } from './modules/scheduling/bookings/booked-times.js';
 import { announceBookingChanges } from './modules/scheduling/bookings/bookings.socket.js';
 import { hasUpcomingBookings } from './modules/scheduling/bookings/booking-usage.js';
-import { completedOrActiveSessions } from './modules/scheduling/bookings/client-history.js';
+import { clientHistoryWith } from './modules/scheduling/bookings/client-history.js';
 import { createBookingPresenter } from './modules/scheduling/bookings/booking-presenter.js';
 import { createBookingsRouter } from './modules/scheduling/bookings/bookings.routes.js';
 import type { BookingsService } from './modules/scheduling/bookings/bookings.service.js';
@@ -209,7 +209,7 @@ function createApiRouter(deps: AppDeps): Router {
   api.use(
     '/prices',
     createPricingRouter({
-      pricing: createPricingService({ sessionsWithCoach: completedOrActiveSessions }),
+      pricing: createPricingService({ clientHistoryWith }),
       authenticated,
       maybeAuthenticated,
     }),

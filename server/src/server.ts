@@ -107,6 +107,7 @@ export async function createServer(
       presenter: createBookingPresenter(coachPresenter),
       events,
       meetingBaseUrl: config.meetingBaseUrl,
+      pendingLimits: config.pendingRequestLimits,
     });
     // Chat: HTTP routes (createApp) and socket events share one service.
     const conversations = createConversationsService({

@@ -6,6 +6,7 @@ import type {
   BookingHistoryEntry,
   BookingParty,
   BookingStatus,
+  CancellationPolicy,
   Slot,
 } from './scheduling.js';
 import type { UserSummaryDTO } from './user.js';
@@ -88,8 +89,19 @@ export interface BookingCancellation {
   by: BookingParty;
   at: string;
   reason: string | null;
-  /** Computed from the coach's policy at the moment of cancellation. */
+  /** Computed from the booking's cancellation policy and its fee clock at the moment of cancellation. */
   fee: Money;
+}
+
+/**
+ * A client's request to move a confirmed booking whose coach approves changes. Until the coach
+ * answers, the booking keeps (and holds) its time, and the requested time is held too.
+ */
+export interface PendingRescheduleDTO {
+  /** ISO-8601 UTC instants of the requested time. */
+  start: string;
+  end: string;
+  requestedAt: string;
 }
 
 /** A booking as either participant (or an admin) sees it. */
@@ -108,6 +120,19 @@ export interface BookingDTO {
   /** Set once the booking is confirmed. */
   meetingUrl: string | null;
   cancellation: BookingCancellation | null;
+  /**
+   * The cancellation policy the booking was made under; later changes of the coach's policy do
+   * not alter it. Absent for bookings made before policies were stored: those use the coach's
+   * current policy, capped at the default one (24 hours, 50 %).
+   */
+  cancellationPolicy?: CancellationPolicy;
+  /**
+   * The earliest start the booking ever had (ISO instant): the cancellation-fee window is
+   * measured from it, so moving a booking later never moves its free-cancellation deadline.
+   */
+  feeClockStart?: string;
+  /** The client's request to move the booking, waiting for the coach; null when there is none. */
+  pendingReschedule?: PendingRescheduleDTO | null;
   history: BookingHistoryEntry[];
   /** What the user receiving this DTO may do next. */
   allowedActions: BookingAction[];

@@ -28,6 +28,13 @@ export const ERROR_CODES = [
   'SESSION_TYPE_IN_USE',
   /** The proposal was already answered (accepted, declined, withdrawn) or has expired. */
   'PROPOSAL_CLOSED',
+  /**
+   * A client tried to move a confirmed booking inside its cancellation-fee window (a free move
+   * there would dodge the fee): cancel (with the fee) or ask the coach instead.
+   */
+  'RESCHEDULE_IN_FEE_WINDOW',
+  /** The client already holds the most pending requests allowed (with this coach or in total). */
+  'TOO_MANY_PENDING_REQUESTS',
   'INTERNAL_ERROR',
   /** 503 with `Retry-After`: the database cannot be reached just now. */
   'DATABASE_UNAVAILABLE',

@@ -13,6 +13,10 @@ export const NOTIFICATION_TYPES = [
   'booking.declined',
   'booking.cancelled',
   'booking.rescheduled',
+  /** To the coach: a client asks to move a confirmed session (the coach approves changes). */
+  'booking.reschedule_requested',
+  /** To the client: the coach kept the session at its time instead of moving it. */
+  'booking.reschedule_declined',
   /** To both participants, a day and an hour before a confirmed session. */
   'booking.reminder',
   'coach.approved',

@@ -100,9 +100,23 @@ export interface QuoteLine {
   discountId?: string;
 }
 
+/**
+ * What of the client's history with the coach a quote counted for its discounts. Volume
+ * discounts count completed sessions only; a first-session discount needs a client without any
+ * session with the coach that took place or is planned (completed, no-show, pending, confirmed).
+ */
+export interface QuoteHistory {
+  /** The client's completed sessions with this coach: what volume discounts count. */
+  completedSessions: number;
+  /** Whether this is the client's first session with this coach. */
+  firstSession: boolean;
+}
+
 /** A price with its breakdown; the lines add up to `amount`. */
 export interface Quote extends Money {
   lines: QuoteLine[];
+  /** What the first-session and volume discounts counted (absent on quotes made before it existed). */
+  history?: QuoteHistory;
 }
 
 /** Bounds the server enforces on a price configuration; the client's forms use the same ones. */

@@ -114,6 +114,10 @@ export const BOOKING_ACTIONS = [
   'complete',
   'no_show',
   'reschedule',
+  /** The coach moves a confirmed booking to the new time its client asked for. */
+  'approve_reschedule',
+  /** The coach keeps a confirmed booking at its time and drops its client's request to move it. */
+  'decline_reschedule',
 ] as const;
 export type BookingAction = (typeof BOOKING_ACTIONS)[number];
 
@@ -122,7 +126,8 @@ export type BookingParty = 'client' | 'coach';
 
 /** One line of a booking's history; `from` is null for the creation. */
 export interface BookingHistoryEntry {
-  action: BookingAction | 'create';
+  /** `request_reschedule`: the client asked to move a booking whose coach approves changes. */
+  action: BookingAction | 'create' | 'request_reschedule';
   from: BookingStatus | null;
   to: BookingStatus;
   by: BookingParty;
@@ -132,6 +137,9 @@ export interface BookingHistoryEntry {
   /** A reschedule: where the booking was before (ISO 8601 UTC instants). */
   previousStart?: string;
   previousEnd?: string;
+  /** A reschedule request, or its approval or decline: the time asked for. */
+  requestedStart?: string;
+  requestedEnd?: string;
 }
 
 /** The booking settings anyone may read: what a booking page tells the client. */

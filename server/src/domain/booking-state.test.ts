@@ -37,7 +37,14 @@ const ALLOWED: [BookingStatus, BookingAction, BookingParty, Timing, BookingStatu
 ];
 
 /** Actions that belong to the coach alone. */
-const COACH_ONLY: BookingAction[] = ['confirm', 'decline', 'complete', 'no_show'];
+const COACH_ONLY: BookingAction[] = [
+  'confirm',
+  'decline',
+  'complete',
+  'no_show',
+  'approve_reschedule',
+  'decline_reschedule',
+];
 
 const everyCase = BOOKING_STATUSES.flatMap((status) =>
   BOOKING_ACTIONS.flatMap((action) =>
@@ -158,6 +165,72 @@ describe('changesCalendar', () => {
       'decline',
       'cancel',
       'reschedule',
+      'approve_reschedule',
     ]);
+  });
+});
+
+describe("a client's request to move a confirmed booking", () => {
+  const requested = new Date('2026-06-20T10:00:00Z');
+  const withRequest = {
+    status: 'confirmed' as const,
+    start,
+    pendingReschedule: { start: requested },
+  };
+
+  it('lets the coach approve it before the session and decline it any time', () => {
+    expect(transition(withRequest, 'approve_reschedule', 'coach', beforeStart)).toMatchObject({
+      ok: true,
+      status: 'confirmed',
+      entry: { action: 'approve_reschedule', from: 'confirmed', to: 'confirmed', by: 'coach' },
+    });
+    expect(transition(withRequest, 'decline_reschedule', 'coach', beforeStart).ok).toBe(true);
+    expect(transition(withRequest, 'decline_reschedule', 'coach', afterStart).ok).toBe(true);
+    expect(allowedActions(withRequest, 'coach', beforeStart)).toEqual([
+      'cancel',
+      'reschedule',
+      'approve_reschedule',
+      'decline_reschedule',
+    ]);
+    expect(allowedActions(withRequest, 'client', beforeStart)).toEqual(['cancel', 'reschedule']);
+  });
+
+  it('refuses both answers without a request, and the client any answer', () => {
+    const reason = (action: BookingAction, actor: BookingParty) => {
+      const result = transition({ status: 'confirmed', start }, action, actor, beforeStart);
+      return result.ok ? null : result.error.reason;
+    };
+    expect(reason('approve_reschedule', 'coach')).toBe('no_reschedule_request');
+    expect(reason('decline_reschedule', 'coach')).toBe('no_reschedule_request');
+    expect(reason('approve_reschedule', 'client')).toBe('not_your_action');
+  });
+
+  it('refuses approving once the old or the requested time has begun', () => {
+    expect(transition(withRequest, 'approve_reschedule', 'coach', afterStart).ok).toBe(false);
+    const soon = { ...withRequest, start: requested, pendingReschedule: { start: beforeStart } };
+    const result = transition(soon, 'approve_reschedule', 'coach', beforeStart);
+    expect(!result.ok && result.error.reason).toBe('requested_time_passed');
+  });
+});
+
+describe("a client's move inside the fee window", () => {
+  const deadline = new Date('2026-06-14T10:00:00Z');
+  const confirmed = { status: 'confirmed' as const, start, clientRescheduleUntil: deadline };
+
+  it('is refused with RESCHEDULE_IN_FEE_WINDOW once the deadline passed', () => {
+    const result = transition(confirmed, 'reschedule', 'client', beforeStart);
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'RESCHEDULE_IN_FEE_WINDOW',
+      reason: 'in_fee_window',
+    });
+    expect(allowedActions(confirmed, 'client', beforeStart)).toEqual(['cancel']);
+  });
+
+  it('is allowed up to the deadline itself, and always for the coach or a pending request', () => {
+    expect(transition(confirmed, 'reschedule', 'client', deadline).ok).toBe(true);
+    expect(transition(confirmed, 'reschedule', 'coach', beforeStart).ok).toBe(true);
+    expect(
+      transition({ ...confirmed, status: 'pending' }, 'reschedule', 'client', beforeStart).ok,
+    ).toBe(true);
   });
 });

@@ -10,14 +10,32 @@ import {
 export interface BookingState {
   status: BookingStatus;
   start: Date;
+  /** The client's request to move the booking, waiting for the coach's answer. */
+  pendingReschedule?: { start: Date } | null;
+  /**
+   * After this instant the client may no longer move the booking themself (its cancellation-fee
+   * window is open: domain/booking-policies.ts `clientRescheduleDeadline`). Absent or null: no
+   * such limit.
+   */
+  clientRescheduleUntil?: Date | null;
 }
 
-/** `FORBIDDEN`: this side may never take the action. `INVALID_TRANSITION`: not in this state or not now. */
-export type TransitionErrorCode = 'INVALID_TRANSITION' | 'FORBIDDEN';
+/**
+ * `FORBIDDEN`: this side may never take the action. `INVALID_TRANSITION`: not in this state or
+ * not now. `RESCHEDULE_IN_FEE_WINDOW`: a client's move inside the cancellation-fee window.
+ */
+export type TransitionErrorCode = 'INVALID_TRANSITION' | 'FORBIDDEN' | 'RESCHEDULE_IN_FEE_WINDOW';
 
 export interface TransitionError {
   code: TransitionErrorCode;
-  reason: 'not_your_action' | 'wrong_status' | 'not_started_yet' | 'already_started';
+  reason:
+    | 'not_your_action'
+    | 'wrong_status'
+    | 'not_started_yet'
+    | 'already_started'
+    | 'no_reschedule_request'
+    | 'requested_time_passed'
+    | 'in_fee_window';
   message: string;
 }
 
@@ -35,12 +53,18 @@ interface ActionRule {
   when: 'before_start' | 'after_start' | 'any_time';
   /** Whether calendars must pick the change up (the .ics SEQUENCE goes up). */
   changesCalendar: boolean;
+  /** Only while the client's request to move the booking waits for the coach. */
+  needsRescheduleRequest?: true;
 }
 
 /**
  * The one table of booking transitions. Confirming and rescheduling only make sense for a
  * session still ahead; completing or marking a no-show only once it has begun. Cancelling stays
- * possible after the start (the cancellation fee then applies in full).
+ * possible after the start (the cancellation fee then applies in full). When the coach approves
+ * changes, a client's move of a confirmed booking becomes a request (the service decides that);
+ * the coach approves it (the booking moves, before its old and its requested start) or declines
+ * it (the booking stays); either needs a request waiting. A client may not move a confirmed
+ * booking inside its fee window (`clientRescheduleUntil`).
  */
 const RULES: Record<BookingAction, ActionRule> = {
   confirm: {
@@ -84,6 +108,22 @@ const RULES: Record<BookingAction, ActionRule> = {
     by: ['client', 'coach'],
     when: 'before_start',
     changesCalendar: true,
+  },
+  approve_reschedule: {
+    from: ['confirmed'],
+    to: null,
+    by: ['coach'],
+    when: 'before_start',
+    changesCalendar: true,
+    needsRescheduleRequest: true,
+  },
+  decline_reschedule: {
+    from: ['confirmed'],
+    to: null,
+    by: ['coach'],
+    when: 'any_time',
+    changesCalendar: false,
+    needsRescheduleRequest: true,
   },
 };
 
@@ -162,11 +202,48 @@ function ruleViolation(
       message: `A booking can be ${pastTense(action)} only before the session starts`,
     };
   }
+  if (rule.needsRescheduleRequest) {
+    const request = booking.pendingReschedule;
+    if (!request) {
+      return {
+        code: 'INVALID_TRANSITION',
+        reason: 'no_reschedule_request',
+        message: 'The booking has no request to move it',
+      };
+    }
+    if (action === 'approve_reschedule' && now.getTime() >= request.start.getTime()) {
+      return {
+        code: 'INVALID_TRANSITION',
+        reason: 'requested_time_passed',
+        message: 'The requested time has already begun',
+      };
+    }
+  }
+  const deadline = booking.clientRescheduleUntil;
+  if (
+    action === 'reschedule' &&
+    actor === 'client' &&
+    booking.status === 'confirmed' &&
+    deadline &&
+    now.getTime() > deadline.getTime()
+  ) {
+    return {
+      code: 'RESCHEDULE_IN_FEE_WINDOW',
+      reason: 'in_fee_window',
+      message:
+        'The free-cancellation window of this booking has closed: it can no longer be moved for free. Cancel it (the fee applies) or ask the coach',
+    };
+  }
   return null;
 }
 
 function verb(action: BookingAction): string {
-  return action === 'no_show' ? 'mark a no-show on' : action;
+  const words: Partial<Record<BookingAction, string>> = {
+    no_show: 'mark a no-show on',
+    approve_reschedule: 'approve a new time for',
+    decline_reschedule: 'decline a new time for',
+  };
+  return words[action] ?? action;
 }
 
 function pastTense(action: BookingAction): string {
@@ -177,6 +254,8 @@ function pastTense(action: BookingAction): string {
     complete: 'completed',
     no_show: 'marked as a no-show',
     reschedule: 'rescheduled',
+    approve_reschedule: 'moved to the requested time',
+    decline_reschedule: 'kept at its time',
   };
   return words[action];
 }

@@ -52,6 +52,21 @@ describe('cancellationFee', () => {
     ).toBe('after_start');
   });
 
+  it('measures the free window from the fee clock (the earliest start), not the current start', () => {
+    // Booked for `start`, moved six days later: cancelling a day before the old start still costs.
+    const moved = new Date(start.getTime() + 144 * HOUR_MS);
+    expect(fee({ start: moved, feeClockStart: start, cancelledAt: hoursBefore(12) })).toEqual({
+      amount: 4000,
+      currency: 'EUR',
+      reason: 'late',
+    });
+    expect(fee({ start: moved, feeClockStart: start, cancelledAt: hoursBefore(30) }).amount).toBe(
+      0,
+    );
+    // Without a clock, the start is the clock.
+    expect(fee({ start: moved, cancelledAt: hoursBefore(12) }).amount).toBe(0);
+  });
+
   it('with no free window, is free up to the start itself', () => {
     const noWindow = { freeUntilHours: 0, feePercent: 100 };
     expect(fee({ policy: noWindow, cancelledAt: start }).amount).toBe(0);

@@ -3,11 +3,16 @@ import type { BookingParty, BookingStatus, CancellationPolicy } from '@coachhub/
 import { DateTime } from 'luxon';
 
 export interface CancellationRequest {
-  /** The coach's policy at cancellation time. */
+  /** The booking's policy: the one it was made under (see {@link bookingCancellationPolicy}). */
   policy: CancellationPolicy;
   /** The amount the booking was quoted at; the fee is a share of it, in its currency. */
   quoted: Money;
   start: Date;
+  /**
+   * Where the free window is measured from: the earliest start the booking ever had
+   * (domain/booking-policies.ts); `start` when absent. Moving a booking later never moves it.
+   */
+  feeClockStart?: Date;
   cancelledAt: Date;
   cancelledBy: BookingParty;
   /** The booking's status before cancelling; a `pending` request always cancels free. */
@@ -26,7 +31,8 @@ export interface CancellationFee extends Money {
  * The fee the client owes for a cancellation. A still-`pending` request cancels free, whoever
  * cancels and however late: the coach never accepted it, so withdrawing it (or the coach letting
  * it go) costs nothing. Otherwise nothing when the coach cancels or when it comes at
- * least `freeUntilHours` before the start (the boundary itself is still free); otherwise
+ * least `freeUntilHours` before the fee clock's start (the booking's earliest start; the boundary
+ * itself is still free); otherwise
  * `feePercent` of the quoted amount, rounded half up to minor units. Once the session has
  * started the policy fee applies in full, whatever the free window.
  */
@@ -40,7 +46,8 @@ export function cancellationFee(request: CancellationRequest): CancellationFee {
   if (request.status === 'pending') return free('pending_request');
   if (request.cancelledBy === 'coach') return free('coach_cancelled');
   const cancelledAt = request.cancelledAt.getTime();
-  if (cancelledAt <= freeUntil(request.start, policy.freeUntilHours)) return free('free_window');
+  const clock = request.feeClockStart ?? request.start;
+  if (cancelledAt <= freeUntil(clock, policy.freeUntilHours)) return free('free_window');
   const percent = Math.min(100, Math.max(0, policy.feePercent));
   return {
     amount: Math.round((Math.max(0, quoted.amount) * percent) / 100),
@@ -50,7 +57,7 @@ export function cancellationFee(request: CancellationRequest): CancellationFee {
 }
 
 /** The last instant a cancellation is free: `hours` of elapsed time before the start. */
-function freeUntil(start: Date, hours: number): number {
+export function freeUntil(start: Date, hours: number): number {
   return DateTime.fromJSDate(start)
     .minus({ hours: Math.max(0, hours) })
     .toMillis();

@@ -2,6 +2,7 @@ import type { Discount } from '@coachhub/shared/pricing';
 import { describe, expect, it } from 'vitest';
 import {
   applyConfigChange,
+  NEW_CLIENT,
   priceFrom,
   quotePrice,
   sessionPrice,
@@ -59,7 +60,7 @@ function quote(
     sessionType: hour,
     start: new Date(now.getTime() + daysAhead * DAY_MS),
     now,
-    clientHistory: { completedOrActiveSessions: history },
+    clientHistory: { completedSessions: history, hasSessions: history > 0 },
     ...rest,
   });
 }
@@ -106,6 +107,7 @@ describe('quotePrice', () => {
       amount: 8000,
       currency: 'EUR',
       lines: [{ kind: 'base', label: 'Coaching, 60 min', amount: 8000 }],
+      history: { completedSessions: 3, firstSession: false },
     });
   });
 
@@ -115,7 +117,7 @@ describe('quotePrice', () => {
       sessionType: hour,
       start: now,
       now,
-      clientHistory: { completedOrActiveSessions: 0 },
+      clientHistory: NEW_CLIENT,
     });
     expect(quoted.currency).toBe('CHF');
   });
@@ -135,6 +137,15 @@ describe('quotePrice', () => {
     it('does not apply when inactive', () => {
       expect(quote({ discounts: [firstSession(25, false)], history: 0 }).amount).toBe(8000);
     });
+
+    it('does not apply while the client has a planned session (nothing completed yet)', () => {
+      const quoted = quote({
+        discounts: [firstSession(25)],
+        clientHistory: { completedSessions: 0, hasSessions: true },
+      });
+      expect(quoted.amount).toBe(8000);
+      expect(quoted.history).toEqual({ completedSessions: 0, firstSession: false });
+    });
   });
 
   describe('volume', () => {
@@ -142,6 +153,15 @@ describe('quotePrice', () => {
       expect(quote({ discounts: [volume(5, 10)], history: 4 }).amount).toBe(8000);
       expect(quote({ discounts: [volume(5, 10)], history: 5 }).amount).toBe(7200);
       expect(quote({ discounts: [volume(5, 10)], history: 12 }).amount).toBe(7200);
+    });
+
+    it('counts completed sessions only: planned ones do not unlock it', () => {
+      const quoted = quote({
+        discounts: [volume(5, 10)],
+        clientHistory: { completedSessions: 4, hasSessions: true },
+      });
+      expect(quoted.amount).toBe(8000);
+      expect(quoted.history).toEqual({ completedSessions: 4, firstSession: false });
     });
 
     it('takes only the best tier the client reached', () => {
@@ -217,7 +237,7 @@ describe('quotePrice', () => {
         sessionType: hour,
         start: now,
         now,
-        clientHistory: { completedOrActiveSessions: 0 },
+        clientHistory: NEW_CLIENT,
       }).lines[1]?.amount;
     expect(rounded(6670, 15)).toBe(-1001); // 1000.5
     expect(rounded(6669, 15)).toBe(-1000); // 1000.35

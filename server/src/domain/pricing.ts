@@ -21,13 +21,26 @@ export interface PricedSessionType {
   active?: boolean;
 }
 
+/** What the discounts need to know of the client's sessions with this coach. */
+export interface ClientHistory {
+  /** Completed sessions: the only ones a volume discount counts. */
+  completedSessions: number;
+  /**
+   * Whether the client has a session with this coach that took place or is planned (completed,
+   * no-show, pending or confirmed): a first-session discount is for clients without one.
+   */
+  hasSessions: boolean;
+}
+
+/** A client with no sessions with the coach (an anonymous quote, too). */
+export const NEW_CLIENT: ClientHistory = { completedSessions: 0, hasSessions: false };
+
 export interface QuoteRequest {
   config: PricingRules;
   sessionType: PricedSessionType;
   start: Date;
   now: Date;
-  /** Sessions this client already has with this coach (completed, pending or confirmed). */
-  clientHistory: { completedOrActiveSessions: number };
+  clientHistory: ClientHistory;
 }
 
 /**
@@ -40,7 +53,8 @@ const DISCOUNT_ORDER: readonly DiscountKind[] = ['first_session', 'volume', 'ear
 /**
  * The price of one prospective session with its breakdown: the base line, then one negative
  * line per discount applied. Amounts are integer minor units rounded half up; the lines add up
- * to the amount, which is never below 0.
+ * to the amount, which is never below 0. `history` says what the discounts counted: the client's
+ * completed sessions (volume) and whether this is their first session (first-session).
  */
 export function quotePrice(request: QuoteRequest): Quote {
   const base = sessionPrice(request.config, request.sessionType);
@@ -60,7 +74,15 @@ export function quotePrice(request: QuoteRequest): Quote {
       discountId: discount._id,
     });
   }
-  return { amount: remaining, currency: request.config.currency, lines };
+  return {
+    amount: remaining,
+    currency: request.config.currency,
+    lines,
+    history: {
+      completedSessions: request.clientHistory.completedSessions,
+      firstSession: !request.clientHistory.hasSessions,
+    },
+  };
 }
 
 /**
@@ -115,12 +137,12 @@ function bestDiscountPerKind(request: QuoteRequest): Discount[] {
 }
 
 function isEligible(discount: Discount, request: QuoteRequest): boolean {
-  const priorSessions = request.clientHistory.completedOrActiveSessions;
+  const history = request.clientHistory;
   switch (discount.kind) {
     case 'first_session':
-      return priorSessions === 0;
+      return !history.hasSessions;
     case 'volume':
-      return priorSessions >= discount.minSessions;
+      return history.completedSessions >= discount.minSessions;
     case 'early_booking':
       return daysAhead(request.now, request.start) >= discount.minDaysAhead;
   }

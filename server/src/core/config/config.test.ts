@@ -152,6 +152,8 @@ describe('loadConfig', () => {
     ['MEETING_BASE_URL', 'meet.example.com/room-'],
     ['MEETING_BASE_URL', 'https://meet.example.com/?room='],
     ['MEETING_BASE_URL', 'https://meet.example.com/#'],
+    ['MAX_PENDING_REQUESTS_PER_COACH', '0'],
+    ['MAX_PENDING_REQUESTS_TOTAL', 'many'],
   ])('rejects a malformed %s (%s) in any environment', (name, value) => {
     for (const nodeEnv of ['development', 'production']) {
       const problems = problemsOf({ ...PROD_BASE, NODE_ENV: nodeEnv, [name]: value });
@@ -191,6 +193,14 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...PROD_BASE, MEETING_BASE_URL: 'http://video.example.com/r/' })).toEqual([
       expect.stringMatching(/^MEETING_BASE_URL: must be a URL starting with https:\/\//),
     ]);
+  });
+
+  it('reads the pending-request limits, 3 per coach and 10 in total by default', () => {
+    expect(loadConfig({}).config.pendingRequestLimits).toEqual({ perCoach: 3, total: 10 });
+    expect(
+      loadConfig({ MAX_PENDING_REQUESTS_PER_COACH: '5', MAX_PENDING_REQUESTS_TOTAL: '20' }).config
+        .pendingRequestLimits,
+    ).toEqual({ perCoach: 5, total: 20 });
   });
 
   it('reads rate limits, where 0 switches a limiter off', () => {

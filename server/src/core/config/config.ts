@@ -59,6 +59,8 @@ export interface Config {
   uploads: UploadsConfig;
   /** Prefix of every booking's video room: an unguessable id is appended on confirmation. */
   meetingBaseUrl: string;
+  /** Most requests awaiting a coach's approval one client may hold, with one coach and in total. */
+  pendingRequestLimits: { perCoach: number; total: number };
   mail: MailConfig;
   /** Minutes before a confirmed session that its reminders go out, e.g. [1440, 60]. */
   reminderLeadMinutes: number[];
@@ -149,6 +151,10 @@ export function loadConfig(env: RawEnv, options: LoadConfigOptions = {}): Loaded
     rateLimits: readRateLimits(read),
     uploads: readUploads(read),
     meetingBaseUrl: readMeetingBaseUrl(read, isProduction),
+    pendingRequestLimits: {
+      perCoach: read.integer('MAX_PENDING_REQUESTS_PER_COACH', 3, 1, 100),
+      total: read.integer('MAX_PENDING_REQUESTS_TOTAL', 10, 1, 1000),
+    },
     mail: {
       smtpUrl: read.url('SMTP_URL', ['smtp:', 'smtps:']) ?? null,
       from: read.raw('MAIL_FROM') ?? 'CoachHub <no-reply@coachhub.local>',

@@ -39,7 +39,12 @@ export interface DomainEvents {
   'booking.confirmed': BookingChange;
   'booking.declined': BookingChange;
   'booking.cancelled': BookingChange & { fee: { amount: number; currency: Currency } };
+  /** Moved: by either side at once, or by the coach approving the client's request. */
   'booking.rescheduled': BookingChange & { previousStart: Date; previousEnd: Date };
+  /** The client asked to move a confirmed booking; it keeps its time until the coach answers. */
+  'booking.reschedule_requested': BookingChange & { requestedStart: Date; requestedEnd: Date };
+  /** The coach declined the client's request: the booking stays at its time. */
+  'booking.reschedule_declined': BookingChange & { requestedStart: Date; requestedEnd: Date };
   'booking.completed': BookingChange;
   'booking.no_show': BookingChange;
   'coach.verification_changed': {
@@ -103,6 +108,8 @@ export const BOOKING_UPDATE_EVENTS = [
   'booking.declined',
   'booking.cancelled',
   'booking.rescheduled',
+  'booking.reschedule_requested',
+  'booking.reschedule_declined',
   'booking.completed',
   'booking.no_show',
 ] as const satisfies readonly DomainEventName[];

@@ -174,7 +174,10 @@ export function createBookingProposals(deps: {
     caller: Actor,
   ): Promise<BookingDTO> {
     if (proposal.kind === 'reschedule') {
-      return deps.bookings.reschedule(caller, String(proposal.booking), proposal.start);
+      // Both sides agreed on this time: it moves at once, approval and fee window aside.
+      return deps.bookings.reschedule(caller, String(proposal.booking), proposal.start, {
+        agreed: true,
+      });
     }
     const clientId = proposal.client.toString();
     const client = await findUserById(clientId);

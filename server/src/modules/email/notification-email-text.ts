@@ -28,6 +28,8 @@ interface Values {
   title: string;
   start: string;
   previousStart: string;
+  /** The time a client asked to move a session to. */
+  requestedStart: string;
   reason: string | null;
   fee: string | null;
   /** How far ahead a reminder's session is ("in 1 hour"). */
@@ -52,6 +54,7 @@ function valuesOf(params: NotificationParams, context: FormatContext): Values {
     title: text('title'),
     start: when('start'),
     previousStart: when('previousStart'),
+    requestedStart: when('requestedStart'),
     reason: params.reason ? text('reason') : null,
     fee:
       feeAmount > 0 && params.feeCurrency
@@ -109,6 +112,20 @@ const ENGLISH: Texts = {
     paragraphs: [
       `${v.name} moved "${v.title}" from ${v.previousStart} to ${v.start}.`,
       'The updated calendar file is attached.',
+    ],
+  }),
+  'booking.reschedule_requested': (v) => ({
+    subject: `${v.name} asks to move ${v.title} to ${v.requestedStart}`,
+    paragraphs: [
+      `${v.name} asks to move "${v.title}" from ${v.start} to ${v.requestedStart}.`,
+      'Both times stay reserved until you approve or decline the new time in your practice.',
+    ],
+  }),
+  'booking.reschedule_declined': (v) => ({
+    subject: `New time declined: ${v.title} stays on ${v.start}`,
+    paragraphs: [
+      `${v.name} declined moving "${v.title}" to ${v.requestedStart}. The session stays on ${v.start}.`,
+      v.reason ? `Reason: ${v.reason}` : null,
     ],
   }),
   'booking.reminder': (v) => ({
@@ -191,6 +208,20 @@ const GERMAN: Texts = {
     paragraphs: [
       `${v.name} hat „${v.title}“ von ${v.previousStart} auf ${v.start} verschoben.`,
       'Die aktualisierte Kalenderdatei ist angehängt.',
+    ],
+  }),
+  'booking.reschedule_requested': (v) => ({
+    subject: `${v.name} möchte ${v.title} auf ${v.requestedStart} verschieben`,
+    paragraphs: [
+      `${v.name} möchte „${v.title}“ von ${v.start} auf ${v.requestedStart} verschieben.`,
+      'Beide Termine bleiben reserviert, bis du den neuen Termin in deiner Praxis annimmst oder ablehnst.',
+    ],
+  }),
+  'booking.reschedule_declined': (v) => ({
+    subject: `Neuer Termin abgelehnt: ${v.title} bleibt am ${v.start}`,
+    paragraphs: [
+      `${v.name} hat die Verschiebung von „${v.title}“ auf ${v.requestedStart} abgelehnt. Die Sitzung bleibt am ${v.start}.`,
+      v.reason ? `Grund: ${v.reason}` : null,
     ],
   }),
   'booking.reminder': (v) => ({

@@ -95,6 +95,21 @@ export function notifyOnDomainEvents(deps: {
         }),
       ),
     ),
+    // The coach approves moves: the client's request waits for them (both times held).
+    events.subscribe('booking.reschedule_requested', name, (change) =>
+      send(
+        bookingNotification(change.booking, 'coach', 'booking.reschedule_requested', {
+          requestedStart: change.requestedStart.toISOString(),
+        }),
+      ),
+    ),
+    events.subscribe('booking.reschedule_declined', name, (change) =>
+      send(
+        aboutBooking(change, 'client', 'booking.reschedule_declined', {
+          requestedStart: change.requestedStart.toISOString(),
+        }),
+      ),
+    ),
     events.subscribe('coach.verification_changed', name, ({ coachId, status, reason }) => {
       if (status === 'pending') return;
       return notifications.notify({

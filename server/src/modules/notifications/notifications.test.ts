@@ -82,29 +82,41 @@ describe('notifications', () => {
 
     expect((await act(carlaS, booking._id, 'confirm')).status).toBe(200);
     const moved = futureAt(4, '11:00');
-    expect((await act(lena, booking._id, 'reschedule', { start: moved })).status).toBe(200);
+    // Carla approves changes: Lena asks to move it, Carla hears of it and approves.
+    expect((await act(lena, booking._id, 'reschedule', { start: moved })).status).toBe(202);
+    expect((await act(carlaS, booking._id, 'approve-reschedule')).status).toBe(200);
     expect((await act(carlaS, booking._id, 'cancel', { reason: 'Ill' })).status).toBe(200);
 
     const forLena = await notificationsOf(lena);
     expect(forLena.items.map((item) => item.type)).toEqual([
       'booking.cancelled',
+      'booking.rescheduled',
       'booking.confirmed',
     ]);
     expect(forLena.items[0]).toMatchObject({
       params: { name: 'Carla Coach', reason: 'Ill', feeAmount: 0, feeCurrency: 'EUR' },
       link: '/bookings',
     });
-    expect(forLena.unreadCount).toBe(2);
+    expect(forLena.items[1]?.params).toMatchObject({
+      start: new Date(moved).toISOString(),
+      previousStart: new Date(start).toISOString(),
+      name: 'Carla Coach',
+    });
+    expect(forLena.unreadCount).toBe(3);
 
     const forCarla = await notificationsOf(carlaS);
     expect(forCarla.items.map((item) => item.type)).toEqual([
-      'booking.rescheduled',
+      'booking.reschedule_requested',
       'booking.requested',
     ]);
-    expect(forCarla.items[0]?.params).toMatchObject({
-      start: new Date(moved).toISOString(),
-      previousStart: new Date(start).toISOString(),
-      name: 'Lena Client',
+    expect(forCarla.items[0]).toMatchObject({
+      key: 'notifications.booking.reschedule_requested',
+      params: {
+        start: new Date(start).toISOString(),
+        requestedStart: new Date(moved).toISOString(),
+        name: 'Lena Client',
+      },
+      link: '/practice',
     });
   });
 

@@ -129,7 +129,7 @@ describe('booking reminders', () => {
       (
         await t.http
           .post(`/api/bookings/${booking._id}/reschedule`)
-          .set(as(lena))
+          .set(as(carlaS))
           .send({ start: moved })
       ).status,
     ).toBe(200);

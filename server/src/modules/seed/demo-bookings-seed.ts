@@ -2,7 +2,7 @@ import type { AvailabilityDTO, BookingParty, BookingStatus } from '@coachhub/sha
 import { DateTime } from 'luxon';
 import mongoose, { type ClientSession, type Types } from 'mongoose';
 import { cancellationFee } from '../../domain/cancellation-fee.js';
-import { quotePrice, type PricingRules } from '../../domain/pricing.js';
+import { quotePrice, type ClientHistory, type PricingRules } from '../../domain/pricing.js';
 import { computeSlots, type BookedTime } from '../../domain/slots.js';
 import { rangesOverlap } from '../../domain/time-ranges.js';
 import { loadAvailability } from '../scheduling/availability/availability-store.js';
@@ -188,12 +188,16 @@ export async function seedDemoBookings(meetingBaseUrl: string, now = new Date())
       const start = startOf(planned, coach, type.durationMinutes, clientBusy[planned.client], now);
       if (!start) continue;
       const end = new Date(start.getTime() + type.durationMinutes * MINUTE_MS);
-      const sessionsBefore = docs.filter(
-        (doc) =>
-          doc.coach === coach.id &&
-          doc.client === clients[planned.client] &&
-          (doc.status === 'completed' || doc.status === 'pending' || doc.status === 'confirmed'),
-      ).length;
+      const withCoach = docs.filter(
+        (doc) => doc.coach === coach.id && doc.client === clients[planned.client],
+      );
+      const sessionsBefore: ClientHistory = {
+        completedSessions: withCoach.filter((doc) => doc.status === 'completed').length,
+        hasSessions: withCoach.some(
+          (doc) =>
+            doc.status !== undefined && doc.status !== 'cancelled' && doc.status !== 'declined',
+        ),
+      };
       docs.push(
         bookingDoc(planned, {
           coach,
@@ -274,7 +278,7 @@ function bookingDoc(
     end: Date;
     now: Date;
     meetingBaseUrl: string;
-    sessionsBefore: number;
+    sessionsBefore: ClientHistory;
   },
 ): Partial<BookingFields> {
   const { coach, type, start, end } = context;
@@ -291,7 +295,7 @@ function bookingDoc(
     },
     start,
     now: createdAt,
-    clientHistory: { completedOrActiveSessions: context.sessionsBefore },
+    clientHistory: context.sessionsBefore,
   });
   const firstStatus: BookingStatus = settings.requiresApproval ? 'pending' : 'confirmed';
   const history: StoredHistoryEntry[] = [
@@ -348,6 +352,8 @@ function bookingDoc(
     end,
     status,
     quote,
+    cancellationPolicy: { ...settings.cancellationPolicy },
+    feeClockStart: start,
     notes: planned.notes ?? null,
     meetingUrl: confirmed ? newMeetingUrl(context.meetingBaseUrl) : null,
     cancellation,

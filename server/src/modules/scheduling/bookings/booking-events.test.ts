@@ -62,13 +62,16 @@ describe('booking domain events', () => {
     const booking = await booked(lena, start);
     expect((await act(carlaS, booking._id, 'confirm')).status).toBe(200);
     const moved = futureAt(5, '11:00');
-    expect((await act(lena, booking._id, 'reschedule', { start: moved })).status).toBe(200);
+    // Carla approves changes: Lena's move is a request until Carla approves it.
+    expect((await act(lena, booking._id, 'reschedule', { start: moved })).status).toBe(202);
+    expect((await act(carlaS, booking._id, 'approve-reschedule')).status).toBe(200);
     expect((await act(lena, booking._id, 'cancel', { reason: 'Travelling' })).status).toBe(200);
 
     const events = await published();
     expect(events.map((event) => event.name)).toEqual([
       'booking.created',
       'booking.confirmed',
+      'booking.reschedule_requested',
       'booking.rescheduled',
       'booking.cancelled',
     ]);
@@ -82,12 +85,17 @@ describe('booking domain events', () => {
       by: 'coach',
     });
     expect(events[2]?.payload).toMatchObject({
-      booking: { ...people, status: 'confirmed', start: new Date(moved) },
+      booking: { ...people, status: 'confirmed', start: new Date(start) },
       by: 'client',
+      requestedStart: new Date(moved),
+    });
+    expect(events[3]?.payload).toMatchObject({
+      booking: { ...people, status: 'confirmed', start: new Date(moved) },
+      by: 'coach',
       previousStart: new Date(start),
     });
-    // Five days ahead is inside the free window.
-    expect(events[3]?.payload).toMatchObject({
+    // Five days ahead is outside the fee window (24 hours).
+    expect(events[4]?.payload).toMatchObject({
       booking: { ...people, status: 'cancelled' },
       by: 'client',
       reason: 'Travelling',

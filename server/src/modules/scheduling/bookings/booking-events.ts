@@ -15,6 +15,8 @@ export const EVENT_OF_ACTION = {
   cancel: 'booking.cancelled',
   complete: 'booking.completed',
   no_show: 'booking.no_show',
+  approve_reschedule: 'booking.rescheduled',
+  decline_reschedule: 'booking.reschedule_declined',
 } as const satisfies Record<SimpleBookingAction, DomainEventName>;
 
 export function toEventBooking(booking: BookingRecord): BookingEventBooking {
@@ -38,20 +40,41 @@ export function bookingChange(
   return { booking: toEventBooking(booking), by, at, reason };
 }
 
-/** Publishes the event of a committed state action (the cancellation carries its fee). */
+/**
+ * Publishes the event of a committed state action: the cancellation carries its fee, an approved
+ * move the times it left, a declined request the time that was asked for.
+ */
 export function publishAction(
   events: EventBus,
   action: SimpleBookingAction,
-  booking: BookingRecord,
+  booking: { before: BookingRecord; after: BookingRecord },
   by: BookingParty,
   at: Date,
   reason: string | undefined,
 ): void {
-  const change = bookingChange(booking, by, at, reason ?? null);
-  if (action === 'cancel') {
-    const fee = booking.cancellation?.fee ?? { amount: 0, currency: booking.quote.currency };
-    events.publish('booking.cancelled', { ...change, fee });
-    return;
+  const { before, after } = booking;
+  const change = bookingChange(after, by, at, reason ?? null);
+  switch (action) {
+    case 'cancel': {
+      const fee = after.cancellation?.fee ?? { amount: 0, currency: after.quote.currency };
+      events.publish('booking.cancelled', { ...change, fee });
+      return;
+    }
+    case 'approve_reschedule':
+      events.publish('booking.rescheduled', {
+        ...change,
+        previousStart: before.start,
+        previousEnd: before.end,
+      });
+      return;
+    case 'decline_reschedule':
+      events.publish('booking.reschedule_declined', {
+        ...change,
+        requestedStart: before.pendingReschedule?.start ?? before.start,
+        requestedEnd: before.pendingReschedule?.end ?? before.end,
+      });
+      return;
+    default:
+      events.publish(EVENT_OF_ACTION[action], change);
   }
-  events.publish(EVENT_OF_ACTION[action], change);
 }

@@ -9,7 +9,7 @@ import { quoteSession } from '../pricing/session-quote.js';
 import { findBookableSessionType } from '../session-types/session-type-lookup.js';
 import { actableBooking, MINUTE_MS, transitionError } from './booking-access.js';
 import { assertBookable } from './booking-slot-check.js';
-import { completedOrActiveSessions } from './client-history.js';
+import { clientHistoryWith } from './client-history.js';
 import { slotRequest } from './create-booking.js';
 
 /** What a proposed time would be, checked like the booking it would become. */
@@ -55,7 +55,7 @@ export function createBookingPreview() {
         sessionType,
         start: input.start,
         now,
-        sessionsWithCoach: await completedOrActiveSessions(input.clientId, input.coachId),
+        clientHistory: await clientHistoryWith(input.clientId, input.coachId),
       });
       return {
         coachId: input.coachId,

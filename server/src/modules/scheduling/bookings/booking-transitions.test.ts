@@ -22,7 +22,12 @@ let tom: SignedIn;
 let admin: SignedIn;
 
 beforeAll(async () => {
-  t = await startTestServer(import.meta.filename);
+  // Lena and Tom make many requests to Carla here; the limits on pending requests have their own
+  // tests (booking-policies.test.ts).
+  t = await startTestServer(import.meta.filename, {
+    MAX_PENDING_REQUESTS_PER_COACH: '100',
+    MAX_PENDING_REQUESTS_TOTAL: '1000',
+  });
   carla = await createBookableCoach({
     availability: openAvailability('UTC', {
       requiresApproval: true,
@@ -216,8 +221,9 @@ describe('reschedule', () => {
     const start = futureAt(10, '09:00');
     const booking = await request(lena, start);
     await act(carlaS, booking._id, 'confirm');
-    // Overlapping its own old time is fine: a booking does not conflict with itself.
-    const moved = await act(lena, booking._id, 'reschedule', { start: futureAt(10, '09:30') });
+    // Overlapping its own old time is fine: a booking does not conflict with itself. (Carla
+    // approves changes, so she moves it herself; a client's move would be a request.)
+    const moved = await act(carlaS, booking._id, 'reschedule', { start: futureAt(10, '09:30') });
     expect(moved.status).toBe(200);
     const dto = moved.body as BookingDTO;
     expect(dto).toMatchObject({
@@ -230,7 +236,7 @@ describe('reschedule', () => {
       action: 'reschedule',
       from: 'confirmed',
       to: 'confirmed',
-      by: 'client',
+      by: 'coach',
       previousStart: new Date(start).toISOString(),
       previousEnd: addMinutes(start, 60),
     });

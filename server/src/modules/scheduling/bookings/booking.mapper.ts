@@ -2,6 +2,7 @@ import type { BookingDTO } from '@coachhub/shared/booking';
 import type { CoachDTO } from '@coachhub/shared/coach';
 import type { BookingHistoryEntry, BookingParty } from '@coachhub/shared/scheduling';
 import type { UserSummaryDTO } from '@coachhub/shared/user';
+import { clientRescheduleDeadline, feeClockStart } from '../../../domain/booking-policies.js';
 import { allowedActions } from '../../../domain/booking-state.js';
 import type { BookingRecord, StoredHistoryEntry } from './booking.model.js';
 
@@ -15,7 +16,31 @@ function toHistoryEntry(entry: StoredHistoryEntry): BookingHistoryEntry {
     ...(entry.reason ? { reason: entry.reason } : {}),
     ...(entry.previousStart ? { previousStart: entry.previousStart.toISOString() } : {}),
     ...(entry.previousEnd ? { previousEnd: entry.previousEnd.toISOString() } : {}),
+    ...(entry.requestedStart ? { requestedStart: entry.requestedStart.toISOString() } : {}),
+    ...(entry.requestedEnd ? { requestedEnd: entry.requestedEnd.toISOString() } : {}),
   };
+}
+
+/**
+ * What the viewer may do now. The fee-window limit on a client's move is known here when the
+ * booking stored its policy; for an older booking the server still refuses such a move
+ * (RESCHEDULE_IN_FEE_WINDOW) when it is asked to make it.
+ */
+function actionsFor(booking: BookingRecord, viewer: BookingParty, now: Date) {
+  const clock = feeClockStart(booking);
+  const policy = booking.cancellationPolicy;
+  return allowedActions(
+    {
+      status: booking.status,
+      start: booking.start,
+      pendingReschedule: booking.pendingReschedule ?? null,
+      clientRescheduleUntil: policy
+        ? clientRescheduleDeadline(booking.status, policy, clock)
+        : null,
+    },
+    viewer,
+    now,
+  );
 }
 
 /** Which side of the booking this user is on; null for anyone else (an admin reading it). */
@@ -36,7 +61,7 @@ export function toBookingDTO(
   now: Date,
 ): BookingDTO {
   const snapshot = booking.sessionTypeSnapshot;
-  const { cancellation } = booking;
+  const { cancellation, cancellationPolicy, pendingReschedule } = booking;
   return {
     _id: booking._id.toString(),
     status: booking.status,
@@ -59,6 +84,14 @@ export function toBookingDTO(
         amount: line.amount,
         ...(line.discountId ? { discountId: line.discountId } : {}),
       })),
+      ...(booking.quote.history
+        ? {
+            history: {
+              completedSessions: booking.quote.history.completedSessions,
+              firstSession: booking.quote.history.firstSession,
+            },
+          }
+        : {}),
     },
     notes: booking.notes ?? null,
     meetingUrl: booking.meetingUrl ?? null,
@@ -70,8 +103,24 @@ export function toBookingDTO(
           fee: { amount: cancellation.fee.amount, currency: cancellation.fee.currency },
         }
       : null,
+    ...(cancellationPolicy
+      ? {
+          cancellationPolicy: {
+            freeUntilHours: cancellationPolicy.freeUntilHours,
+            feePercent: cancellationPolicy.feePercent,
+          },
+        }
+      : {}),
+    feeClockStart: feeClockStart(booking).toISOString(),
+    pendingReschedule: pendingReschedule
+      ? {
+          start: pendingReschedule.start.toISOString(),
+          end: pendingReschedule.end.toISOString(),
+          requestedAt: pendingReschedule.requestedAt.toISOString(),
+        }
+      : null,
     history: booking.history.map(toHistoryEntry),
-    allowedActions: viewer ? allowedActions(booking, viewer, now) : [],
+    allowedActions: viewer ? actionsFor(booking, viewer, now) : [],
     createdAt: booking.createdAt.toISOString(),
     updatedAt: booking.updatedAt.toISOString(),
   };

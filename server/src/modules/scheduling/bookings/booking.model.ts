@@ -6,6 +6,7 @@ import {
   type BookingAction,
   type BookingParty,
   type BookingStatus,
+  type CancellationPolicy,
 } from '@coachhub/shared/scheduling';
 import { model, Schema, type Types } from 'mongoose';
 
@@ -27,8 +28,15 @@ export interface StoredCancellation {
   feeReason: 'pending_request' | 'coach_cancelled' | 'free_window' | 'late' | 'after_start';
 }
 
+/** A client's request to move a confirmed booking, waiting for the coach (both times held). */
+export interface StoredPendingReschedule {
+  start: Date;
+  end: Date;
+  requestedAt: Date;
+}
+
 export interface StoredHistoryEntry {
-  action: BookingAction | 'create';
+  action: BookingAction | 'create' | 'request_reschedule';
   from: BookingStatus | null;
   to: BookingStatus;
   by: BookingParty;
@@ -36,6 +44,8 @@ export interface StoredHistoryEntry {
   reason?: string | null;
   previousStart?: Date | null;
   previousEnd?: Date | null;
+  requestedStart?: Date | null;
+  requestedEnd?: Date | null;
 }
 
 export interface BookingFields {
@@ -52,6 +62,15 @@ export interface BookingFields {
   notes: string | null;
   meetingUrl: string | null;
   cancellation: StoredCancellation | null;
+  /**
+   * The coach's cancellation policy when the booking was made; its fee follows this one, not
+   * later changes. Absent on bookings from before it was stored (domain/booking-policies.ts).
+   */
+  cancellationPolicy?: CancellationPolicy | null;
+  /** The earliest start the booking ever had: its fee window is measured from it. */
+  feeClockStart?: Date | null;
+  /** A client's request to move the booking, while the coach has not answered it. */
+  pendingReschedule?: StoredPendingReschedule | null;
   history: StoredHistoryEntry[];
   /** iCalendar SEQUENCE: bumped by every change a calendar must pick up. */
   icsSequence: number;
@@ -82,13 +101,27 @@ const quoteSchema = new Schema<Quote>(
         { _id: false },
       ),
     ],
+    history: {
+      type: new Schema(
+        {
+          completedSessions: { type: Number, required: true },
+          firstSession: { type: Boolean, required: true },
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
   },
   { _id: false },
 );
 
 const historySchema = new Schema<StoredHistoryEntry>(
   {
-    action: { type: String, enum: ['create', ...BOOKING_ACTIONS], required: true },
+    action: {
+      type: String,
+      enum: ['create', 'request_reschedule', ...BOOKING_ACTIONS],
+      required: true,
+    },
     from: { type: String, enum: BOOKING_STATUSES, default: null },
     to: { type: String, enum: BOOKING_STATUSES, required: true },
     by: { type: String, enum: PARTIES, required: true },
@@ -96,6 +129,8 @@ const historySchema = new Schema<StoredHistoryEntry>(
     reason: { type: String, default: null },
     previousStart: { type: Date, default: null },
     previousEnd: { type: Date, default: null },
+    requestedStart: { type: Date, default: null },
+    requestedEnd: { type: Date, default: null },
   },
   { _id: false },
 );
@@ -127,6 +162,28 @@ const bookingSchema = new Schema<BookingFields>(
             currency: { type: String, enum: CURRENCIES, required: true },
           },
           feeReason: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    cancellationPolicy: {
+      type: new Schema<CancellationPolicy>(
+        {
+          freeUntilHours: { type: Number, required: true },
+          feePercent: { type: Number, required: true },
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
+    feeClockStart: { type: Date, default: undefined },
+    pendingReschedule: {
+      type: new Schema<StoredPendingReschedule>(
+        {
+          start: { type: Date, required: true },
+          end: { type: Date, required: true },
+          requestedAt: { type: Date, required: true },
         },
         { _id: false },
       ),

@@ -57,7 +57,9 @@ export function createBookingsController(bookings: BookingsService) {
 
   const reschedule: RequestHandler = async (req, res) => {
     const { id, start } = validated<{ id: string; start: Date }>(req);
-    res.json(await bookings.reschedule(principalOf(req), id, start));
+    const booking = await bookings.reschedule(principalOf(req), id, start);
+    // 202: the move waits for the coach's approval (the booking carries `pendingReschedule`).
+    res.status(booking.pendingReschedule ? 202 : 200).json(booking);
   };
 
   return { create, list, get, calendar, act, reschedule };

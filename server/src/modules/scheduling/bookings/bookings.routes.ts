@@ -18,6 +18,9 @@ const ACTION_PATHS: Record<string, SimpleBookingAction> = {
   cancel: 'cancel',
   complete: 'complete',
   'no-show': 'no_show',
+  // The coach's answer to a client's request to move a confirmed booking.
+  'approve-reschedule': 'approve_reschedule',
+  'decline-reschedule': 'decline_reschedule',
 };
 
 /** `/api/bookings`: every route needs a signed-in caller. */

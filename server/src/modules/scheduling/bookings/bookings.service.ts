@@ -1,4 +1,5 @@
 import type { EventBus } from '../../../core/events/event-bus.js';
+import type { PendingRequestLimits } from '../../../domain/booking-policies.js';
 import { createBookingPreview } from './booking-preview.js';
 import { createBookingQueries } from './booking-queries.js';
 import type { BookingPresenter } from './booking-presenter.js';
@@ -19,6 +20,7 @@ export function createBookingsService(deps: {
   presenter: BookingPresenter;
   events: EventBus;
   meetingBaseUrl: string;
+  pendingLimits: PendingRequestLimits;
 }) {
   return {
     create: createBookingCreator(deps),

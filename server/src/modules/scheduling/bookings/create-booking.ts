@@ -4,6 +4,7 @@ import type { Actor } from '../../../core/auth/principal.js';
 import { isDuplicateKeyError } from '../../../core/db/duplicate-key.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import type { EventBus } from '../../../core/events/event-bus.js';
+import type { PendingRequestLimits } from '../../../domain/booking-policies.js';
 import { findVisibleCoachSummary } from '../../coaches/coach-visibility.js';
 import { loadAvailability } from '../availability/availability-store.js';
 import { lockSchedules, prepareScheduleLocks } from '../schedule-lock/schedule-lock.js';
@@ -23,6 +24,7 @@ import type { BookingPresenter } from './booking-presenter.js';
 import { assertBookable, type SlotRequest } from './booking-slot-check.js';
 import type { BookingRecord } from './booking.model.js';
 import { insertBooking, type Attempt } from './new-booking.js';
+import { assertPendingRequestsFit } from './pending-requests.js';
 
 export interface CreateOutcome {
   booking: BookingDTO;
@@ -77,12 +79,15 @@ export async function slotRequest(
  * One transaction: the coach's and the client's schedule locks first, then every check on what
  * the transaction sees, then the insert. Concurrent requests for overlapping times bump the same
  * lock document, so the database lets one commit and retries the others, which then see its
- * booking and answer 409 BOOKING_CONFLICT. `booking.created` is published after the commit.
+ * booking and answer 409 BOOKING_CONFLICT. A request that would wait for the coach's approval
+ * is also counted against the client's pending requests there (409 TOO_MANY_PENDING_REQUESTS).
+ * `booking.created` is published after the commit.
  */
 export function createBookingCreator(deps: {
   presenter: BookingPresenter;
   events: EventBus;
   meetingBaseUrl: string;
+  pendingLimits: PendingRequestLimits;
 }) {
   async function write(
     attempt: Attempt,
@@ -114,6 +119,9 @@ export function createBookingCreator(deps: {
       const slot = { ...(await slotRequest(attempt, sessionType, session)), session };
       await assertBookable(slot);
       const requiresApproval = !options.agreed && slot.availability.settings.requiresApproval;
+      // Counted under the client's lock: parallel requests of one client cannot all pass.
+      if (requiresApproval)
+        await assertPendingRequestsFit(clientId, coachId, deps.pendingLimits, session);
       return {
         created: await insertBooking(
           attempt,

@@ -6,7 +6,7 @@ import type { BookableSessionType } from '../session-types/session-type-lookup.j
 import { fingerprintOf, type CreateBookingInput } from './booking-idempotency.js';
 import type { SlotRequest } from './booking-slot-check.js';
 import { Booking, type BookingRecord } from './booking.model.js';
-import { completedOrActiveSessions } from './client-history.js';
+import { clientHistoryWith } from './client-history.js';
 import { newMeetingUrl } from './meeting-url.js';
 
 /** What one create request is about once the caller and the request were checked. */
@@ -30,14 +30,15 @@ async function quoteFor(
     sessionType,
     start: attempt.request.start,
     now,
-    sessionsWithCoach: await completedOrActiveSessions(attempt.clientId, attempt.coachId, session),
+    clientHistory: await clientHistoryWith(attempt.clientId, attempt.coachId, session),
     session,
   });
 }
 
 /**
- * Writes the new booking as the checks inside the transaction left it: priced now, pending when
- * the coach approves requests, with a meeting link once confirmed.
+ * Writes the new booking as the checks inside the transaction left it: priced now, under the
+ * coach's cancellation policy now (stored with it), pending when the coach approves requests,
+ * with a meeting link once confirmed.
  */
 export async function insertBooking(
   attempt: Attempt,
@@ -64,6 +65,9 @@ export async function insertBooking(
         end: slot.end,
         status,
         quote: await quoteFor(attempt, sessionType, now, session),
+        // The terms the booking is made under: later policy changes do not alter its fee.
+        cancellationPolicy: { ...slot.availability.settings.cancellationPolicy },
+        feeClockStart: slot.start,
         notes: request.notes ? request.notes : null,
         meetingUrl: status === 'confirmed' ? newMeetingUrl(meetingBaseUrl) : null,
         cancellation: null,

@@ -4,6 +4,7 @@ import { PRICE_LIMITS } from '@coachhub/shared/pricing';
 import mongoose, { Types, type ClientSession } from 'mongoose';
 import type { Principal } from '../../../core/auth/principal.js';
 import { AppError, notFound } from '../../../core/errors.js';
+import { NEW_CLIENT, type ClientHistory } from '../../../domain/pricing.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { coachExists } from '../../coaches/coach-records.js';
 import { findVisibleCoachSummary } from '../../coaches/coach-visibility.js';
@@ -117,9 +118,10 @@ function withinLimit(count: number, max: number, what: string): void {
  * How many sessions this client has with this coach, for the first-session and volume
  * discounts. Bookings sit above pricing, so the app injects the bookings module's answer.
  */
-export type SessionsWithCoach = (clientId: string, coachId: string) => Promise<number>;
+/** The client's sessions with the coach, as the discounts count them (injected by app.ts). */
+export type ClientHistoryWith = (clientId: string, coachId: string) => Promise<ClientHistory>;
 
-export function createPricingService(deps: { sessionsWithCoach: SessionsWithCoach }) {
+export function createPricingService(deps: { clientHistoryWith: ClientHistoryWith }) {
   /**
    * One change to the coach's configuration, in one transaction (values, version, priceFrom and,
    * for an admin acting on someone else's prices, the audit entry). The coach themself or an
@@ -234,9 +236,9 @@ export function createPricingService(deps: { sessionsWithCoach: SessionsWithCoac
         sessionType,
         start: request.start,
         now: new Date(),
-        sessionsWithCoach: caller
-          ? await deps.sessionsWithCoach(caller.userId, request.coachId)
-          : 0,
+        clientHistory: caller
+          ? await deps.clientHistoryWith(caller.userId, request.coachId)
+          : NEW_CLIENT,
       });
     },
   };

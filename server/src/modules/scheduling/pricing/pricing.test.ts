@@ -274,6 +274,7 @@ describe('POST /api/prices/quote', () => {
         { kind: 'base', label: '60-minute session', amount: 9500 },
         expect.objectContaining({ kind: 'first_session', label: 'Welcome', amount: -2375 }),
       ],
+      history: { completedSessions: 0, firstSession: true },
     });
     expect(q.lines.reduce((sum, line) => sum + line.amount, 0)).toBe(q.amount);
 

@@ -1,12 +1,12 @@
 import type { Quote } from '@coachhub/shared/pricing';
 import type { ClientSession } from 'mongoose';
-import { quotePrice } from '../../../domain/pricing.js';
+import { quotePrice, type ClientHistory } from '../../../domain/pricing.js';
 import type { BookableSessionType } from '../session-types/session-type-lookup.js';
 import { loadPricingRules } from './pricing-store.js';
 
 /**
  * The price of one session of this type starting at `start`, under the coach's current rules:
- * the one quote both the quote endpoint and a new booking use. `sessionsWithCoach` (the client's
+ * the one quote both the quote endpoint and a new booking use. `clientHistory` (the client's
  * sessions with this coach) decides the first-session and volume discounts.
  */
 export async function quoteSession(input: {
@@ -14,7 +14,7 @@ export async function quoteSession(input: {
   sessionType: Pick<BookableSessionType, '_id' | 'durationMinutes' | 'title'>;
   start: Date;
   now: Date;
-  sessionsWithCoach: number;
+  clientHistory: ClientHistory;
   session?: ClientSession;
 }): Promise<Quote> {
   const { sessionType } = input;
@@ -27,6 +27,6 @@ export async function quoteSession(input: {
     },
     start: input.start,
     now: input.now,
-    clientHistory: { completedOrActiveSessions: input.sessionsWithCoach },
+    clientHistory: input.clientHistory,
   });
 }

@@ -1,0 +1,87 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser, screenshot } from '../support/browser.js';
+
+const DEMO_PASSWORD = 'CoachHub-demo-1';
+const WIDTH = 360;
+
+/** A phone: 360 CSS pixels wide, touch, the same language and zone as the other journeys. */
+function phoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: inject('baseUrl'),
+    locale: 'en-US',
+    timezoneId: 'Europe/Berlin',
+    viewport: { width: WIDTH, height: 780 },
+    isMobile: true,
+    hasTouch: true,
+  });
+}
+
+async function logIn(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  const form = page.getByTestId('login-form');
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('Password').fill(DEMO_PASSWORD);
+  await form.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL('**/dashboard');
+}
+
+/** How far the page reaches to the right: nothing may need sideways scrolling. */
+const pageWidth = (page: Page) =>
+  page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
+
+/** Opens `path`, waits until `ready` is visible, and checks the page fits and the menu is there. */
+async function expectFits(page: Page, path: string, ready: string, name: string): Promise<void> {
+  await page.goto(path);
+  await page.locator(ready).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, `narrow-${name}`);
+  expect(await pageWidth(page), `${path} is wider than ${WIDTH} px`).toBeLessThanOrEqual(WIDTH);
+  const menu = page.getByRole('button', { name: /menu/i });
+  await menu.waitFor();
+  const box = await menu.boundingBox();
+  expect(box, 'the menu button is on screen').not.toBeNull();
+  expect((box?.x ?? WIDTH) + (box?.width ?? 0)).toBeLessThanOrEqual(WIDTH);
+}
+
+/** Every page at 360 px: no sideways scrolling, the menu button reachable. */
+describe('pages on a 360 px phone', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('public pages', async () => {
+    const page = await (await phoneContext(browser)).newPage();
+    await expectFits(page, '/', 'h1', 'landing');
+    await expectFits(page, '/coaches', '[data-testid="coach-card"]', 'directory');
+    await page.getByTestId('coach-card').first().getByRole('link').first().click();
+    await page.waitForURL(/\/coaches\/[0-9a-f]{24}/);
+    const profile = new URL(page.url()).pathname;
+    await expectFits(page, profile, 'h1', 'coach-profile');
+    await expectFits(page, `${profile}/book`, '[data-testid="month-calendar"]', 'book');
+    await expectFits(page, '/login', '[data-testid="login-form"]', 'login');
+    await expectFits(page, '/register', 'form', 'register');
+  });
+
+  test("a client's pages", async () => {
+    const page = await (await phoneContext(browser)).newPage();
+    await logIn(page, 'lena.client@demo.coachhub.test');
+    await expectFits(page, '/dashboard', 'h1', 'client-dashboard');
+    await expectFits(page, '/bookings', '[data-testid="booking-card"]', 'client-bookings');
+    await expectFits(page, '/messages', 'nav[aria-label="Conversations"]', 'messages');
+    await expectFits(page, '/account', 'h1', 'account');
+  });
+
+  test("a coach's pages", async () => {
+    const page = await (await phoneContext(browser)).newPage();
+    await logIn(page, 'carla.coach@demo.coachhub.test');
+    await expectFits(page, '/practice', '[data-testid="bookings-browser"]', 'practice');
+    await expectFits(page, '/dashboard', 'h1', 'coach-dashboard');
+  });
+});

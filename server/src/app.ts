@@ -142,6 +142,7 @@ function createApiRouter(deps: AppDeps): Router {
       lifecycle: deps.coachLifecycle,
       storage: deps.storage,
       activeSessionTypes: sessionTypes.activeForProfile,
+      events,
     }),
     directory: createCoachDirectory(presenter),
     matcher: createCoachMatcher(presenter, (coachId, now, withinDays) =>

@@ -47,6 +47,7 @@ export interface DomainEvents {
   'booking.reschedule_declined': BookingChange & { requestedStart: Date; requestedEnd: Date };
   'booking.completed': BookingChange;
   'booking.no_show': BookingChange;
+  /** An admin's decision, or `pending` when the coach (re)submits the profile for review. */
   'coach.verification_changed': {
     coachId: string;
     status: VerificationStatus;
@@ -54,7 +55,6 @@ export interface DomainEvents {
     reason: string;
     by: string;
   };
-  /** `sessionId` null: every session of the user ended at once. */
   /** One session (refresh-token family) ended; a password change or suspension ends each one. */
   'session.revoked': { userId: string; sessionId: string; reason: SessionRevokedReason };
   'user.suspended': { userId: string; by: string; reason: string };

@@ -87,18 +87,18 @@ describe('PATCH /api/coaches/:userId', () => {
       bio: 'Ten years of leading teams.',
       specialties: ['leadership', 'communication'],
       languages: ['en', 'FR'],
-      certifications: [' ICF PCC '],
-      yearsOfExperience: 10,
       timeZone: 'America/New_York',
       listed: false,
     };
     const res = await patch(coach.accessToken, coach.user._id, changes);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({
-      ...changes,
-      languages: ['en', 'fr'],
-      certifications: ['ICF PCC'],
+    expect(res.body).toMatchObject({ ...changes, languages: ['en', 'fr'] });
+    // Credentials are trimmed too (their review is the next test's subject).
+    const credentials = await patch(pendingCoach.accessToken, pendingCoach.user._id, {
+      certifications: [' ICF PCC '],
+      yearsOfExperience: 10,
     });
+    expect(credentials.body).toMatchObject({ certifications: ['ICF PCC'], yearsOfExperience: 10 });
     const stored = await Coach.findOne({ user: coach.user._id }).lean();
     expect(stored?.timeZone).toBe('America/New_York');
     // Unlisted: still reachable by its link.
@@ -149,6 +149,39 @@ describe('PATCH /api/coaches/:userId', () => {
     const res = await patch(otherCoach.accessToken, otherCoach.user._id, { bio: 'Now with a bio' });
     expect(res.status).toBe(200);
     expect((res.body as CoachDTO).verification).toMatchObject({ status: 'pending', reason: null });
+  });
+
+  it('sends an approved coach back to review for new credentials, not for new wording', async () => {
+    const approved = await createTestCoach({
+      firstName: 'Vera',
+      profile: { certifications: ['ICF ACC'], yearsOfExperience: 5 },
+    }).then(sessionFor);
+    const listed = async () => {
+      const res = await t.http.get(`/api/coaches/${approved.user._id}`);
+      return res.status;
+    };
+    expect(await listed()).toBe(200);
+
+    const wording = await patch(approved.accessToken, approved.user._id, {
+      headline: 'Leadership coach',
+      certifications: ['ICF ACC'],
+      yearsOfExperience: 5,
+    });
+    expect((wording.body as CoachDTO).verification.status).toBe('approved');
+    expect(await listed()).toBe(200);
+
+    const credentials = await patch(approved.accessToken, approved.user._id, {
+      certifications: ['ICF ACC', 'ICF PCC'],
+    });
+    expect(credentials.status).toBe(200);
+    expect((credentials.body as CoachDTO).verification).toMatchObject({
+      status: 'pending',
+      reason: null,
+    });
+    // Out of the directory until an admin looks again; in the admin's queue meanwhile.
+    expect(await listed()).toBe(404);
+    const queue = await t.http.get('/api/admin/coaches/pending').set(bearer(admin.accessToken));
+    expect(JSON.stringify(queue.body)).toContain(approved.user._id);
   });
 });
 

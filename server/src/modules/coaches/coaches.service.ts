@@ -8,6 +8,8 @@ import type {
 } from '@coachhub/shared/coach';
 import type { Principal } from '../../core/auth/principal.js';
 import { AppError, notFound } from '../../core/errors.js';
+import type { EventBus } from '../../core/events/event-bus.js';
+import { needsReview } from '../../domain/coach-vetting.js';
 import type { ImageStorage } from '../uploads/image-storage.js';
 import { toUserDTO } from '../users/user.mapper.js';
 import { createCoach } from './coach-creation.js';
@@ -25,6 +27,7 @@ export function createCoachesService(deps: {
   storage: ImageStorage;
   /** The session-types feature's answer for a profile page (kept out of this module). */
   activeSessionTypes: (coachUserId: string) => Promise<SessionTypeDTO[]>;
+  events: EventBus;
 }) {
   const { presenter } = deps;
 
@@ -54,32 +57,51 @@ export function createCoachesService(deps: {
       return { ...dto, sessionTypes };
     },
 
-    /** A rejected coach who edits the profile goes back into the verification queue. */
+    /**
+     * A rejected coach who edits the profile, and an approved coach who changes a vetted field
+     * (certifications, years of experience), go (back) into the verification queue: pending,
+     * out of the directory until an admin decides again (domain/coach-vetting.ts).
+     */
     async updateCoach(
       userId: string,
       caller: Principal,
       changes: UpdateCoachRequest,
     ): Promise<CoachDTO> {
       if (caller.userId !== userId) throw onlyTheCoach();
-      const updated = await Coach.findOneAndUpdate(
-        { user: userId },
-        { $set: changes },
-        { returnDocument: 'after', runValidators: true },
-      ).lean();
-      if (!updated) throw notFound('Coach');
-      if (updated.verification.status !== 'rejected') return presentOne(updated);
-      const resubmitted = await Coach.findOneAndUpdate(
-        { user: userId, 'verification.status': 'rejected' },
-        {
-          $set: {
-            'verification.status': 'pending',
-            'verification.reason': null,
-            'verification.submittedAt': new Date(),
+      let review = false;
+      let updated: CoachRecord | null = null;
+      // The decision rests on the status read; if an admin decides in between, decide again.
+      for (let attempt = 0; attempt < 3 && !updated; attempt += 1) {
+        const current = await Coach.findOne({ user: userId }).lean();
+        if (!current) throw notFound('Coach');
+        review = needsReview(current.verification.status, current, changes);
+        updated = await Coach.findOneAndUpdate(
+          { user: userId, 'verification.status': current.verification.status },
+          {
+            $set: {
+              ...changes,
+              ...(review
+                ? {
+                    'verification.status': 'pending',
+                    'verification.reason': null,
+                    'verification.submittedAt': new Date(),
+                  }
+                : {}),
+            },
           },
-        },
-        { returnDocument: 'after' },
-      ).lean();
-      return presentOne(resubmitted ?? updated);
+          { returnDocument: 'after', runValidators: true },
+        ).lean();
+      }
+      if (!updated) throw new AppError(409, 'CONFLICT', 'The profile changed meanwhile; try again');
+      if (review) {
+        deps.events.publish('coach.verification_changed', {
+          coachId: userId,
+          status: 'pending',
+          reason: '',
+          by: userId,
+        });
+      }
+      return presentOne(updated);
     },
 
     async setCoachPicture(

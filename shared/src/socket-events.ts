@@ -46,6 +46,7 @@ export interface SessionEnded {
 
 /** Events the server sends. Later features add theirs here, `domain:verb` named. */
 export interface ServerToClientEvents {
+  /** A user this socket asked about (`presence:query`) came online or went offline. */
   'presence:update': (payload: PresenceUpdate) => void;
   'account:suspended': (payload: AccountSuspended) => void;
   /** Sent just before the server closes the socket: refresh the token (or sign out) and reconnect. */
@@ -60,6 +61,11 @@ export interface ServerToClientEvents {
   typing: (payload: TypingEvent) => void;
 }
 
+/**
+ * Answers who of `userIds` is online now, and subscribes the asking socket to their
+ * `presence:update` (until it disconnects; a socket follows at most the 200 users it asked about
+ * last).
+ */
 export interface PresenceQuery {
   userIds: string[];
 }
@@ -92,6 +98,12 @@ export interface SocketData {
 
 /** Room names are built here and nowhere else. */
 export const userRoom = (userId: string): string => `user:${userId}`;
+
+/**
+ * The sockets that asked about this user's presence (`presence:query`): they, and only they, hear
+ * the user's `presence:update`.
+ */
+export const presenceRoom = (userId: string): string => `presence:${userId}`;
 
 /** Every socket opened with a token of this session (refresh-token family). */
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;

@@ -20,17 +20,18 @@ const failure = (code: ErrorCode, message: string): Failure => ({
 /**
  * One handler per client event: validate the payload with the HTTP rules, run the service as
  * the socket's user, answer the ack with the data or the same error code HTTP would give.
+ * `rules` are built once (express-validator chains are reusable: each run has its own context).
  */
 function handler<P extends object, T>(
   socket: TypedSocket,
   logger: Logger,
-  rules: () => ContextRunner[],
+  rules: readonly ContextRunner[],
   run: (caller: Caller, payload: P) => Promise<T>,
 ) {
   return async (payload: unknown, ack: unknown) => {
     if (typeof ack !== 'function') return;
     const answer = ack as (answer: { ok: true; data: T } | Failure) => void;
-    const checked = await validatePayload<P>(payload, rules());
+    const checked = await validatePayload<P>(payload, rules);
     if (!checked.ok) {
       const fields = checked.issues.map((issue) => `${issue.field || 'payload'}: ${issue.message}`);
       answer(failure('VALIDATION_FAILED', `The payload is not valid (${fields.join('; ')})`));
@@ -62,45 +63,42 @@ export function createConversationsRegistrar(deps: {
   logger: Logger;
 }): SocketRegistrar {
   const { conversations, logger } = deps;
+  // Once for the server, not per socket or per event.
+  const refRules = conversationRefPayload();
+  const sendRules = sendMessagePayload();
   return (_io, socket) => {
     const on = <P extends object, T>(
-      rules: () => ContextRunner[],
+      rules: readonly ContextRunner[],
       run: (caller: Caller, payload: P) => Promise<T>,
     ) => handler<P, T>(socket, logger, rules, run);
 
     socket.on(
       'conversation:join',
-      on<ConversationRef, ConversationRef>(
-        conversationRefPayload,
-        async (caller, { conversationId }) => {
-          await conversations.assertMember(caller, conversationId);
-          await socket.join(conversationRoom(conversationId));
-          return { conversationId };
-        },
-      ),
+      on<ConversationRef, ConversationRef>(refRules, async (caller, { conversationId }) => {
+        await conversations.assertMember(caller, conversationId);
+        await socket.join(conversationRoom(conversationId));
+        return { conversationId };
+      }),
     );
     socket.on(
       'message:send',
       on<MessageSendPayload, Awaited<ReturnType<ConversationsService['send']>>>(
-        sendMessagePayload,
+        sendRules,
         (caller, payload) => conversations.send(caller, payload),
       ),
     );
     socket.on(
       'message:read',
       on<ConversationRef, Awaited<ReturnType<ConversationsService['markRead']>>>(
-        conversationRefPayload,
+        refRules,
         (caller, { conversationId }) => conversations.markRead(caller, conversationId),
       ),
     );
     socket.on(
       'typing',
-      on<ConversationRef, { relayed: boolean }>(
-        conversationRefPayload,
-        async (caller, { conversationId }) => ({
-          relayed: await conversations.typing(caller, conversationId),
-        }),
-      ),
+      on<ConversationRef, { relayed: boolean }>(refRules, async (caller, { conversationId }) => ({
+        relayed: await conversations.typing(caller, conversationId),
+      })),
     );
   };
 }

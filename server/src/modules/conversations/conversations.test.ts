@@ -17,7 +17,8 @@ import {
   type BookableCoach,
 } from '../../../test/scheduling-fixtures.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
-import { Conversation } from './conversation.model.js';
+import { Conversation, type ConversationRecord } from './conversation.model.js';
+import { recordNewMessage } from './message-delivery.js';
 import { Message } from './message.model.js';
 
 let t: TestServer;
@@ -457,5 +458,52 @@ describe('unread counts and the list', () => {
       const res = await t.http.get(`/api/conversations${query}`).set(as(ines));
       expect(res.status, query).toBe(400);
     }
+  });
+});
+
+describe("a new message moves the conversation's activity and the sender's read mark", () => {
+  const stored = async (conversationId: string) => {
+    const found = await Conversation.findById(conversationId).lean<ConversationRecord>();
+    if (!found) throw new Error('conversation gone');
+    return found;
+  };
+  const marksOf = (conversation: ConversationRecord, userId: string) =>
+    conversation.reads.filter((mark) => mark.user.toString() === userId);
+
+  it('keeps one read mark per sender, at the newest of several messages sent at once', async () => {
+    const nora = await createUser({ firstName: 'Nora', lastName: 'Client' }).then(sessionFor);
+    const conversation = await open(nora, { participantId: carlaS.user._id });
+    const sent = await Promise.all(
+      ['a', 'b', 'c', 'd', 'e'].map((body) => post(nora, conversation._id, { body })),
+    );
+    const newest = Math.max(...sent.map((message) => Date.parse(message.createdAt)));
+    const after = await stored(conversation._id);
+    const marks = marksOf(after, nora.user._id);
+    expect(marks).toHaveLength(1);
+    expect(marks[0]?.readAt.getTime()).toBe(newest);
+    expect(after.lastActivityAt.getTime()).toBe(newest);
+  });
+
+  it('never moves the mark or the activity back, and copes with a mark it did not know of', async () => {
+    const nora = await createUser({ firstName: 'Nora', lastName: 'Client' }).then(sessionFor);
+    const { _id } = await open(nora, { participantId: carlaS.user._id });
+    const later = new Date(Date.now() + 60_000);
+    const earlier = new Date(Date.now() - 60_000);
+    // A snapshot without Nora's mark, read before another send of hers pushed it.
+    const snapshot = await stored(_id);
+    await recordNewMessage(snapshot, nora.user._id, later);
+    await recordNewMessage(snapshot, nora.user._id, earlier);
+    let after = await stored(_id);
+    expect(marksOf(after, nora.user._id).map((mark) => mark.readAt)).toEqual([later]);
+    expect(after.lastActivityAt).toEqual(later);
+
+    // With the mark known: an older message leaves it; a newer one moves it.
+    await recordNewMessage(after, nora.user._id, earlier);
+    expect(marksOf(await stored(_id), nora.user._id).map((mark) => mark.readAt)).toEqual([later]);
+    const latest = new Date(later.getTime() + 1_000);
+    await recordNewMessage(after, nora.user._id, latest);
+    after = await stored(_id);
+    expect(marksOf(after, nora.user._id).map((mark) => mark.readAt)).toEqual([latest]);
+    expect(after.lastActivityAt).toEqual(latest);
   });
 });

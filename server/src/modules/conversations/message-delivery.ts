@@ -38,6 +38,36 @@ export async function markReadUpTo(conversationId: Types.ObjectId, userId: strin
 }
 
 /**
+ * A new message at `at`: the conversation's activity moves up to it and the sender's read mark
+ * forward to it (never back), in one update. Whether the sender has a mark yet is known from the
+ * conversation just read; a mark pushed meanwhile (two sends at once) makes the `$push` match
+ * nothing, and the `$set` then moves the mark that won.
+ */
+export async function recordNewMessage(
+  conversation: Pick<ConversationRecord, '_id' | 'reads'>,
+  senderId: string,
+  at: Date,
+): Promise<void> {
+  const user = new Types.ObjectId(senderId);
+  const activity = { $max: { lastActivityAt: at } };
+  const moveMark = () =>
+    Conversation.updateOne(
+      { _id: conversation._id },
+      { ...activity, $set: { 'reads.$[mine].readAt': at } },
+      { arrayFilters: [{ 'mine.user': user, 'mine.readAt': { $lt: at } }] },
+    );
+  if (conversation.reads.some((mark) => mark.user.equals(user))) {
+    await moveMark();
+    return;
+  }
+  const pushed = await Conversation.updateOne(
+    { _id: conversation._id, 'reads.user': { $ne: user } },
+    { ...activity, $push: { reads: { user, readAt: at } } },
+  );
+  if (pushed.matchedCount === 0) await moveMark();
+}
+
+/**
  * What every kind of message shares once it is stored: the sender's limit, the conversation's
  * activity and the sender's read mark, and telling the sockets (persist, then emit).
  */
@@ -72,11 +102,7 @@ export function createMessageDelivery(deps: { realtime: Pick<Realtime, 'emitToRo
       dto: MessageDTO,
       createdAt: Date,
     ): Promise<string[]> {
-      await Conversation.updateOne(
-        { _id: conversation._id },
-        { $max: { lastActivityAt: createdAt } },
-      );
-      await markReadUpTo(conversation._id, senderId, createdAt);
+      await recordNewMessage(conversation, senderId, createdAt);
       const audience = await audienceOf(conversation);
       deps.realtime.emitToRooms({ rooms: roomsOf(dto.conversationId, audience) }, 'message:new', {
         message: dto,

@@ -1,14 +1,17 @@
 import type { Ack, PresenceQuery, PresenceUpdate } from '@coachhub/shared/socket-events';
-import { userRoom } from '@coachhub/shared/socket-events';
-import type { SocketRegistrar, TypedServer } from '../../core/socket/socket-types.js';
+import { presenceRoom, userRoom } from '@coachhub/shared/socket-events';
+import type { SocketRegistrar, TypedServer, TypedSocket } from '../../core/socket/socket-types.js';
 
 export const PRESENCE_QUERY_MAX_IDS = 200;
+/** How many users one socket follows at most: beyond it, the ones it asked about longest ago. */
+export const PRESENCE_WATCH_MAX = 200;
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 
 /**
  * Presence: a user is online while at least one of their sockets is connected, on any server
- * process (counted through the adapter). `presence:update` goes to every connected socket
- * (all of them are authenticated) on a user's first connect and last disconnect.
+ * process (counted through the adapter). On a user's first connect and last disconnect
+ * `presence:update` goes to `presenceRoom(user)`: the sockets that asked about that user with
+ * `presence:query` (on any process, through the adapter), not to everyone.
  */
 export function createPresenceRegistrar(): SocketRegistrar {
   // Per-user queue: two sockets of one user connecting at once must not both see "two sockets".
@@ -25,15 +28,16 @@ export function createPresenceRegistrar(): SocketRegistrar {
     const { userId } = socket.data;
 
     serially(userId, async () => {
-      if ((await socketCount(io, userId)) === 1) broadcast(io, { userId, online: true });
+      if ((await socketCount(io, userId)) === 1) announce(io, { userId, online: true });
     });
 
     socket.on('disconnect', () => {
       serially(userId, async () => {
-        if ((await socketCount(io, userId)) === 0) broadcast(io, { userId, online: false });
+        if ((await socketCount(io, userId)) === 0) announce(io, { userId, online: false });
       });
     });
 
+    const watched = new Set<string>();
     socket.on('presence:query', async (payload, ack) => {
       if (typeof ack !== 'function') return;
       const userIds = parseQuery(payload);
@@ -48,6 +52,8 @@ export function createPresenceRegistrar(): SocketRegistrar {
         return;
       }
       try {
+        // Follow first, then count: a change in between is in the answer or heard, or both.
+        await watch(socket, watched, userIds);
         const answer: Ack<PresenceUpdate[]> = {
           ok: true,
           data: await Promise.all(
@@ -66,8 +72,29 @@ async function socketCount(io: TypedServer, userId: string): Promise<number> {
   return (await io.in(userRoom(userId)).fetchSockets()).length;
 }
 
-function broadcast(io: TypedServer, update: PresenceUpdate): void {
-  io.emit('presence:update', update);
+function announce(io: TypedServer, update: PresenceUpdate): void {
+  io.to(presenceRoom(update.userId)).emit('presence:update', update);
+}
+
+/**
+ * Joins the socket to the presence rooms of `userIds`; `watched` keeps its users in the order last
+ * asked, and the oldest beyond PRESENCE_WATCH_MAX are left.
+ */
+async function watch(socket: TypedSocket, watched: Set<string>, userIds: string[]): Promise<void> {
+  for (const id of userIds) {
+    watched.delete(id);
+    watched.add(id);
+  }
+  const left: string[] = [];
+  for (const id of watched) {
+    if (watched.size - left.length <= PRESENCE_WATCH_MAX) break;
+    left.push(id);
+  }
+  for (const id of left) {
+    watched.delete(id);
+    await socket.leave(presenceRoom(id));
+  }
+  await socket.join(userIds.map(presenceRoom));
 }
 
 /** Types are not validation: the payload comes from the network. */

@@ -1,4 +1,6 @@
+import type { PresenceUpdate } from '@coachhub/shared/socket-events';
 import jwt from 'jsonwebtoken';
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signIn, type SignedIn } from '../../../test/fixtures.js';
 import {
@@ -7,6 +9,7 @@ import {
   nextEvent,
   refusedHandshake,
 } from '../../../test/sockets.js';
+import { PRESENCE_WATCH_MAX } from './presence.socket.js';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../../../test/test-server.js';
 
 let t: TestServer;
@@ -53,8 +56,16 @@ describe('socket handshake', () => {
 });
 
 describe('presence', () => {
-  it('tells everyone when a user comes online (first socket) and goes offline (last socket)', async () => {
+  it('tells the sockets that asked about a user when they come online (first socket) and go offline (last socket), and no one else', async () => {
+    const carla = await createUser().then((user) => signIn(t, user));
     const annaSocket = await connectSocket(t.baseUrl, anna.accessToken);
+    // Carla never asks about Ben: she hears nothing of him.
+    const carlaSocket = await connectSocket(t.baseUrl, carla.accessToken);
+    const carlaHeard: unknown[] = [];
+    carlaSocket.on('presence:update', (update) => carlaHeard.push(update));
+
+    const asked = await annaSocket.emitWithAck('presence:query', { userIds: [ben.user._id] });
+    expect(asked).toEqual({ ok: true, data: [{ userId: ben.user._id, online: false }] });
     const benOnline = nextEvent(annaSocket, 'presence:update', (u) => u.userId === ben.user._id);
     const benFirst = await connectSocket(t.baseUrl, ben.accessToken);
     expect(await benOnline).toEqual({ userId: ben.user._id, online: true });
@@ -71,7 +82,58 @@ describe('presence', () => {
     const benOffline = nextEvent(annaSocket, 'presence:update', (u) => u.userId === ben.user._id);
     benSecond.close();
     expect(await benOffline).toEqual({ userId: ben.user._id, online: false });
+
+    // Carla's socket is in order and hears what she asks about: only Ben's updates never came.
+    const annaOffline = nextEvent(
+      carlaSocket,
+      'presence:update',
+      (u) => u.userId === anna.user._id,
+    );
+    expect(await carlaSocket.emitWithAck('presence:query', { userIds: [anna.user._id] })).toEqual({
+      ok: true,
+      data: [{ userId: anna.user._id, online: true }],
+    });
     annaSocket.close();
+    expect(await annaOffline).toEqual({ userId: anna.user._id, online: false });
+    expect(carlaHeard).toEqual([{ userId: anna.user._id, online: false }]);
+    carlaSocket.close();
+  });
+
+  it(`follows at most the ${PRESENCE_WATCH_MAX} users a socket asked about last`, async () => {
+    const carla = await createUser().then((user) => signIn(t, user));
+    const annaSocket = await connectSocket(t.baseUrl, anna.accessToken);
+    const heard: PresenceUpdate[] = [];
+    annaSocket.on('presence:update', (update) => heard.push(update));
+    // Ben first, then as many others as the cap allows: Ben is the one left.
+    await annaSocket.emitWithAck('presence:query', { userIds: [ben.user._id] });
+    const others = Array.from({ length: PRESENCE_WATCH_MAX }, () =>
+      new Types.ObjectId().toHexString(),
+    );
+    expect(await annaSocket.emitWithAck('presence:query', { userIds: others })).toMatchObject({
+      ok: true,
+    });
+    // Carla follows Ben: once she hears him, anything sent to Anna at once has reached her too
+    // when her next answer arrives (one socket's packets stay in order).
+    const carlaSocket = await connectSocket(t.baseUrl, carla.accessToken);
+    await carlaSocket.emitWithAck('presence:query', { userIds: [ben.user._id] });
+    const carlaHearsBen = nextEvent(
+      carlaSocket,
+      'presence:update',
+      (u) => u.userId === ben.user._id,
+    );
+    const benSocket = await connectSocket(t.baseUrl, ben.accessToken);
+    expect(await carlaHearsBen).toEqual({ userId: ben.user._id, online: true });
+    await annaSocket.emitWithAck('presence:query', { userIds: [anna.user._id] });
+    expect(heard).toEqual([]);
+
+    // Asked again, Ben is followed again (and the one asked about longest ago is left).
+    await annaSocket.emitWithAck('presence:query', { userIds: [ben.user._id] });
+    const benOffline = nextEvent(annaSocket, 'presence:update', (u) => u.userId === ben.user._id);
+    benSocket.close();
+    expect(await benOffline).toEqual({ userId: ben.user._id, online: false });
+    expect(heard).toEqual([{ userId: ben.user._id, online: false }]);
+    annaSocket.close();
+    carlaSocket.close();
   });
 
   it('answers presence:query for several users', async () => {

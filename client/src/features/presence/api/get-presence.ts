@@ -7,7 +7,10 @@ import { socket } from '@/lib/socket';
 
 const PRESENCE_ACK_TIMEOUT_MS = 5_000;
 
-/** Asks the server over the socket; the answer is then kept current by `presence:update`. */
+/**
+ * Asks the server over the socket, which also subscribes this socket to the user's
+ * `presence:update` (the server sends them only to sockets that asked).
+ */
 export const getPresence = async (userId: string): Promise<boolean> => {
   // socket.io's typings lose the ack's type once `timeout()` prepends its error argument.
   const answer: Ack<PresenceUpdate[]> = await socket
@@ -25,6 +28,9 @@ export const presenceQueryOptions = (userId: string) =>
     queryFn: () => getPresence(userId),
     // Pushed by the server, so never stale while the socket is up.
     staleTime: Infinity,
+    // Asked again whenever shown: a socket follows only the users it asked about last (200), so
+    // one shown again after many others would otherwise miss its updates.
+    refetchOnMount: 'always',
   });
 
 export const usePresence = (userId: string, { enabled }: { enabled: boolean }) =>

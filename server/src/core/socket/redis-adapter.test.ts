@@ -112,6 +112,35 @@ describe('two server processes sharing Redis', () => {
     expect((await notified).notification.type).toBe('booking.confirmed');
   });
 
+  it('tells a socket on one process when a user it asked about connects to the other, and goes', async () => {
+    const [watcher, watched] = await Promise.all([
+      createUser().then(sessionFor),
+      createUser().then(sessionFor),
+    ]);
+    const watcherSocket = await connectSocket(processA.baseUrl, watcher.accessToken);
+    const asked = await watcherSocket.emitWithAck('presence:query', {
+      userIds: [watched.user._id],
+    });
+    expect(asked).toEqual({ ok: true, data: [{ userId: watched.user._id, online: false }] });
+    const online = nextEvent(
+      watcherSocket,
+      'presence:update',
+      (update) => update.userId === watched.user._id,
+      DELIVERY_MS,
+    );
+    const watchedSocket = await connectSocket(processB.baseUrl, watched.accessToken);
+    expect(await online).toEqual({ userId: watched.user._id, online: true });
+    const offline = nextEvent(
+      watcherSocket,
+      'presence:update',
+      (update) => update.userId === watched.user._id && !update.online,
+      DELIVERY_MS,
+    );
+    watchedSocket.close();
+    expect(await offline).toEqual({ userId: watched.user._id, online: false });
+    watcherSocket.close();
+  });
+
   it('closes the sockets of a user suspended through the other process', async () => {
     const target = await createUser().then(sessionFor);
     const socket = await connectSocket(processB.baseUrl, target.accessToken);

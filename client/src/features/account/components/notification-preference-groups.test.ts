@@ -16,6 +16,7 @@ describe('preferenceGroupsFor', () => {
       'proposal.received',
       'booking.confirmed',
       'booking.declined',
+      'booking.reschedule_declined',
       'proposal.accepted',
       'proposal.declined',
       'booking.cancelled',

@@ -21,6 +21,8 @@ const GROUP_OF: Record<NotificationType, PreferenceGroup> = {
   'booking.declined': 'answers',
   'booking.cancelled': 'changes',
   'booking.rescheduled': 'changes',
+  'booking.reschedule_requested': 'requests',
+  'booking.reschedule_declined': 'answers',
   'booking.reminder': 'reminders',
   'message.received': 'messages',
   'proposal.received': 'requests',
@@ -34,6 +36,7 @@ const GROUP_OF: Record<NotificationType, PreferenceGroup> = {
 const COACH_ONLY: ReadonlySet<NotificationType> = new Set([
   'booking.requested',
   'booking.booked',
+  'booking.reschedule_requested',
   'coach.approved',
   'coach.rejected',
 ]);

@@ -26,13 +26,20 @@ export const rescheduleBooking = async ({
   return data;
 };
 
-/** Moving frees one time and takes another; a conflict means the shown slots were stale. */
+/**
+ * Moving frees one time and takes another (or, when the coach approves changes, asks for the new
+ * one and holds both); a conflict means the shown slots were stale.
+ */
 export const useRescheduleBooking = (role: BookingParty) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: rescheduleBooking,
     onSuccess: (booking) => {
-      notify('success', 'bookings.done.reschedule');
+      // 202: the coach approves changes, so the new time waits for them (`pendingReschedule`).
+      notify(
+        'success',
+        booking.pendingReschedule ? 'bookings.reschedule.requested' : 'bookings.done.reschedule',
+      );
       setBookingData(queryClient, booking);
       putBookingInLists(queryClient, booking, role);
     },

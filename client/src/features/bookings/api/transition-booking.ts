@@ -25,6 +25,8 @@ const ACTION_PATHS: Record<TransitionAction, string> = {
   cancel: 'cancel',
   complete: 'complete',
   no_show: 'no-show',
+  approve_reschedule: 'approve-reschedule',
+  decline_reschedule: 'decline-reschedule',
 };
 
 export const transitionBooking = async ({

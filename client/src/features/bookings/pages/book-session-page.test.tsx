@@ -54,6 +54,7 @@ const routes = (slots: () => ReturnType<typeof slot>[], extra: FakeRoutes = {}):
         { kind: 'base', label: 'Career deep dive', amount: 9000 },
         { kind: 'first_session', label: 'Welcome', amount: -1800, discountId: 'd1' },
       ],
+      history: { completedSessions: 0, firstSession: true },
     },
   }),
   ...extra,
@@ -118,6 +119,9 @@ describe('BookSessionPage', { timeout: 15_000 }, () => {
     expect(quote).toHaveTextContent('SessionCareer deep dive€90.00');
     expect(quote).toHaveTextContent('First-session discountWelcome-€18.00');
     expect(within(quote).getByTestId('quote-total')).toHaveTextContent('€72.00');
+    expect(within(confirm).getByTestId('quote-history')).toHaveTextContent(
+      'Your first session with this coach.',
+    );
   });
 
   it("takes the session types from the coach's profile, without a second request", async () => {

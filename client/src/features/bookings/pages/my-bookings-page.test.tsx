@@ -1,3 +1,4 @@
+import type { BookingDTO } from '@coachhub/shared/booking';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 
@@ -117,7 +118,7 @@ describe('MyBookingsPage', () => {
 
     const panel = within(card).getByRole('form', { name: 'Cancel this booking?' });
     expect(await within(panel).findByTestId('cancellation-fee')).toHaveTextContent(
-      'Cancelling now costs €45.00 (50% of €90.00), as the session starts in less than 24 hours.',
+      'Cancelling now costs €45.00 (50% of €90.00): free cancellation ended on May 4, 2026, 8:00 AM.',
     );
     expect(requests.some((request) => request.method === 'POST')).toBe(false);
 
@@ -131,6 +132,89 @@ describe('MyBookingsPage', () => {
       expect(within(card).getByTestId('booking-status')).toHaveTextContent('Cancelled'),
     );
     expect(card).toHaveTextContent('Cancellation fee: €45.00.');
+  });
+
+  it("holds the client to the booking's own policy and fee clock, not the coach's current policy", async () => {
+    // Moved to next week, but first booked for tomorrow 10:00 (Berlin): the fee window runs
+    // from that earliest start, under the policy stored with the booking.
+    const booking = makeBooking({
+      status: 'confirmed',
+      start: '2026-05-11T08:00:00.000Z',
+      end: '2026-05-11T09:00:00.000Z',
+      feeClockStart: '2026-05-05T08:00:00.000Z',
+      cancellationPolicy: { freeUntilHours: 48, feePercent: 20 },
+      allowedActions: ['cancel'],
+    });
+    const { requests } = fakeApi({
+      'GET /bookings': () => ({ status: 200, data: makePage([booking]) }),
+    });
+    const { user } = renderApp({ url: '/bookings', user: client });
+    const card = await screen.findByTestId('booking-card');
+    expect(within(card).queryByRole('button', { name: 'Reschedule' })).toBeNull();
+    await user.click(within(card).getByRole('button', { name: 'Cancel booking' }));
+    expect(await within(card).findByTestId('cancellation-fee')).toHaveTextContent(
+      'Cancelling now costs €18.00 (20% of €90.00): free cancellation ended on May 3, 2026, 10:00 AM.',
+    );
+    expect(requests.some((request) => request.url.startsWith('/availability'))).toBe(false);
+  });
+
+  it('shows the client a move that waits for the coach', async () => {
+    const booking = makeBooking({
+      status: 'confirmed',
+      pendingReschedule: {
+        start: '2026-05-07T12:00:00.000Z',
+        end: '2026-05-07T13:00:00.000Z',
+        requestedAt: '2026-05-04T07:00:00.000Z',
+      },
+    });
+    fakeApi({ 'GET /bookings': () => ({ status: 200, data: makePage([booking]) }) });
+    renderApp({ url: '/bookings', user: client });
+    const card = await screen.findByTestId('booking-card');
+    expect(within(card).getByTestId('pending-reschedule')).toHaveTextContent(
+      'Waiting for Carla Jensen to approve the new time: Thursday, May 7, 2026, 2:00 PM. Until then the session stays at its current time.',
+    );
+  });
+
+  it("lets the coach approve a client's new time", async () => {
+    const requested = makeBooking({
+      status: 'confirmed',
+      pendingReschedule: {
+        start: '2026-05-07T12:00:00.000Z',
+        end: '2026-05-07T13:00:00.000Z',
+        requestedAt: '2026-05-04T07:00:00.000Z',
+      },
+      allowedActions: ['cancel', 'reschedule', 'approve_reschedule', 'decline_reschedule'],
+    });
+    const approved: BookingDTO = {
+      ...requested,
+      start: '2026-05-07T12:00:00.000Z',
+      end: '2026-05-07T13:00:00.000Z',
+      pendingReschedule: null,
+      allowedActions: ['cancel', 'reschedule'],
+    };
+    let current = requested;
+    const { requests } = fakeApi({
+      'GET /bookings': () => ({ status: 200, data: makePage([current]) }),
+      'POST /bookings/booking-1/approve-reschedule': () => {
+        current = approved;
+        return { status: 200, data: approved };
+      },
+    });
+    const { user } = renderApp({ url: '/practice', user: coachUser });
+    const card = await screen.findByTestId('booking-card');
+    expect(within(card).getByTestId('pending-reschedule')).toHaveTextContent(
+      'Ada Lovelace asks to move this session to Thursday, May 7, 2026, 2:00 PM.',
+    );
+    expect(within(card).getByRole('button', { name: 'Keep the current time' })).toBeVisible();
+
+    await user.click(within(card).getByRole('button', { name: 'Approve the new time' }));
+    expect(
+      await screen.findByText('The booking has been moved to the new time.'),
+    ).toBeInTheDocument();
+    expect(requests.find((request) => request.method === 'POST')?.url).toBe(
+      '/bookings/booking-1/approve-reschedule',
+    );
+    await waitFor(() => expect(within(card).queryByTestId('pending-reschedule')).toBeNull());
   });
 
   it('lets the coach confirm a request and filter by status, all in the URL', async () => {

@@ -13,7 +13,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set(
 );
 
 /** Params that hold an ISO instant, shown in the viewer's zone. */
-const INSTANT_PARAMS = ['start', 'previousStart'] as const;
+const INSTANT_PARAMS = ['start', 'previousStart', 'requestedStart'] as const;
 
 export interface NotificationMessage {
   key: TranslationKey;

@@ -178,6 +178,8 @@ export const de: Translation = {
           declined: 'Dein Coach lehnt deine Anfrage ab',
           cancelled: 'Eine Sitzung wird abgesagt',
           rescheduled: 'Eine Sitzung wird verschoben',
+          reschedule_requested: 'Jemand möchte eine Sitzung verschieben',
+          reschedule_declined: 'Dein Coach behält den Termin einer Sitzung bei',
           reminder: 'Einen Tag und eine Stunde vor einer Sitzung',
         },
         message: {
@@ -276,6 +278,10 @@ export const de: Translation = {
       declined: '{{name}} hat deine Anfrage für „{{title}}“ am {{start}} abgelehnt.',
       cancelled: '{{name}} hat „{{title}}“ am {{start}} abgesagt.',
       rescheduled: '{{name}} hat „{{title}}“ von {{previousStart}} auf {{start}} verschoben.',
+      reschedule_requested:
+        '{{name}} möchte „{{title}}“ von {{start}} auf {{requestedStart}} verschieben. Nimm den neuen Termin an oder lehne ihn ab.',
+      reschedule_declined:
+        '{{name}} hat die Verschiebung von „{{title}}“ auf {{requestedStart}} abgelehnt; es bleibt bei {{start}}.',
       reminder: 'Erinnerung: „{{title}}“ mit {{name}} am {{start}}.',
     },
     coach: {
@@ -589,6 +595,11 @@ export const de: Translation = {
         volume: 'Treuerabatt',
         early_booking: 'Frühbucherrabatt',
       },
+      history: {
+        first: 'Deine erste Sitzung bei diesem Coach.',
+        completed_one: '{{count}} abgeschlossene Sitzung für Rabatte gezählt.',
+        completed_other: '{{count}} abgeschlossene Sitzungen für Rabatte gezählt.',
+      },
     },
     confirm: {
       heading: '3. Bestätigen',
@@ -658,6 +669,12 @@ export const de: Translation = {
       },
       reason: '„{{reason}}“',
       fee: 'Stornogebühr: {{fee}}.',
+      pendingReschedule: {
+        client:
+          'Wartet darauf, dass {{name}} den neuen Termin annimmt: {{date}}. Bis dahin bleibt die Sitzung beim bisherigen Termin.',
+        coach:
+          '{{name}} möchte diese Sitzung auf {{date}} verschieben. Beide Termine bleiben reserviert, bis du antwortest.',
+      },
     },
     actions: {
       label: 'Was du mit dieser Buchung tun kannst',
@@ -667,6 +684,8 @@ export const de: Translation = {
       complete: 'Als abgeschlossen markieren',
       no_show: 'Als nicht erschienen markieren',
       reschedule: 'Verschieben',
+      approve_reschedule: 'Neuen Termin annehmen',
+      decline_reschedule: 'Bisherigen Termin behalten',
       ics: 'Zum Kalender hinzufügen (.ics)',
       downloading: 'Wird heruntergeladen…',
       message: 'Nachricht',
@@ -678,6 +697,8 @@ export const de: Translation = {
       complete: 'Die Sitzung wurde als abgeschlossen markiert.',
       no_show: 'Die Sitzung wurde als nicht erschienen markiert.',
       reschedule: 'Die Buchung wurde verschoben.',
+      approve_reschedule: 'Die Buchung wurde auf den neuen Termin verschoben.',
+      decline_reschedule: 'Die Buchung bleibt beim bisherigen Termin.',
     },
     reasonPanel: {
       cancelTitle: 'Diese Buchung stornieren?',
@@ -698,7 +719,7 @@ export const de: Translation = {
       coach_cancels: 'Für Klient:innen ist die Stornierung kostenlos.',
       free_window:
         'Eine Stornierung ist jetzt kostenlos. Kostenlos stornieren kannst du bis {{date}}.',
-      late: 'Eine Stornierung kostet jetzt {{fee}} ({{percent}} % von {{price}}), weil die Sitzung in weniger als {{hours}} Stunden beginnt.',
+      late: 'Eine Stornierung kostet jetzt {{fee}} ({{percent}} % von {{price}}): Die kostenlose Stornierung endete am {{date}}.',
       after_start:
         'Die Sitzung hat begonnen: Eine Stornierung kostet jetzt {{fee}} ({{percent}} % von {{price}}).',
     },
@@ -722,6 +743,8 @@ export const de: Translation = {
       submit: 'Verschieben auf {{date}}',
       moving: 'Wird verschoben…',
       keep: 'Aktuelle Zeit behalten',
+      requested:
+        'Deine Anfrage zum Verschieben wurde gesendet. Dein Coach nimmt den neuen Termin an.',
     },
     ics: {
       failed: 'Die Kalenderdatei konnte nicht heruntergeladen werden. Bitte versuche es erneut.',
@@ -1029,6 +1052,10 @@ export const de: Translation = {
     SESSION_TYPE_IN_USE:
       'Für diese Sitzungsart gibt es noch anstehende Buchungen. Deaktiviere sie stattdessen, damit keine neuen hinzukommen.',
     PROPOSAL_CLOSED: 'Dieser Vorschlag wurde bereits beantwortet oder ist abgelaufen.',
+    RESCHEDULE_IN_FEE_WINDOW:
+      'Die kostenlose Stornierung dieser Sitzung ist vorbei, daher lässt sie sich nicht mehr verschieben. Du kannst sie noch stornieren (die Stornogebühr fällt an) oder deinem Coach schreiben.',
+    TOO_MANY_PENDING_REQUESTS:
+      'Du hast bereits die höchstmögliche Zahl offener Anfragen. Warte auf eine Antwort oder ziehe zuerst eine Anfrage zurück.',
     INTERNAL_ERROR: 'Bei uns ist etwas schiefgegangen. Bitte versuche es erneut.',
     DATABASE_UNAVAILABLE:
       'Der Dienst ist kurz nicht erreichbar. Bitte versuche es gleich noch einmal.',

@@ -181,6 +181,8 @@ export const en = {
           declined: 'Your coach declines your request',
           cancelled: 'A session is cancelled',
           rescheduled: 'A session is moved to another time',
+          reschedule_requested: 'A client asks to move a session',
+          reschedule_declined: 'Your coach keeps a session at its time',
           reminder: 'A day and an hour before a session',
         },
         message: {
@@ -278,6 +280,10 @@ export const en = {
       declined: '{{name}} declined your request for “{{title}}” on {{start}}.',
       cancelled: '{{name}} cancelled “{{title}}” on {{start}}.',
       rescheduled: '{{name}} moved “{{title}}” from {{previousStart}} to {{start}}.',
+      reschedule_requested:
+        '{{name}} asks to move “{{title}}” from {{start}} to {{requestedStart}}. Approve or decline the new time.',
+      reschedule_declined:
+        '{{name}} declined moving “{{title}}” to {{requestedStart}}; it stays on {{start}}.',
       reminder: 'Reminder: “{{title}}” with {{name}} on {{start}}.',
     },
     coach: {
@@ -586,6 +592,11 @@ export const en = {
         volume: 'Returning-client discount',
         early_booking: 'Early-booking discount',
       } satisfies Record<QuoteLine['kind'], string>,
+      history: {
+        first: 'Your first session with this coach.',
+        completed_one: '{{count}} completed session counted for discounts.',
+        completed_other: '{{count}} completed sessions counted for discounts.',
+      },
     },
     confirm: {
       heading: '3. Confirm',
@@ -654,6 +665,12 @@ export const en = {
       } satisfies Record<BookingParty, string>,
       reason: '“{{reason}}”',
       fee: 'Cancellation fee: {{fee}}.',
+      pendingReschedule: {
+        client:
+          'Waiting for {{name}} to approve the new time: {{date}}. Until then the session stays at its current time.',
+        coach:
+          '{{name}} asks to move this session to {{date}}. Both times stay reserved until you answer.',
+      } satisfies Record<BookingParty, string>,
     },
     actions: {
       label: 'What you can do with this booking',
@@ -663,6 +680,8 @@ export const en = {
       complete: 'Mark as completed',
       no_show: 'Mark as no-show',
       reschedule: 'Reschedule',
+      approve_reschedule: 'Approve the new time',
+      decline_reschedule: 'Keep the current time',
       ics: 'Add to calendar (.ics)',
       downloading: 'Downloading…',
       message: 'Message',
@@ -674,6 +693,8 @@ export const en = {
       complete: 'The session has been marked as completed.',
       no_show: 'The session has been marked as a no-show.',
       reschedule: 'The booking has been moved.',
+      approve_reschedule: 'The booking has been moved to the new time.',
+      decline_reschedule: 'The booking stays at its current time.',
     } satisfies Record<BookingAction, string>,
     reasonPanel: {
       cancelTitle: 'Cancel this booking?',
@@ -692,7 +713,7 @@ export const en = {
       not_confirmed: 'Cancelling is free: {{name}} has not confirmed this booking yet.',
       coach_cancels: 'Cancelling costs your client nothing.',
       free_window: 'Cancelling now is free. Free cancellation ends on {{date}}.',
-      late: 'Cancelling now costs {{fee}} ({{percent}}% of {{price}}), as the session starts in less than {{hours}} hours.',
+      late: 'Cancelling now costs {{fee}} ({{percent}}% of {{price}}): free cancellation ended on {{date}}.',
       after_start:
         'The session has started: cancelling now costs {{fee}} ({{percent}}% of {{price}}).',
     },
@@ -715,6 +736,8 @@ export const en = {
       submit: 'Move to {{date}}',
       moving: 'Moving…',
       keep: 'Keep the current time',
+      requested:
+        'Your request to move the session has been sent. Your coach approves the new time.',
     },
     ics: {
       failed: 'The calendar file could not be downloaded. Please try again.',
@@ -1015,6 +1038,10 @@ export const en = {
     SESSION_TYPE_IN_USE:
       'This session type has upcoming bookings. Deactivate it instead so no new ones are made.',
     PROPOSAL_CLOSED: 'This proposal was already answered or has expired.',
+    RESCHEDULE_IN_FEE_WINDOW:
+      'Free cancellation for this session has ended, so it can no longer be moved. You can still cancel it (the cancellation fee applies) or message your coach.',
+    TOO_MANY_PENDING_REQUESTS:
+      'You already have the most open requests allowed. Wait for an answer or withdraw a request first.',
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again.',
     DATABASE_UNAVAILABLE: 'The service is briefly unavailable. Please try again in a moment.',
     NETWORK_ERROR: 'We could not reach CoachHub. Check your connection and try again.',

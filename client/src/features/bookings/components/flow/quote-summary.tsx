@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 
 import { formatMoney } from '@/lib/money';
 
-/** A quote's lines, each named by its kind in the reader's language, and the total. */
+/**
+ * A quote's lines, each named by its kind in the reader's language, the total, and what of the
+ * client's history the discounts counted (completed sessions only, for volume discounts).
+ */
 export const QuoteSummary = ({ quote }: { quote: Quote }) => {
   const { t, i18n } = useTranslation();
   const money = (amount: number) =>
@@ -18,12 +21,21 @@ export const QuoteSummary = ({ quote }: { quote: Quote }) => {
     </div>
   );
   return (
-    <dl className="quote" data-testid="quote">
-      {quote.lines.map(line)}
-      <div className="quote__line quote__line--total">
-        <dt>{t('booking.quote.total')}</dt>
-        <dd data-testid="quote-total">{money(quote.amount)}</dd>
-      </div>
-    </dl>
+    <>
+      <dl className="quote" data-testid="quote">
+        {quote.lines.map(line)}
+        <div className="quote__line quote__line--total">
+          <dt>{t('booking.quote.total')}</dt>
+          <dd data-testid="quote-total">{money(quote.amount)}</dd>
+        </div>
+      </dl>
+      {quote.history && (
+        <p className="quote__history" data-testid="quote-history">
+          {quote.history.firstSession
+            ? t('booking.quote.history.first')
+            : t('booking.quote.history.completed', { count: quote.history.completedSessions })}
+        </p>
+      )}
+    </>
   );
 };

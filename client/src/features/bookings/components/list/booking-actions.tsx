@@ -19,7 +19,13 @@ import { ReschedulePanel } from './reschedule-panel';
 type Panel = 'cancel' | 'decline' | 'reschedule';
 
 /** Actions done with one click; the others open a panel that asks first. */
-const DIRECT_ACTIONS = ['confirm', 'complete', 'no_show'] as const satisfies TransitionAction[];
+const DIRECT_ACTIONS = [
+  'confirm',
+  'approve_reschedule',
+  'decline_reschedule',
+  'complete',
+  'no_show',
+] as const satisfies TransitionAction[];
 
 /**
  * The buttons for what the viewer may do next, as the server lists it in `allowedActions`,
@@ -58,7 +64,9 @@ export const BookingActions = ({ booking, role }: { booking: BookingDTO; role: B
         {DIRECT_ACTIONS.filter((action) => allowed.has(action)).map((action) => (
           <Button
             key={action}
-            variant={action === 'confirm' ? 'primary' : 'secondary'}
+            variant={
+              action === 'confirm' || action === 'approve_reschedule' ? 'primary' : 'secondary'
+            }
             onClick={() => run(action)}
             isBusy={transition.isPending && transition.variables.action === action}
             disabled={transition.isPending}

@@ -82,6 +82,14 @@ export const BookingCard = ({ booking, role }: { booking: BookingDTO; role: Book
           </div>
         )}
       </dl>
+      {booking.pendingReschedule && (
+        <p className="notice notice--pending" data-testid="pending-reschedule">
+          {t(`bookings.card.pendingReschedule.${role}`, {
+            name: otherName,
+            date: `${formatDateTime(booking.pendingReschedule.start, format, { dateStyle: 'full' })}, ${formatTime(booking.pendingReschedule.start, format)}`,
+          })}
+        </p>
+      )}
       {status === 'confirmed' && booking.meetingUrl && (
         <p className="booking-card__meeting">
           <a href={booking.meetingUrl} target="_blank" rel="noreferrer" data-testid="meeting-link">

@@ -9,11 +9,12 @@ import { useCurrentMinute } from '@/lib/use-current-minute';
 import { useFormatContext } from '@/lib/use-format-context';
 
 import { useAvailability } from '../../api/get-availability';
-import { previewCancellationFee } from './cancellation-fee';
+import { bookingPolicy, previewCancellationFee } from './cancellation-fee';
 
 /**
  * What cancelling now will cost, said before the user confirms. A client cancelling a confirmed
- * booking needs the coach's current policy; every other case is free whatever the policy.
+ * booking needs the booking's policy: the one stored with it, or for an older booking without
+ * one the coach's current policy (capped); every other case is free whatever the policy.
  */
 export const CancellationFeeNotice = ({
   booking,
@@ -25,7 +26,8 @@ export const CancellationFeeNotice = ({
   const { t } = useTranslation();
   const format = useFormatContext();
   const now = useCurrentMinute();
-  const needsPolicy = role === 'client' && booking.status === 'confirmed';
+  const needsPolicy =
+    role === 'client' && booking.status === 'confirmed' && !booking.cancellationPolicy;
   const availability = useAvailability(booking.coach._id, { enabled: needsPolicy });
 
   if (needsPolicy && availability.isPending) {
@@ -34,11 +36,14 @@ export const CancellationFeeNotice = ({
   if (needsPolicy && availability.isError) {
     return <p className="notice">{t('bookings.fee.unknown')}</p>;
   }
-  const policy =
-    availability.data?.settings.cancellationPolicy ?? DEFAULT_BOOKING_SETTINGS.cancellationPolicy;
+  const policy = bookingPolicy(
+    booking.cancellationPolicy,
+    availability.data?.settings.cancellationPolicy ?? DEFAULT_BOOKING_SETTINGS.cancellationPolicy,
+  );
   const preview = previewCancellationFee({
     status: booking.status,
     start: booking.start,
+    ...(booking.feeClockStart ? { feeClockStart: booking.feeClockStart } : {}),
     quoted: booking.quote,
     policy,
     by: role,

@@ -1,7 +1,7 @@
 import type { CancellationPolicy } from '@coachhub/shared/scheduling';
 import { describe, expect, it } from 'vitest';
 
-import { previewCancellationFee } from './cancellation-fee';
+import { bookingPolicy, previewCancellationFee } from './cancellation-fee';
 import type { FeePreviewInput } from './cancellation-fee';
 
 const policy: CancellationPolicy = { freeUntilHours: 24, feePercent: 50 };
@@ -84,5 +84,28 @@ describe('previewCancellationFee', () => {
       previewCancellationFee({ ...base, policy: odd, now: at('2026-06-10T10:00:01.000Z') }).fee
         .amount,
     ).toBe(9000);
+  });
+});
+
+describe('the fee clock and the booking policy', () => {
+  it('measures the free window from the earliest start the booking had', () => {
+    // Booked for 10 June, moved to 16 June: a day before 10 June the fee already applies.
+    const moved = previewCancellationFee({
+      ...base,
+      start: '2026-06-16T10:00:00.000Z',
+      feeClockStart: start,
+      now: at('2026-06-09T12:00:00.000Z'),
+    });
+    expect(moved).toMatchObject({ reason: 'late', fee: { amount: 4500 } });
+  });
+
+  it("keeps the stored policy; an older booking gets the coach's current one capped at 24 h / 50 %", () => {
+    const strict: CancellationPolicy = { freeUntilHours: 168, feePercent: 100 };
+    expect(bookingPolicy(policy, strict)).toEqual(policy);
+    expect(bookingPolicy(undefined, strict)).toEqual({ freeUntilHours: 24, feePercent: 50 });
+    expect(bookingPolicy(undefined, { freeUntilHours: 2, feePercent: 10 })).toEqual({
+      freeUntilHours: 2,
+      feePercent: 10,
+    });
   });
 });

@@ -1,13 +1,19 @@
 import type { Money } from '@coachhub/shared/pricing';
+import { DEFAULT_BOOKING_SETTINGS } from '@coachhub/shared/scheduling';
 import type { BookingParty, BookingStatus, CancellationPolicy } from '@coachhub/shared/scheduling';
 
 export interface FeePreviewInput {
   status: BookingStatus;
   /** ISO instant the session starts. */
   start: string;
+  /**
+   * The booking's fee clock: its earliest start, which the free window is measured from (moving
+   * a booking later never moves it). `start` when absent.
+   */
+  feeClockStart?: string;
   /** What the booking was quoted at: the fee is a share of it, in its currency. */
   quoted: Money;
-  /** The coach's policy, as `GET /availability/:coachId` answers it. */
+  /** The booking's policy (see {@link bookingPolicy}). */
   policy: CancellationPolicy;
   /** Who would cancel. */
   by: BookingParty;
@@ -28,10 +34,28 @@ export interface FeePreview {
 const HOUR_MS = 3_600_000;
 
 /**
+ * The policy a booking is held to, as the server decides it: the one stored with the booking; for
+ * a booking from before policies were stored, the coach's current one capped at the default (at
+ * most its free window and its fee share).
+ */
+export const bookingPolicy = (
+  stored: CancellationPolicy | undefined,
+  coachPolicyNow: CancellationPolicy,
+): CancellationPolicy => {
+  if (stored) return stored;
+  const cap = DEFAULT_BOOKING_SETTINGS.cancellationPolicy;
+  return {
+    freeUntilHours: Math.min(coachPolicyNow.freeUntilHours, cap.freeUntilHours),
+    feePercent: Math.min(coachPolicyNow.feePercent, cap.feePercent),
+  };
+};
+
+/**
  * The fee the server will charge if the booking is cancelled now, shown before the user
  * confirms. Mirrors the server's rule: a booking not yet confirmed and a coach's cancellation
- * are free; otherwise cancelling is free until `freeUntilHours` before the start (the boundary
- * itself included), and later costs `feePercent` of the quote, rounded half up to minor units.
+ * are free; otherwise cancelling is free until `freeUntilHours` before the fee clock's start (the
+ * booking's earliest start; the boundary itself included), and later costs `feePercent` of the
+ * quote, rounded half up to minor units.
  */
 export const previewCancellationFee = (input: FeePreviewInput): FeePreview => {
   const { quoted, policy, now } = input;
@@ -44,7 +68,8 @@ export const previewCancellationFee = (input: FeePreviewInput): FeePreview => {
   if (input.by === 'coach') return free('coach_cancels');
 
   const start = Date.parse(input.start);
-  const freeUntil = new Date(start - Math.max(0, policy.freeUntilHours) * HOUR_MS);
+  const clock = Date.parse(input.feeClockStart ?? input.start);
+  const freeUntil = new Date(clock - Math.max(0, policy.freeUntilHours) * HOUR_MS);
   if (now.getTime() <= freeUntil.getTime()) return free('free_window', freeUntil);
 
   const percent = Math.min(100, Math.max(0, policy.feePercent));

@@ -10,6 +10,7 @@ import type { EventBus } from './core/events/event-bus.js';
 import type { JobScheduler } from './core/jobs/job-scheduler.js';
 import { AppError } from './core/errors.js';
 import { apiRouteNotFound, errorHandler } from './core/http/error-handler.js';
+import type { Drain } from './core/http/drain.js';
 import { createHealthRouter } from './core/http/health.js';
 import { createLimiter } from './core/http/rate-limit.js';
 import { requestLog } from './core/http/request-log.js';
@@ -86,6 +87,8 @@ export interface AppDeps {
   conversations: ConversationsService;
   /** Bookings, shared with chat (proposals book through it). */
   bookings: BookingsService;
+  /** Set when shutdown begins (server.ts): `Connection: close` and a 503 from `/ready`. */
+  drain?: Drain;
   /** The domain event bus; subscribers that live with the app (sockets) register on it here. */
   events: EventBus;
   storage: ImageStorage;
@@ -246,6 +249,7 @@ export function createApp(deps: AppDeps): Express {
   const { config, logger } = deps;
   const app = express();
   app.set('trust proxy', config.trustProxy);
+  if (deps.drain) app.use(deps.drain.middleware);
   app.use(requestContext());
   app.use(requestLog(logger));
   app.use(
@@ -268,7 +272,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: config.jsonBodyLimit }));
   app.use(cookieParser());
 
-  app.use(createHealthRouter(deps.database));
+  app.use(createHealthRouter(deps.database, deps.drain));
   // Always served: the demo seed writes here even when uploads go to Cloudinary.
   app.use(UPLOADS_URL_PATH, serveUploads(config.uploads.dir));
   app.use('/api', createApiRouter(deps));

@@ -1,11 +1,13 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Express } from 'express';
 import { createApp } from './app.js';
 import { createAccessTokens } from './core/auth/access-token.js';
 import type { Config } from './core/config/config.js';
 import { connectDatabase, type Database } from './core/db/connect-database.js';
 import { createEventBus, type EventBus } from './core/events/event-bus.js';
+import { createDrain } from './core/http/drain.js';
 import { createJobScheduler, type JobScheduler } from './core/jobs/job-scheduler.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { createRealtime } from './core/socket/realtime.js';
@@ -119,10 +121,12 @@ export async function createServer(
     });
     registrars.push(createConversationsRegistrar({ conversations, logger }));
 
+    const drain = createDrain();
     const app = createApp({
       config,
       logger,
       database,
+      drain,
       accessTokens,
       authenticate,
       realtime,
@@ -149,6 +153,13 @@ export async function createServer(
       events,
       listen: (port = config.port) => listen(httpServer, port),
       close: async () => {
+        // Stop taking connections, keep answering on the open ones for a moment (each response
+        // closing its connection), then close what is left.
+        drain.start();
+        if (config.shutdownDrainMs > 0) {
+          stopListening(httpServer);
+          await delay(config.shutdownDrainMs);
+        }
         await closeHttpAndSockets(httpServer, io, config.shutdownTimeoutSeconds);
         logger.debug('HTTP server and sockets closed');
         // Subscribers of the last changes still read and write; let them finish first.
@@ -176,6 +187,15 @@ function listen(httpServer: HttpServer, port: number): Promise<AddressInfo> {
       resolve(httpServer.address() as AddressInfo);
     });
   });
+}
+
+/**
+ * Stops accepting connections and nothing else. http.Server#close() would also cut the idle
+ * keep-alive connections at once, racing a client that is sending its next request on one (it
+ * sees a reset); net.Server#close() leaves them to close after their next response.
+ */
+function stopListening(httpServer: HttpServer): void {
+  NetServer.prototype.close.call(httpServer);
 }
 
 /**

@@ -55,6 +55,8 @@ export interface Config {
   trustProxy: number;
   jsonBodyLimit: string;
   shutdownTimeoutSeconds: number;
+  /** On SIGTERM, responses say `Connection: close` this long before the server stops listening. */
+  shutdownDrainMs: number;
   rateLimits: RateLimitConfig;
   uploads: UploadsConfig;
   /** Prefix of every booking's video room: an unguessable id is appended on confirmation. */
@@ -148,6 +150,8 @@ export function loadConfig(env: RawEnv, options: LoadConfigOptions = {}): Loaded
     trustProxy: read.integer('TRUST_PROXY', 0, 0, 10),
     jsonBodyLimit: readBodyLimit(read),
     shutdownTimeoutSeconds: read.integer('SHUTDOWN_TIMEOUT_SECONDS', 10, 1, 300),
+    // Tests start and stop servers all day; they ask for a drain where they measure one.
+    shutdownDrainMs: read.integer('SHUTDOWN_DRAIN_MS', nodeEnv === 'test' ? 0 : 1000, 0, 60_000),
     rateLimits: readRateLimits(read),
     uploads: readUploads(read),
     meetingBaseUrl: readMeetingBaseUrl(read, isProduction),

@@ -25,6 +25,8 @@ export interface RegisterRequest {
   firstName: string;
   lastName: string;
   locale?: Locale;
+  /** The browser's IANA zone (e.g. `Europe/Berlin`); the account starts in UTC without it. */
+  timeZone?: string;
 }
 
 export interface LoginRequest {

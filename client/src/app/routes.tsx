@@ -79,7 +79,7 @@ export const appRoutes: RouteObject[] = [
           {
             path: paths.app.dashboard.path,
             lazy: async () => ({
-              Component: (await import('@/features/dashboard/pages/dashboard-page')).DashboardPage,
+              Component: (await import('./routes/dashboard-route')).DashboardRoute,
             }),
           },
           {

@@ -19,6 +19,8 @@ export interface RegisterInput {
   firstName: string;
   lastName: string;
   locale?: Locale;
+  /** IANA zone, already validated; absent: the account starts in the default zone (UTC). */
+  timeZone?: string;
 }
 
 export interface LoginInput {
@@ -45,6 +47,7 @@ export function createAuthService(sessions: SessionService) {
           firstName: input.firstName,
           lastName: input.lastName,
           ...(input.locale ? { locale: input.locale } : {}),
+          ...(input.timeZone ? { timeZone: input.timeZone } : {}),
           role: 'client',
           passwordHash,
         });

@@ -1,6 +1,12 @@
 import { PASSWORD_MIN_LENGTH } from '@coachhub/shared/auth';
 import { body } from 'express-validator';
-import { emailField, localeField, nameField, passwordField } from '../../core/validation-fields.js';
+import {
+  emailField,
+  localeField,
+  nameField,
+  passwordField,
+  timeZoneField,
+} from '../../core/validation-fields.js';
 
 /** `POST /api/auth/register` */
 export const registerBody = () => [
@@ -9,6 +15,7 @@ export const registerBody = () => [
   nameField('firstName'),
   nameField('lastName'),
   localeField().optional(),
+  timeZoneField().optional(),
   // api.md: a registration is always a client's; a `role` in the body is ignored, not refused.
   body('role')
     .optional()

@@ -15,7 +15,7 @@ export type NewUser = Pick<
   UserFields,
   'email' | 'firstName' | 'lastName' | 'role' | 'passwordHash'
 > &
-  Partial<Pick<UserFields, 'locale'>>;
+  Partial<Pick<UserFields, 'locale' | 'timeZone'>>;
 
 export function findUserById(userId: string, session?: ClientSession): Promise<UserRecord | null> {
   return User.findById(userId)

@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { accessToken } from '@/lib/access-token';
+import { pretendBrowserTimeZone } from '@/testing/browser-time-zone';
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
 import type { FakeRoutes } from '@/testing/fake-api';
 import { makeUser } from '@/testing/fixtures';
@@ -66,16 +67,19 @@ describe('RegisterForm', () => {
     expect(password).toHaveFocus();
   });
 
-  it('creates the account in the current language and opens the dashboard', async () => {
-    const ada = makeUser();
+  it("creates the account in the current language and the browser's time zone", async () => {
+    pretendBrowserTimeZone('Europe/Berlin');
+    const ada = makeUser({ timeZone: 'Europe/Berlin', createdAt: new Date().toISOString() });
     const { requests } = fakeApi({
       'POST /auth/register': () => ({ status: 201, data: { user: ada, accessToken: 'new-token' } }),
+      'GET /bookings': () => ({ status: 200, data: { items: [], page: 1, limit: 10, total: 0 } }),
     });
     const { user, router } = await openRegister();
 
     await fillIn(user, validEntries);
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
+    // Its zone is the device's, so there is no offer to switch.
     expect(await screen.findByTestId('dashboard-greeting')).toHaveTextContent('Welcome back, Ada!');
     expect(router.state.location.pathname).toBe('/dashboard');
     expect(requests[0]?.body).toEqual({
@@ -84,8 +88,10 @@ describe('RegisterForm', () => {
       email: 'ada@example.com',
       password: 'analytical-engine',
       locale: 'en',
+      timeZone: 'Europe/Berlin',
     });
     expect(accessToken.get()).toBe('new-token');
+    expect(screen.queryByTestId('time-zone-notice')).not.toBeInTheDocument();
   });
 
   it('puts a taken email next to the email field, translated', async () => {

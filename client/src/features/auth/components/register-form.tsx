@@ -8,10 +8,17 @@ import { useFormState } from '@/components/form/use-form-state';
 import { Button } from '@/components/ui/button';
 import { useRegister } from '@/lib/auth/register';
 import type { FieldProblems } from '@/lib/field-problem';
+import { deviceTimeZone, isValidTimeZone } from '@/lib/format';
 import { isLocale } from '@/lib/i18n/locale-preference';
 import { checkEmail, checkName, checkNewPassword } from '@/lib/validation';
 
 type RegisterField = 'firstName' | 'lastName' | 'email' | 'password';
+
+/** The browser's zone, so the calendar shows local times from the start (UTC when it has none). */
+const browserTimeZone = (): { timeZone?: string } => {
+  const zone = deviceTimeZone();
+  return zone && isValidTimeZone(zone) ? { timeZone: zone } : {};
+};
 
 const validate = (values: Record<RegisterField, string>): FieldProblems<RegisterField> => ({
   firstName: checkName(values.firstName, 'validation.firstNameRequired'),
@@ -20,7 +27,10 @@ const validate = (values: Record<RegisterField, string>): FieldProblems<Register
   password: checkNewPassword(values.password),
 });
 
-/** Creates a client account in the language the visitor is using; the page then redirects. */
+/**
+ * Creates a client account in the language and time zone the visitor is using; the page then
+ * redirects.
+ */
 export const RegisterForm = () => {
   const { t, i18n } = useTranslation();
   const registration = useRegister();
@@ -37,6 +47,7 @@ export const RegisterForm = () => {
           email: values.email.trim(),
           password: values.password,
           locale: isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE,
+          ...browserTimeZone(),
         },
         { onError: focusFirstProblem },
       ),

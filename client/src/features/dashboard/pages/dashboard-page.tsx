@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { PageTitle } from '@/components/ui/page-title';
@@ -5,10 +6,15 @@ import { useCurrentUser } from '@/lib/auth/session';
 
 import { LocalTime } from '../components/local-time';
 import { RoleCards } from '../components/role-cards';
-import { TimeZoneHint } from '../components/time-zone-hint';
 import './dashboard-page.css';
 
-export const DashboardPage = () => {
+interface DashboardPageProps {
+  /** Shown under the facts, e.g. the offer to switch to this device's time zone. */
+  notice?: ReactNode;
+}
+
+/** The signed-in home; `app/routes/dashboard-route.tsx` hands in what other features show. */
+export const DashboardPage = ({ notice }: DashboardPageProps) => {
   const { t } = useTranslation();
   const user = useCurrentUser();
   // The route guard renders this page only with a user; null is the instant of a logout.
@@ -40,8 +46,8 @@ export const DashboardPage = () => {
             </dd>
           </div>
         </dl>
-        <TimeZoneHint timeZone={user.timeZone} />
       </header>
+      {notice}
       <RoleCards role={user.role} />
     </div>
   );

@@ -131,6 +131,13 @@ export const de: Translation = {
     timeZone: 'Zeitzone',
     timeZoneHint: 'Datum und Uhrzeit werden in dieser Zeitzone angezeigt.',
     useDeviceTimeZone: 'Zeitzone dieses Geräts verwenden ({{timeZone}})',
+    timeZoneNotice: {
+      label: 'Zeitzone',
+      text: 'Dieses Gerät ist auf {{deviceZone}} eingestellt, dein Konto auf {{accountZone}}. Datum und Uhrzeit werden in {{accountZone}} angezeigt.',
+      switch: 'Zu {{timeZone}} wechseln',
+      keep: '{{timeZone}} behalten',
+      switched: 'Deine Zeitzone ist jetzt {{timeZone}}.',
+    },
     save: 'Änderungen speichern',
     saving: 'Wird gespeichert…',
     saved: 'Dein Profil wurde gespeichert.',
@@ -208,8 +215,6 @@ export const de: Translation = {
     role: 'Deine Rolle',
     localTime: 'Deine Ortszeit',
     timeZone: 'Zeitzone: {{timeZone}}',
-    deviceZoneHint: 'Dieses Gerät ist auf {{timeZone}} eingestellt.',
-    updateTimeZone: 'Zeitzone aktualisieren',
     open: 'Öffnen',
     client: {
       findTitle: 'Coach finden',

@@ -136,6 +136,13 @@ export const en = {
     timeZone: 'Time zone',
     timeZoneHint: 'Dates and times are shown in this time zone.',
     useDeviceTimeZone: 'Use this device’s time zone ({{timeZone}})',
+    timeZoneNotice: {
+      label: 'Time zone',
+      text: 'This device is set to {{deviceZone}}, your account to {{accountZone}}. Dates and times are shown in {{accountZone}}.',
+      switch: 'Switch to {{timeZone}}',
+      keep: 'Keep {{timeZone}}',
+      switched: 'Your time zone is now {{timeZone}}.',
+    },
     save: 'Save changes',
     saving: 'Saving…',
     saved: 'Your profile has been saved.',
@@ -211,8 +218,6 @@ export const en = {
     role: 'Your role',
     localTime: 'Your local time',
     timeZone: 'Time zone: {{timeZone}}',
-    deviceZoneHint: 'This device is set to {{timeZone}}.',
-    updateTimeZone: 'Update your time zone',
     open: 'Open',
     client: {
       findTitle: 'Find a coach',

@@ -281,4 +281,37 @@ describe('MyBookingsPage', () => {
     expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
     expect(click.mock.contexts[0]).toHaveProperty('download', 'coachhub-booking-booking-1.ics');
   });
+
+  it('lets a coach mark a past confirmed session completed from the Past tab', async () => {
+    const past = makeBooking({
+      _id: 'booking-past',
+      status: 'confirmed',
+      start: '2026-05-01T08:00:00.000Z',
+      end: '2026-05-01T09:00:00.000Z',
+      meetingUrl: 'https://meet.example/room-1',
+      allowedActions: ['cancel', 'complete', 'no_show'],
+    });
+    const { requests } = fakeApi({
+      'GET /bookings': () => ({ status: 200, data: makePage([past]) }),
+      'POST /bookings/booking-past/complete': () => ({
+        status: 200,
+        data: { ...past, status: 'completed', allowedActions: [] },
+      }),
+    });
+    const { user } = renderApp({ url: '/practice?as=coach&scope=past', user: coachUser });
+    const card = await screen.findByTestId('booking-card');
+    expect(requests.find((request) => request.url === '/bookings')?.params).toMatchObject({
+      role: 'coach',
+      to: '2026-05-04T08:00:00.000Z',
+    });
+    expect(within(card).getByRole('button', { name: 'Mark as no-show' })).toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Mark as completed' }));
+    await waitFor(() =>
+      expect(within(card).getByTestId('booking-status')).toHaveTextContent('Completed'),
+    );
+    expect(requests.map((request) => `${request.method} ${request.url}`)).toContain(
+      'POST /bookings/booking-past/complete',
+    );
+    expect(within(card).queryByRole('button', { name: 'Mark as no-show' })).not.toBeInTheDocument();
+  });
 });

@@ -79,8 +79,8 @@ describe('RegisterForm', () => {
     await fillIn(user, validEntries);
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
-    // Its zone is the device's, so there is no offer to switch.
-    expect(await screen.findByTestId('dashboard-greeting')).toHaveTextContent('Welcome back, Ada!');
+    // A new account is welcomed, not welcomed back; its zone is the device's, so no offer to switch.
+    expect(await screen.findByTestId('dashboard-greeting')).toHaveTextContent('Welcome, Ada!');
     expect(router.state.location.pathname).toBe('/dashboard');
     expect(requests[0]?.body).toEqual({
       firstName: 'Ada',
@@ -91,6 +91,7 @@ describe('RegisterForm', () => {
       timeZone: 'Europe/Berlin',
     });
     expect(accessToken.get()).toBe('new-token');
+    expect(await screen.findByTestId('upcoming-sessions-empty')).toBeInTheDocument();
     expect(screen.queryByTestId('time-zone-notice')).not.toBeInTheDocument();
   });
 

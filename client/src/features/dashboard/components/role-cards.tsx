@@ -1,4 +1,6 @@
 import type { Role } from '@coachhub/shared/roles';
+import type { BookingParty } from '@coachhub/shared/scheduling';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
@@ -9,9 +11,11 @@ interface RoleCard {
   href: string;
   titleKey: TranslationKey;
   textKey: TranslationKey;
+  /** The card of the viewer's sessions on this side: it lists them when the page can. */
+  sessionsAs?: BookingParty;
 }
 
-/** What each role starts from; later features replace these placeholders with live data. */
+/** What each role starts from; the sessions cards show the real upcoming sessions. */
 const CARDS_BY_ROLE: Record<Role, readonly RoleCard[]> = {
   client: [
     {
@@ -23,6 +27,7 @@ const CARDS_BY_ROLE: Record<Role, readonly RoleCard[]> = {
       href: paths.app.bookings.getHref(),
       titleKey: 'dashboard.client.bookingsTitle',
       textKey: 'dashboard.client.bookingsText',
+      sessionsAs: 'client',
     },
     {
       href: paths.app.messages.getHref(),
@@ -40,6 +45,7 @@ const CARDS_BY_ROLE: Record<Role, readonly RoleCard[]> = {
       href: paths.app.bookings.getHref(),
       titleKey: 'dashboard.coach.bookingsTitle',
       textKey: 'dashboard.coach.bookingsText',
+      sessionsAs: 'coach',
     },
     {
       href: paths.app.messages.getHref(),
@@ -61,11 +67,17 @@ const CARDS_BY_ROLE: Record<Role, readonly RoleCard[]> = {
   ],
 };
 
-export const RoleCards = ({ role }: { role: Role }) => {
+interface RoleCardsProps {
+  role: Role;
+  /** The viewer's upcoming sessions on one side (composed by the route: bookings is a feature). */
+  renderSessions?: (as: BookingParty) => ReactNode;
+}
+
+export const RoleCards = ({ role, renderSessions }: RoleCardsProps) => {
   const { t } = useTranslation();
   return (
     <ul className="card-grid" data-testid={`dashboard-cards-${role}`}>
-      {CARDS_BY_ROLE[role].map(({ href, titleKey, textKey }) => (
+      {CARDS_BY_ROLE[role].map(({ href, titleKey, textKey, sessionsAs }) => (
         <li key={titleKey} className="card">
           <h2 className="card__title">
             {/* The whole card is clickable through this link (see .card__link::after). */}
@@ -73,7 +85,11 @@ export const RoleCards = ({ role }: { role: Role }) => {
               {t(titleKey)}
             </Link>
           </h2>
-          <p className="card__text">{t(textKey)}</p>
+          {sessionsAs && renderSessions ? (
+            <div className="card__text">{renderSessions(sessionsAs)}</div>
+          ) : (
+            <p className="card__text">{t(textKey)}</p>
+          )}
         </li>
       ))}
     </ul>

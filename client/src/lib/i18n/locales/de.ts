@@ -212,6 +212,7 @@ export const de: Translation = {
   dashboard: {
     title: 'Übersicht',
     greeting: 'Willkommen zurück, {{name}}!',
+    greetingNew: 'Willkommen, {{name}}!',
     role: 'Deine Rolle',
     localTime: 'Deine Ortszeit',
     timeZone: 'Zeitzone: {{timeZone}}',
@@ -635,6 +636,15 @@ export const de: Translation = {
     findCoach: 'Coach finden',
     loading: 'Buchungen werden geladen…',
     loadFailed: 'Die Buchungen konnten nicht geladen werden.',
+    upcoming: {
+      label: 'Deine nächsten Sitzungen',
+      loading: 'Deine Sitzungen werden geladen…',
+      loadFailed: 'Deine Sitzungen konnten nicht geladen werden.',
+      empty: {
+        client: 'Noch keine anstehenden Sitzungen. Finde einen Coach und buche deine erste.',
+        coach: 'Noch keine anstehenden Sitzungen mit Klient:innen.',
+      },
+    },
     pages: 'Buchungsseiten',
     you: 'dich',
     scopes: {

@@ -215,6 +215,7 @@ export const en = {
   dashboard: {
     title: 'Dashboard',
     greeting: 'Welcome back, {{name}}!',
+    greetingNew: 'Welcome, {{name}}!',
     role: 'Your role',
     localTime: 'Your local time',
     timeZone: 'Time zone: {{timeZone}}',
@@ -631,6 +632,15 @@ export const en = {
     findCoach: 'Find a coach',
     loading: 'Loading bookings…',
     loadFailed: 'The bookings could not be loaded.',
+    upcoming: {
+      label: 'Your upcoming sessions',
+      loading: 'Loading your sessions…',
+      loadFailed: 'Your sessions could not be loaded.',
+      empty: {
+        client: 'No upcoming sessions yet. Find a coach and book your first one.',
+        coach: 'No upcoming sessions with clients yet.',
+      } satisfies Record<BookingParty, string>,
+    },
     pages: 'Booking pages',
     you: 'you',
     scopes: {

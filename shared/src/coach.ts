@@ -207,3 +207,12 @@ export type CoachMatchResponse = CoachMatch[];
 export interface CoachUpdatedEvent {
   coach: CoachDTO;
 }
+
+/**
+ * Socket `coach:verification_changed`, to every admin: a coach entered the verification queue
+ * (`coach.verification.status` is `pending`: applied, or resubmitted after an edit) or left it
+ * (approved or rejected, by any admin).
+ */
+export interface CoachVerificationEvent {
+  coach: CoachDTO;
+}

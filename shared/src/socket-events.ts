@@ -1,5 +1,5 @@
 import type { BookingEvent } from './booking.js';
-import type { CoachUpdatedEvent } from './coach.js';
+import type { CoachUpdatedEvent, CoachVerificationEvent } from './coach.js';
 import type {
   ConversationRef,
   MessageDTO,
@@ -52,6 +52,8 @@ export interface ServerToClientEvents {
   /** Sent just before the server closes the socket: refresh the token (or sign out) and reconnect. */
   'session:ended': (payload: SessionEnded) => void;
   'coach:updated': (payload: CoachUpdatedEvent) => void;
+  /** To `adminsRoom()`: the verification queue gained or lost this coach. */
+  'coach:verification_changed': (payload: CoachVerificationEvent) => void;
   'booking:created': (payload: BookingEvent) => void;
   'booking:updated': (payload: BookingEvent) => void;
   'notification:new': (payload: NotificationEvent) => void;
@@ -104,6 +106,9 @@ export const userRoom = (userId: string): string => `user:${userId}`;
  * the user's `presence:update`.
  */
 export const presenceRoom = (userId: string): string => `presence:${userId}`;
+
+/** Every admin's sockets, joined at connection by sockets whose account is an admin. */
+export const adminsRoom = (): string => 'admins';
 
 /** Every socket opened with a token of this session (refresh-token family). */
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;

@@ -5,6 +5,7 @@ import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { Notifications } from '@/components/notifications/notifications';
 import { Button } from '@/components/ui/button';
 import { LoadingScreen } from '@/components/ui/loading-screen';
+import { useVerificationUpdates } from '@/features/admin/api/use-verification-updates';
 import { useBookingUpdates } from '@/features/bookings/api/use-booking-updates';
 import { useCoachUpdates } from '@/features/coaches/api/use-coach-updates';
 import { useConversationUpdates } from '@/features/conversations/api/use-conversation-updates';
@@ -49,6 +50,7 @@ export const RootLayout = () => {
   useBookingUpdates();
   useConversationUpdates();
   useLiveNotifications();
+  useVerificationUpdates();
 
   return (
     <div className="app-shell">

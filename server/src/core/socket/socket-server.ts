@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@coachhub/shared/errors';
-import { sessionRoom, userRoom } from '@coachhub/shared/socket-events';
+import { adminsRoom, sessionRoom, userRoom } from '@coachhub/shared/socket-events';
 import { Server } from 'socket.io';
 import type { Authenticator } from '../auth/principal.js';
 import { AppError } from '../errors.js';
@@ -69,7 +69,12 @@ export function createSocketServer(options: SocketServerOptions): TypedServer {
 
   io.on('connection', async (socket) => {
     // Joined before any feature sees the socket, so nothing is emitted to a half-set-up user.
-    await socket.join([userRoom(socket.data.userId), sessionRoom(socket.data.sessionId)]);
+    await socket.join([
+      userRoom(socket.data.userId),
+      sessionRoom(socket.data.sessionId),
+      // Admins hear what concerns all of them (e.g. the verification queue) in one room.
+      ...(socket.data.role === 'admin' ? [adminsRoom()] : []),
+    ]);
     for (const register of options.registrars) register(io, socket);
   });
 

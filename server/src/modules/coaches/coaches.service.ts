@@ -38,9 +38,18 @@ export function createCoachesService(deps: {
   }
 
   return {
-    /** Atomic and not repeatable: a second call answers 409 CONFLICT. */
+    /**
+     * Atomic and not repeatable: a second call answers 409 CONFLICT. The new coach enters the
+     * verification queue (`coach.verification_changed`, pending) once the creation committed.
+     */
     async becomeCoach(userId: string, profile: BecomeCoachRequest): Promise<BecomeCoachResponse> {
       const { user, coach } = await createCoach(userId, profile, deps.lifecycle);
+      deps.events.publish('coach.verification_changed', {
+        coachId: userId,
+        status: 'pending',
+        reason: '',
+        by: userId,
+      });
       return { user: toUserDTO(user), coach: await presentOne(coach) };
     },
 

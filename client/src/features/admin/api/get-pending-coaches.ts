@@ -51,3 +51,41 @@ export const removePendingCoach = async (
 /** After a decision, the queue is fetched again: later pages move up, others may have decided too. */
 export const invalidatePendingCoaches = (queryClient: QueryClient): Promise<void> =>
   queryClient.invalidateQueries({ queryKey: PENDING_KEY });
+
+const isLastPage = (page: Page<CoachDTO>) => page.page * page.limit >= page.total;
+
+/**
+ * A coach joined the queue (applied, or resubmitted after an edit) or left it (an admin decided),
+ * as `coach:verification_changed` says. Shown at once: a coach already listed is replaced in
+ * place, a new one is appended to a cached last page with room (the queue is oldest first), a
+ * decided one leaves every page. Then the queue is fetched again, since only the server knows the
+ * page boundaries.
+ */
+export const putCoachInQueue = (queryClient: QueryClient, coach: CoachDTO): Promise<void> => {
+  const waiting = coach.verification.status === 'pending';
+  const listed = queryClient
+    .getQueriesData<Page<CoachDTO>>({ queryKey: PENDING_KEY })
+    .some(([, page]) => page?.items.some((item) => item._id === coach._id));
+  queryClient.setQueriesData<Page<CoachDTO>>({ queryKey: PENDING_KEY }, (page) => {
+    if (!page) return page;
+    const here = page.items.some((item) => item._id === coach._id);
+    if (here && waiting) {
+      return { ...page, items: page.items.map((item) => (item._id === coach._id ? coach : item)) };
+    }
+    if (here) {
+      return {
+        ...page,
+        items: page.items.filter((item) => item._id !== coach._id),
+        total: page.total - 1,
+      };
+    }
+    if (!waiting || listed) return page;
+    const room = isLastPage(page) && page.items.length < page.limit;
+    return {
+      ...page,
+      items: room ? [...page.items, coach] : page.items,
+      total: page.total + 1,
+    };
+  });
+  return invalidatePendingCoaches(queryClient);
+};

@@ -143,7 +143,36 @@ describe('PracticePage: availability', FORM_TEST_TIMEOUT, () => {
 });
 
 describe('PracticePage: pricing', () => {
-  it('removes a discount at once and puts it back with a message when the delete fails', async () => {
+  it('asks before removing a discount, and "Keep" (or Escape) keeps it without a request', async () => {
+    const { requests } = fakeApi({
+      'GET /prices/config/coach-1': () => ({ status: 200, data: makePriceConfig() }),
+      'GET /coaches/coach-1/session-types': () => ({ status: 200, data: [makeSessionType()] }),
+    });
+    const { user } = renderApp({ url: '/practice?section=pricing', user: coachUser });
+    const discounts = await screen.findByRole('list', { name: 'Discounts' });
+    const remove = screen.getByRole('button', { name: 'Remove discount Loyalty' });
+
+    await user.click(remove);
+    const question = screen.getByRole('group', {
+      name: 'Remove the discount “Loyalty”? New bookings no longer get it.',
+    });
+    expect(within(question).getByText(/Remove the discount/)).toHaveFocus();
+    expect(within(discounts).getAllByTestId('discount')).toHaveLength(2);
+
+    await user.click(within(question).getByRole('button', { name: 'Keep' }));
+    expect(screen.queryByRole('group', { name: /Remove the discount/ })).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Remove discount Loyalty' })).toHaveFocus(),
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Remove discount Loyalty' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: /Remove the discount/ })).not.toBeInTheDocument();
+    expect(within(discounts).getAllByTestId('discount')).toHaveLength(2);
+    expect(requests.filter((request) => request.method === 'DELETE')).toHaveLength(0);
+  });
+
+  it('removes a discount once confirmed and puts it back with a message when the delete fails', async () => {
     const deletion = held();
     const { requests } = fakeApi({
       'GET /prices/config/coach-1': () => ({ status: 200, data: makePriceConfig() }),
@@ -155,6 +184,7 @@ describe('PracticePage: pricing', () => {
     expect(within(discounts).getAllByTestId('discount')).toHaveLength(2);
 
     await user.click(screen.getByRole('button', { name: 'Remove discount Loyalty' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, remove' }));
     expect(within(discounts).getAllByTestId('discount')).toHaveLength(1);
     expect(within(discounts).queryByText(/Loyalty/)).not.toBeInTheDocument();
 
@@ -187,6 +217,11 @@ describe('PracticePage: pricing', () => {
     });
     const { user } = renderApp({ url: '/practice?section=pricing', user: coachUser });
     await user.click(await screen.findByRole('button', { name: 'Remove package Five pack' }));
+    expect(screen.getByTestId('package')).toBeInTheDocument();
+    const question = screen.getByRole('group', {
+      name: 'Remove the package “Five pack”? Clients can no longer buy it.',
+    });
+    await user.click(within(question).getByRole('button', { name: 'Yes, remove' }));
     expect(screen.queryByTestId('package')).not.toBeInTheDocument();
     expect(await screen.findByText('No packages yet.')).toBeInTheDocument();
     expect(screen.queryByTestId('notification')).not.toBeInTheDocument();

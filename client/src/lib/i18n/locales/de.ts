@@ -908,6 +908,10 @@ export const de: Translation = {
       earlyCondition_one: 'mindestens {{count}} Tag im Voraus gebucht',
       earlyCondition_other: 'mindestens {{count}} Tage im Voraus gebucht',
       removeDiscount: 'Rabatt {{label}} entfernen',
+      removeDiscountQuestion:
+        'Rabatt „{{label}}“ entfernen? Neue Buchungen erhalten ihn dann nicht mehr.',
+      confirmRemove: 'Ja, entfernen',
+      keepItem: 'Behalten',
       discountDeleteFailed: 'Der Rabatt konnte nicht entfernt werden und ist wieder in der Liste.',
       activeField: 'Aktiv',
       packagesHeading: 'Pakete',
@@ -922,6 +926,8 @@ export const de: Translation = {
       packageDetail_one: '{{count}} Sitzung, {{days}} Tage gültig',
       packageDetail_other: '{{count}} Sitzungen, {{days}} Tage gültig',
       removePackage: 'Paket {{name}} entfernen',
+      removePackageQuestion:
+        'Paket „{{name}}“ entfernen? Klient:innen können es dann nicht mehr kaufen.',
       packageDeleteFailed: 'Das Paket konnte nicht entfernt werden und ist wieder in der Liste.',
     },
   },

@@ -25,9 +25,13 @@ const toPriceItem = (discount: Discount, t: TFunction): PriceItem => ({
   active: discount.active,
   detail: `${t(`booking.quote.kinds.${discount.kind}`)}: ${condition(discount, t)}`,
   removeLabel: t('practice.pricing.removeDiscount', { label: discount.label }),
+  removeQuestion: t('practice.pricing.removeDiscountQuestion', { label: discount.label }),
 });
 
-/** The coach's discounts; removing one takes it off the list at once (see `useDeleteDiscount`). */
+/**
+ * The coach's discounts; a removal, once confirmed, takes it off the list at once (see
+ * `useDeleteDiscount`).
+ */
 export const DiscountsEditor = ({
   userId,
   discounts,

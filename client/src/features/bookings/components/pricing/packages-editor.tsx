@@ -21,6 +21,7 @@ const toPriceItem = (
   active: item.active,
   detail: t('practice.pricing.packageDetail', { count: item.sessions, days: item.validityDays }),
   removeLabel: t('practice.pricing.removePackage', { name: item.name }),
+  removeQuestion: t('practice.pricing.removePackageQuestion', { name: item.name }),
 });
 
 interface PackagesEditorProps {
@@ -29,7 +30,10 @@ interface PackagesEditorProps {
   packages: readonly SessionPackage[];
 }
 
-/** The coach's packages; removing one takes it off the list at once (see `useDeletePackage`). */
+/**
+ * The coach's packages; a removal, once confirmed, takes it off the list at once (see
+ * `useDeletePackage`).
+ */
 export const PackagesEditor = ({ userId, currency, packages }: PackagesEditorProps) => {
   const { t, i18n } = useTranslation();
   const remove = useDeletePackage(userId);

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { Button } from '@/components/ui/button';
 
 import { PRICE_ITEM_TEXTS } from './price-item-kinds';
@@ -13,6 +14,8 @@ export interface PriceItem {
   detail: ReactNode;
   /** Accessible name of its remove button, naming the item. */
   removeLabel: string;
+  /** The question asked before it is removed, naming the item. */
+  removeQuestion: string;
 }
 
 interface PriceItemListProps {
@@ -23,11 +26,61 @@ interface PriceItemListProps {
   renderForm: (done: () => void) => ReactNode;
 }
 
-/** The list of a coach's discounts or packages, each removable, with a form to add one. */
+/**
+ * Asks before an item goes: "Yes, remove" or "Keep" (Escape keeps too). The question takes the
+ * focus, so a screen reader reads it; keeping returns the focus to the item's remove button.
+ */
+const RemoveConfirmation = ({
+  question,
+  onConfirm,
+  onKeep,
+}: {
+  question: string;
+  onConfirm: () => void;
+  onKeep: () => void;
+}) => {
+  const { t } = useTranslation();
+  const questionId = useId();
+  const questionRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => questionRef.current?.focus(), []);
+  return (
+    <div
+      className="price-item__confirm"
+      role="group"
+      aria-labelledby={questionId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onKeep();
+      }}
+    >
+      <p id={questionId} ref={questionRef} tabIndex={-1}>
+        {question}
+      </p>
+      <div className="price-item__confirm-actions">
+        <Button variant="secondary" onClick={onConfirm}>
+          {t('practice.pricing.confirmRemove')}
+        </Button>
+        <Button variant="ghost" onClick={onKeep}>
+          {t('practice.pricing.keepItem')}
+        </Button>
+      </div>
+    </div>
+  );
+};
+
+/** The list of a coach's discounts or packages, each removable after a question, with a form to add one. */
 export const PriceItemList = ({ kind, items, onRemove, renderForm }: PriceItemListProps) => {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const removeButtons = useRef(new Map<string, HTMLButtonElement>());
   const texts = PRICE_ITEM_TEXTS[kind];
+
+  const keep = (id: string) => {
+    setConfirming(null);
+    // After the re-render that brings the remove button back.
+    requestAnimationFrame(() => removeButtons.current.get(id)?.focus());
+  };
+
   return (
     <div className="price-items">
       {items.length === 0 ? (
@@ -43,13 +96,28 @@ export const PriceItemList = ({ kind, items, onRemove, renderForm }: PriceItemLi
                 </p>
                 <p className="price-item__detail">{item.detail}</p>
               </div>
-              <Button
-                variant="ghost"
-                onClick={() => onRemove(item.id)}
-                aria-label={item.removeLabel}
-              >
-                {t('practice.availability.remove')}
-              </Button>
+              {confirming === item.id ? (
+                <RemoveConfirmation
+                  question={item.removeQuestion}
+                  onConfirm={() => {
+                    setConfirming(null);
+                    onRemove(item.id);
+                  }}
+                  onKeep={() => keep(item.id)}
+                />
+              ) : (
+                <Button
+                  variant="ghost"
+                  ref={(button: HTMLButtonElement | null) => {
+                    if (button) removeButtons.current.set(item.id, button);
+                    else removeButtons.current.delete(item.id);
+                  }}
+                  onClick={() => setConfirming(item.id)}
+                  aria-label={item.removeLabel}
+                >
+                  {t('practice.availability.remove')}
+                </Button>
+              )}
             </li>
           ))}
         </ul>

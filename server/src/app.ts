@@ -12,7 +12,7 @@ import { AppError } from './core/errors.js';
 import { apiRouteNotFound, errorHandler } from './core/http/error-handler.js';
 import type { Drain } from './core/http/drain.js';
 import { createHealthRouter } from './core/http/health.js';
-import { createLimiter } from './core/http/rate-limit.js';
+import { memoryRateLimits, type RateLimits } from './core/http/rate-limit.js';
 import { requestLog } from './core/http/request-log.js';
 import { createSpaRouter } from './core/http/spa.js';
 import type { Logger } from './core/logger.js';
@@ -87,6 +87,8 @@ export interface AppDeps {
   conversations: ConversationsService;
   /** Bookings, shared with chat (proposals book through it). */
   bookings: BookingsService;
+  /** Where rate-limit counters live (Redis with REDIS_URL); this process's memory by default. */
+  rateLimits?: RateLimits;
   /** Set when shutdown begins (server.ts): `Connection: close` and a 503 from `/ready`. */
   drain?: Drain;
   /** The domain event bus; subscribers that live with the app (sockets) register on it here. */
@@ -183,9 +185,13 @@ function createApiRouter(deps: AppDeps): Router {
   });
 
   const api = Router();
-  api.use(createLimiter({ limit: limits.apiPerMinute, windowSeconds: 60 }));
+  const rateLimits = deps.rateLimits ?? memoryRateLimits();
+  api.use(rateLimits.http({ name: 'api', limit: limits.apiPerMinute, windowSeconds: 60 }));
   api.use(noStoreWhenSignedIn);
-  api.use('/auth', createAuthRouter({ auth: authService, sessions, secureCookies, limits }));
+  api.use(
+    '/auth',
+    createAuthRouter({ auth: authService, sessions, secureCookies, limits, rateLimits }),
+  );
   api.use(
     '/users',
     createUsersRouter({
@@ -193,7 +199,14 @@ function createApiRouter(deps: AppDeps): Router {
       authenticated,
       uploadMaxBytes,
     }),
-    createPasswordRouter({ auth: authService, sessions, secureCookies, limits, authenticated }),
+    createPasswordRouter({
+      auth: authService,
+      sessions,
+      secureCookies,
+      limits,
+      rateLimits,
+      authenticated,
+    }),
     createBecomeCoachRouter({ controller: coaches, authenticated }),
     createNotificationPreferencesRouter({ authenticated }),
   );

@@ -8,6 +8,8 @@ import type { Config } from './core/config/config.js';
 import { connectDatabase, type Database } from './core/db/connect-database.js';
 import { createEventBus, type EventBus } from './core/events/event-bus.js';
 import { createDrain } from './core/http/drain.js';
+import { memoryRateLimits, redisRateLimits, type RateLimits } from './core/http/rate-limit.js';
+import { connectRedis } from './core/redis/connect-redis.js';
 import { createJobScheduler, type JobScheduler } from './core/jobs/job-scheduler.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { createRealtime } from './core/socket/realtime.js';
@@ -102,7 +104,17 @@ export async function createServer(
       logger,
       registrars,
     });
-    if (config.redisUrl) closeRedis = await attachRedisAdapter(io, config.redisUrl, logger);
+    let rateLimits: RateLimits = memoryRateLimits();
+    if (config.redisUrl) {
+      const closeAdapter = await attachRedisAdapter(io, config.redisUrl, logger);
+      // Rate-limit counters shared by every process, so a client's allowance is not multiplied.
+      const counters = await connectRedis(config.redisUrl, logger, 'rate limits');
+      rateLimits = redisRateLimits(counters);
+      closeRedis = async () => {
+        await closeAdapter();
+        await Promise.allSettled([counters.quit()]);
+      };
+    }
     const realtime = createRealtime(io);
     const coachPresenter = createCoachPresenter(realtime);
     const bookings = createBookingsService({
@@ -118,6 +130,7 @@ export async function createServer(
       presenter: coachPresenter,
       storage,
       bookings,
+      rateLimits,
     });
     registrars.push(createConversationsRegistrar({ conversations, logger }));
 
@@ -127,6 +140,7 @@ export async function createServer(
       logger,
       database,
       drain,
+      rateLimits,
       accessTokens,
       authenticate,
       realtime,

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import { connectRedis } from '../redis/connect-redis.js';
 import type { TypedServer } from './socket-types.js';
 
 /**
@@ -15,17 +16,8 @@ export async function attachRedisAdapter(
   logger: Logger,
 ): Promise<() => Promise<void>> {
   // Loaded only on this path, so a single-process setup never needs the Redis packages.
-  const [{ createAdapter }, { createClient }] = await Promise.all([
-    import('@socket.io/redis-streams-adapter'),
-    import('redis'),
-  ]);
-  const client = createClient({ url: redisUrl });
-  client.on('error', (error: unknown) =>
-    logger.error('Redis connection error', {
-      error: error instanceof Error ? error.message : String(error),
-    }),
-  );
-  await client.connect();
+  const { createAdapter } = await import('@socket.io/redis-streams-adapter');
+  const client = await connectRedis(redisUrl, logger, 'socket adapter');
   io.adapter(createAdapter(client));
   logger.info('Socket.IO: Redis Streams adapter attached');
   return async () => {

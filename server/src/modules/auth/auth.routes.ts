@@ -1,7 +1,7 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { principalOf } from '../../core/auth/auth.middleware.js';
 import type { RateLimitConfig } from '../../core/config/config.js';
-import { createLimiter } from '../../core/http/rate-limit.js';
+import type { RateLimits } from '../../core/http/rate-limit.js';
 import { validate } from '../../core/validation.js';
 import type { AuthControllerDeps } from './auth.controller.js';
 import { createAuthController } from './auth.controller.js';
@@ -19,22 +19,26 @@ function loginAccountKey(req: Request): string | undefined {
     : undefined;
 }
 
-export function createAuthRouter(deps: AuthControllerDeps & { limits: RateLimitConfig }): Router {
+export function createAuthRouter(
+  deps: AuthControllerDeps & { limits: RateLimitConfig; rateLimits: RateLimits },
+): Router {
   const controller = createAuthController(deps);
   const { limits } = deps;
+  const limiter = deps.rateLimits.http;
   const windowSeconds = limits.windowSeconds;
   const router = Router();
 
   router.post(
     '/register',
-    createLimiter({ limit: limits.registerPerIp, windowSeconds }),
+    limiter({ name: 'register-ip', limit: limits.registerPerIp, windowSeconds }),
     validate(registerBody()),
     controller.register,
   );
   router.post(
     '/login',
-    createLimiter({ limit: limits.loginPerIp, windowSeconds }),
-    createLimiter({
+    limiter({ name: 'login-ip', limit: limits.loginPerIp, windowSeconds }),
+    limiter({
+      name: 'login-account-ip',
       limit: limits.loginPerAccount,
       windowSeconds,
       key: loginAccountKey,
@@ -45,7 +49,7 @@ export function createAuthRouter(deps: AuthControllerDeps & { limits: RateLimitC
   );
   router.post(
     '/refresh',
-    createLimiter({ limit: limits.refreshPerIp, windowSeconds }),
+    limiter({ name: 'refresh-ip', limit: limits.refreshPerIp, windowSeconds }),
     validate(),
     controller.refresh,
   );
@@ -55,7 +59,11 @@ export function createAuthRouter(deps: AuthControllerDeps & { limits: RateLimitC
 
 /** `POST /api/users/me/password`, mounted under `/users` by the app. */
 export function createPasswordRouter(
-  deps: AuthControllerDeps & { limits: RateLimitConfig; authenticated: RequestHandler },
+  deps: AuthControllerDeps & {
+    limits: RateLimitConfig;
+    rateLimits: RateLimits;
+    authenticated: RequestHandler;
+  },
 ): Router {
   const controller = createAuthController(deps);
   const router = Router();
@@ -63,7 +71,8 @@ export function createPasswordRouter(
     '/me/password',
     deps.authenticated,
     // A stolen access token must not become a way to guess the current password.
-    createLimiter({
+    deps.rateLimits.http({
+      name: 'password-change',
       limit: deps.limits.loginPerAccount,
       windowSeconds: deps.limits.windowSeconds,
       key: (req) => `password:${principalOf(req).userId}`,

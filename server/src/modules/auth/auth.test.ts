@@ -8,7 +8,8 @@ let t: TestServer;
 let existing: TestUser;
 
 beforeAll(async () => {
-  t = await startTestServer(import.meta.filename);
+  // Every registration here comes from one address: the per-address limit has its own test.
+  t = await startTestServer(import.meta.filename, { RATE_LIMIT_REGISTER_PER_IP: '100' });
   existing = await createUser({ email: 'existing@example.com' });
 });
 afterAll(() => t.close());

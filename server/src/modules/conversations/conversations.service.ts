@@ -9,9 +9,9 @@ import {
 } from '@coachhub/shared/conversation';
 import { conversationRoom, userRoom } from '@coachhub/shared/socket-events';
 import { isValidObjectId, Types } from 'mongoose';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { isDuplicateKeyError } from '../../core/db/duplicate-key.js';
 import { AppError, notFound } from '../../core/errors.js';
+import { memoryRateLimits, type RateLimits } from '../../core/http/rate-limit.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import type { Realtime } from '../../core/socket/realtime.js';
 import type { CoachPresenter } from '../coaches/coach-presenter.js';
@@ -27,7 +27,7 @@ import {
   type Caller,
 } from './conversation-access.js';
 import { previewOf, toMessageDTO } from './conversation.mapper.js';
-import { allow, createMessageDelivery, markReadUpTo } from './message-delivery.js';
+import { createMessageDelivery, markReadUpTo } from './message-delivery.js';
 import { createBookingProposals } from './booking-proposals.js';
 import { Conversation, type ConversationRecord } from './conversation.model.js';
 import { presentConversations, readAtOf, unreadCounts } from './conversation-views.js';
@@ -64,14 +64,17 @@ export function createConversationsService(deps: {
   presenter: CoachPresenter;
   storage: Pick<ImageStorage, 'store' | 'removeQuietly'>;
   bookings: Pick<BookingsService, 'create' | 'reschedule' | 'preview'>;
+  rateLimits: RateLimits;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
   const delivery = createMessageDelivery(deps);
   const proposals = createBookingProposals({ ...deps, delivery });
-  const typingLimit = new RateLimiterMemory({
+  // Typing is best effort: each process may count its own.
+  const typingLimit = memoryRateLimits().counter({
+    name: 'typing',
     points: 1,
-    duration: MESSAGE_LIMITS.typingIntervalSeconds,
+    durationSeconds: MESSAGE_LIMITS.typingIntervalSeconds,
   });
 
   /** One conversation per key, however many ask at once (the unique index decides). */
@@ -460,7 +463,7 @@ export function createConversationsService(deps: {
      */
     async typing(caller: Caller, conversationId: string): Promise<boolean> {
       await findAccessible(caller, conversationId);
-      if (!(await allow(typingLimit, `${caller.userId}:${conversationId}`)).ok) return false;
+      if (!(await typingLimit(`${caller.userId}:${conversationId}`)).ok) return false;
       deps.realtime.emitToRooms(
         { rooms: [conversationRoom(conversationId)], except: [userRoom(caller.userId)] },
         'typing',

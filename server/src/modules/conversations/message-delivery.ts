@@ -1,27 +1,10 @@
 import { MESSAGE_LIMITS, type MessageDTO } from '@coachhub/shared/conversation';
 import { Types } from 'mongoose';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../../core/errors.js';
+import type { RateLimits } from '../../core/http/rate-limit.js';
 import type { Realtime } from '../../core/socket/realtime.js';
 import { audienceOf, roomsOf } from './conversation-access.js';
 import { Conversation, type ConversationRecord } from './conversation.model.js';
-
-/**
- * Whether `key` may act now, or how long until it may. Counted per process: with several server
- * processes each counts its own sockets' and requests' events.
- */
-export async function allow(
-  limiter: RateLimiterMemory,
-  key: string,
-): Promise<{ ok: true } | { ok: false; retryAfterMs: number }> {
-  try {
-    await limiter.consume(key);
-    return { ok: true };
-  } catch (refused) {
-    if (refused instanceof RateLimiterRes) return { ok: false, retryAfterMs: refused.msBeforeNext };
-    throw refused;
-  }
-}
 
 /** Moves the user's read mark forward to `at` (never back), race-free. */
 export async function markReadUpTo(conversationId: Types.ObjectId, userId: string, at: Date) {
@@ -71,16 +54,21 @@ export async function recordNewMessage(
  * What every kind of message shares once it is stored: the sender's limit, the conversation's
  * activity and the sender's read mark, and telling the sockets (persist, then emit).
  */
-export function createMessageDelivery(deps: { realtime: Pick<Realtime, 'emitToRooms'> }) {
-  const sendLimit = new RateLimiterMemory({
+export function createMessageDelivery(deps: {
+  realtime: Pick<Realtime, 'emitToRooms'>;
+  rateLimits: RateLimits;
+}) {
+  // Counted across processes when the counters are in Redis (HTTP and socket together).
+  const sendLimit = deps.rateLimits.counter({
+    name: 'message-send',
     points: MESSAGE_LIMITS.sendBurst,
-    duration: MESSAGE_LIMITS.sendWindowSeconds,
+    durationSeconds: MESSAGE_LIMITS.sendWindowSeconds,
   });
 
   return {
     /** 429 when the sender is over the message limit (messages and proposals together). */
     async admitSend(userId: string): Promise<void> {
-      const allowed = await allow(sendLimit, userId);
+      const allowed = await sendLimit(userId);
       if (allowed.ok) return;
       const retryAfterSeconds = Math.max(1, Math.ceil(allowed.retryAfterMs / 1000));
       throw new AppError(

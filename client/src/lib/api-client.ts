@@ -7,6 +7,7 @@ import { accessToken } from './access-token';
 import { toApiError } from './api-error';
 import type { ApiError, ApiErrorCode } from './api-error';
 import { sessionEvents } from './session-events';
+import { sessionHint } from './session-hint';
 
 declare module 'axios' {
   interface AxiosRequestConfig {
@@ -62,12 +63,14 @@ const requestNewToken = async (): Promise<string> => {
       apiClient.post<RefreshResponse>(REFRESH_PATH, undefined, { skipAuthRefresh: true }),
     );
     accessToken.set(data.accessToken);
+    sessionHint.set();
     return data.accessToken;
   } catch (error) {
     const apiError = toApiError(error);
     if (isRefusal(apiError)) {
       const hadSession = accessToken.get() !== null;
       accessToken.clear();
+      sessionHint.clear();
       if (hadSession) {
         sessionEvents.emitEnded(apiError.code === 'ACCOUNT_SUSPENDED' ? 'suspended' : 'expired');
       }
@@ -99,11 +102,15 @@ apiClient.interceptors.response.use(undefined, async (error: unknown) => {
 
   if (apiError.code === 'ACCOUNT_SUSPENDED' && accessToken.get() !== null) {
     accessToken.clear();
+    sessionHint.clear();
     sessionEvents.emitEnded('suspended');
     throw apiError;
   }
+  // Without a token or a hint of a session there is nothing to refresh (a visitor).
+  const mayHaveSession = accessToken.get() !== null || sessionHint.isSet();
   const canRetry =
     config !== undefined &&
+    mayHaveSession &&
     apiError.status === 401 &&
     REFRESHABLE_CODES.has(apiError.code) &&
     !config.skipAuthRefresh &&

@@ -5,6 +5,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { accessToken } from '@/lib/access-token';
 import { apiClient, refreshAccessToken } from '@/lib/api-client';
 import { toApiError } from '@/lib/api-error';
+import { sessionHint } from '@/lib/session-hint';
 
 export const getMe = async (): Promise<UserDTO> => {
   const { data } = await apiClient.get<UserDTO>('/users/me');
@@ -18,10 +19,12 @@ const isSignedOutAnswer = (error: unknown) => {
 
 /**
  * The signed-in user, or null for a visitor. After a reload only the refresh cookie is left,
- * so a missing access token is first renewed. A refused cookie means "not signed in"; an
+ * so a missing access token is first renewed, but only when this browser has signed in (the
+ * session hint): a visitor's page load asks nothing. A refused cookie means "not signed in"; an
  * unreachable server stays an error, so a network blip does not log anyone out.
  */
 export const restoreSession = async (): Promise<UserDTO | null> => {
+  if (accessToken.get() === null && !sessionHint.isSet()) return null;
   try {
     if (accessToken.get() === null) await refreshAccessToken();
     return await getMe();
@@ -55,6 +58,7 @@ export const setSessionUser = (queryClient: QueryClient, user: UserDTO | null): 
 export const clearSession = (queryClient: QueryClient): void => {
   const { queryKey } = sessionQueryOptions();
   accessToken.clear();
+  sessionHint.clear();
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKey[0] });
   setSessionUser(queryClient, null);
 };
@@ -62,5 +66,6 @@ export const clearSession = (queryClient: QueryClient): void => {
 /** Stores what login, register and password change answer with. */
 export const startSession = (queryClient: QueryClient, user: UserDTO, token: string): void => {
   accessToken.set(token);
+  sessionHint.set();
   setSessionUser(queryClient, user);
 };

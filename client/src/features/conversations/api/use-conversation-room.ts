@@ -25,7 +25,8 @@ export const joinConversation = (source: AppSocket, conversationId: string) => {
 
 /**
  * After a reconnect: everything newer than the newest message on screen (`?after=`), merged
- * in without duplicates (what did arrive meanwhile, and the messages still being sent, stay).
+ * in without duplicates (what did arrive meanwhile, and the messages still being sent, stay);
+ * then the newest page again, so edits, deletions and proposal answers missed meanwhile show.
  */
 export const catchUp = async (queryClient: QueryClient, conversationId: string): Promise<void> => {
   const { queryKey } = messagesQueryOptions(conversationId);
@@ -40,7 +41,11 @@ export const catchUp = async (queryClient: QueryClient, conversationId: string):
     const page = await getMessages(conversationId, { after }, MESSAGE_LIMITS.pageMax);
     updateMessages(queryClient, conversationId, (data) => mergeMessages(data, page.items));
     const last = page.items[page.items.length - 1];
-    if (!page.hasMore || !last) return;
+    if (!page.hasMore || !last) {
+      const newest = await getMessages(conversationId, {});
+      updateMessages(queryClient, conversationId, (data) => mergeMessages(data, newest.items));
+      return;
+    }
     after = last._id;
   }
   await queryClient.resetQueries({ queryKey });

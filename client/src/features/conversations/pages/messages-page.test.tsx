@@ -504,6 +504,38 @@ describe('MessagesPage', () => {
     });
   });
 
+  it('shows what changed while it was offline: an edit and a proposal answered', async () => {
+    const edited = {
+      ...lastFromCarla,
+      body: 'Great, see you then! Room 4.',
+      editedAt: '2026-05-04T07:59:00.000Z',
+    };
+    let reconnected = false;
+    fakeApi(
+      conversationRoutes(conversation, history([fromCarla, fromAda, lastFromCarla]), {
+        'GET /conversations/conv-1/messages': ({ params }) => ({
+          status: 200,
+          data:
+            params.after === 'msg-3'
+              ? history([])
+              : history(
+                  reconnected ? [fromCarla, fromAda, edited] : [fromCarla, fromAda, lastFromCarla],
+                ),
+        }),
+      }),
+    );
+    const { pane } = await openConversation();
+    expect(within(pane).getByText('Great, see you then.')).toBeVisible();
+
+    act(() => fake.setConnected(false));
+    reconnected = true;
+    act(() => fake.setConnected(true));
+
+    expect(await within(pane).findByText('Great, see you then! Room 4.')).toBeVisible();
+    expect(within(pane).queryByText('Great, see you then.')).not.toBeInTheDocument();
+    expect(messageTexts(pane)).toHaveLength(3);
+  });
+
   it('edits and deletes an own message, and replies with a quote', async () => {
     // Ten minutes old: still within the 15 minutes it can be deleted for everyone.
     const recent = { ...fromAda, createdAt: '2026-05-04T07:50:00.000Z' };

@@ -42,7 +42,7 @@ export const catchUp = async (queryClient: QueryClient, conversationId: string):
     updateMessages(queryClient, conversationId, (data) => mergeMessages(data, page.items));
     const last = page.items[page.items.length - 1];
     if (!page.hasMore || !last) {
-      const newest = await getMessages(conversationId, {});
+      const newest = await getMessages(conversationId, null);
       updateMessages(queryClient, conversationId, (data) => mergeMessages(data, newest.items));
       return;
     }

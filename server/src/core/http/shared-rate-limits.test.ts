@@ -12,7 +12,7 @@ import mongoose from 'mongoose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCoach } from '../../../test/coach-fixtures.js';
-import { bearer, createUser, sessionFor, type SignedIn } from '../../../test/fixtures.js';
+import { bearer, createUser, sessionFor } from '../../../test/fixtures.js';
 import {
   startEngineProcess,
   startRedisServer,
@@ -77,7 +77,7 @@ describe('rate limits shared through Redis', () => {
   });
 
   it('counts a sender’s messages on both processes together', async () => {
-    const [coach, client]: SignedIn[] = await Promise.all([
+    const [coach, client] = await Promise.all([
       createTestCoach().then(sessionFor),
       createUser().then(sessionFor),
     ]);

@@ -151,7 +151,7 @@ function createApiRouter(deps: AppDeps): Router {
     }),
     directory: createCoachDirectory(presenter),
     matcher: createCoachMatcher(presenter, (coachId, now, withinDays) =>
-      slots.firstSlot(coachId, now, withinDays),
+      slots.freeSlots(coachId, now, withinDays),
     ),
   });
   const uploadMaxBytes = config.uploads.maxBytes;

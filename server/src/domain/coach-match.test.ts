@@ -7,6 +7,7 @@ import {
   budgetFit,
   languageFit,
   MATCH_WEIGHTS,
+  priceInBudgetCurrency,
   rankCoaches,
   ratingFit,
   scoreCoach,
@@ -71,9 +72,39 @@ describe('budgetFit', () => {
     expect(budgetFit(coach(), budget(0))).toBe(0);
   });
 
-  it('is neutral (0.5) when the price is unknown or in another currency', () => {
+  it('is neutral (0.5) when the price is unknown or its currency has no rate', () => {
     expect(budgetFit(coach({ priceFrom: null }), budget(8000))).toBe(0.5);
-    expect(budgetFit(coach(), budget(8000, 'USD'))).toBe(0.5);
+    expect(budgetFit(coach({ priceFrom: { amount: 8000, currency: 'JPY' } }), budget(8000))).toBe(
+      0.5,
+    );
+  });
+
+  it('compares a price in another currency at the fixed reference rates', () => {
+    // CHF 100.00 is EUR 107.00: within a EUR 110 budget, over a EUR 100 one (7 % of it).
+    const chf = coach({ priceFrom: { amount: 10000, currency: 'CHF' } });
+    expect(budgetFit(chf, budget(11000))).toBe(1);
+    expect(budgetFit(chf, budget(10000))).toBeCloseTo(1 - 700 / 5000, 6);
+    // USD 100.00 is EUR 86.00: fits a EUR 90 budget; GBP 100.00 (EUR 114.00) does not.
+    expect(budgetFit(coach({ priceFrom: { amount: 10000, currency: 'USD' } }), budget(9000))).toBe(
+      1,
+    );
+    expect(
+      budgetFit(coach({ priceFrom: { amount: 10000, currency: 'GBP' } }), budget(9000)),
+    ).toBeCloseTo(1 - 2400 / 4500, 6);
+    // And the other way round: a USD budget against a EUR price.
+    expect(
+      budgetFit(coach({ priceFrom: { amount: 8600, currency: 'EUR' } }), budget(10000, 'USD')),
+    ).toBe(1);
+  });
+});
+
+describe('priceInBudgetCurrency', () => {
+  it('keeps a price in the same currency and converts the others, in whole minor units', () => {
+    expect(priceInBudgetCurrency({ amount: 9000, currency: 'EUR' }, 'EUR')).toBe(9000);
+    expect(priceInBudgetCurrency({ amount: 9000, currency: 'CHF' }, 'EUR')).toBe(9630);
+    expect(priceInBudgetCurrency({ amount: 9999, currency: 'GBP' }, 'USD')).toBe(13254);
+    expect(priceInBudgetCurrency({ amount: 9000, currency: 'XYZ' }, 'EUR')).toBeNull();
+    expect(priceInBudgetCurrency(null, 'EUR')).toBeNull();
   });
 });
 
@@ -175,6 +206,28 @@ describe('availabilityFit', () => {
 
   it('is 0 when no slot is free soon', () => {
     expect(at(null)).toBe(0);
+  });
+
+  it('with preferred times, is the share of free slots inside them, whatever the first slot', () => {
+    const wishes = {
+      specialties: ['career'],
+      preferredTimes: [{ weekday: 1 as const, start: '18:00', end: '20:00' }],
+    };
+    expect(availabilityFit(coach({ firstSlotInDays: 0.1, preferredShare: 0.25 }), wishes)).toBe(
+      0.25,
+    );
+    expect(availabilityFit(coach({ firstSlotInDays: 0.1, preferredShare: 0 }), wishes)).toBe(0);
+    expect(availabilityFit(coach({ firstSlotInDays: 9, preferredShare: 1 }), wishes)).toBe(1);
+    expect(availabilityFit(coach({ firstSlotInDays: 0.1 }), wishes)).toBe(0);
+    // No preferred times: the soonest slot decides, as before.
+    expect(
+      availabilityFit(coach({ firstSlotInDays: 0.1, preferredShare: 0 }), {
+        specialties: ['career'],
+        preferredTimes: [],
+      }),
+    ).toBe(1);
+    const scored = scoreCoach(coach({ firstSlotInDays: 0.1, preferredShare: 0.5 }), wishes);
+    expect(scored.factors.availability).toBe(MATCH_WEIGHTS.availability / 2);
   });
 
   it('adds up to the availability weight in the score', () => {

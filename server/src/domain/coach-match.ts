@@ -1,4 +1,6 @@
 import { COACH_MATCH_WEIGHTS, type CoachMatchFactors } from '@coachhub/shared/coach';
+import { convertMinorUnits, isKnownCurrency } from '@coachhub/shared/currency-rates';
+import type { WeeklyInterval } from '@coachhub/shared/scheduling';
 
 /**
  * Coach matching: how well one coach fits what a client asked for, as an explainable score.
@@ -16,6 +18,11 @@ export interface MatchCandidate {
   rating: { average: number; count: number };
   /** Days from now to the coach's first free slot; null when none is free soon or unknown. */
   firstSlotInDays?: number | null;
+  /**
+   * With preferred times: the share (0-1) of the coach's free slots within the availability
+   * horizon that fall into them (`shareInPreferredTimes`); null or absent when unknown.
+   */
+  preferredShare?: number | null;
 }
 
 export interface MatchCriteria {
@@ -25,6 +32,8 @@ export interface MatchCriteria {
   languages?: readonly string[];
   /** Most the client wants to pay per session, minor units. */
   budget?: { max: number; currency: string };
+  /** When the client would like to meet; empty or absent means any time. */
+  preferredTimes?: readonly WeeklyInterval[];
 }
 
 export type MatchFactors = CoachMatchFactors;
@@ -48,7 +57,7 @@ export const RATING_PRIOR = { mean: 3.5, weight: 10 } as const;
 
 /** Over budget by this share of it or more, the budget factor reaches 0. */
 const BUDGET_TOLERANCE = 0.5;
-/** When the price cannot be compared (unknown, other currency), the coach is neither helped nor hurt much. */
+/** When the price cannot be compared (unknown, or a currency without a rate), the coach is neither helped nor hurt much. */
 const UNKNOWN_PRICE = 0.5;
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
@@ -77,15 +86,29 @@ export function languageFit(candidate: MatchCandidate, criteria: MatchCriteria):
   return candidate.languages.some((language) => wanted.includes(language)) ? 1 : 0;
 }
 
-/** 1 within budget, falling linearly to 0 at BUDGET_TOLERANCE over it. */
+/**
+ * The coach's price in the budget's currency: as it is in the same currency, else converted at
+ * the fixed reference rates (`shared/src/currency-rates.ts`); null when it cannot be compared.
+ */
+export function priceInBudgetCurrency(
+  price: MatchCandidate['priceFrom'],
+  budgetCurrency: string,
+): number | null {
+  if (!price) return null;
+  if (price.currency === budgetCurrency) return price.amount;
+  if (!isKnownCurrency(price.currency) || !isKnownCurrency(budgetCurrency)) return null;
+  return convertMinorUnits(price.amount, price.currency, budgetCurrency);
+}
+
+/** 1 within budget, falling linearly to 0 at BUDGET_TOLERANCE over it; prices are converted. */
 export function budgetFit(candidate: MatchCandidate, criteria: MatchCriteria): number {
   const { budget } = criteria;
   if (!budget) return 1;
-  const price = candidate.priceFrom;
-  if (!price || price.currency !== budget.currency) return UNKNOWN_PRICE;
-  if (price.amount <= budget.max) return 1;
+  const price = priceInBudgetCurrency(candidate.priceFrom, budget.currency);
+  if (price === null) return UNKNOWN_PRICE;
+  if (price <= budget.max) return 1;
   if (budget.max <= 0) return 0;
-  return clamp01(1 - (price.amount - budget.max) / (budget.max * BUDGET_TOLERANCE));
+  return clamp01(1 - (price - budget.max) / (budget.max * BUDGET_TOLERANCE));
 }
 
 /** A first free slot within this many days counts fully... */
@@ -93,8 +116,14 @@ export const AVAILABLE_SOON_DAYS = 2;
 /** ...and from there less and less, down to nothing this many days ahead. */
 export const AVAILABILITY_HORIZON_DAYS = 14;
 
-/** 1 for a free slot within AVAILABLE_SOON_DAYS, falling linearly to 0 at the horizon. */
-export function availabilityFit(candidate: MatchCandidate): number {
+/**
+ * With preferred times: the share of the coach's free slots in the horizon that fall into them.
+ * Without: 1 for a free slot within AVAILABLE_SOON_DAYS, falling linearly to 0 at the horizon.
+ */
+export function availabilityFit(candidate: MatchCandidate, criteria?: MatchCriteria): number {
+  if (criteria?.preferredTimes && criteria.preferredTimes.length > 0) {
+    return clamp01(candidate.preferredShare ?? 0);
+  }
   const days = candidate.firstSlotInDays;
   if (days === null || days === undefined || days >= AVAILABILITY_HORIZON_DAYS) return 0;
   if (days <= AVAILABLE_SOON_DAYS) return 1;
@@ -114,7 +143,7 @@ export function scoreCoach(candidate: MatchCandidate, criteria: MatchCriteria): 
     language: languageFit(candidate, criteria),
     budget: budgetFit(candidate, criteria),
     rating: ratingFit(candidate),
-    availability: availabilityFit(candidate),
+    availability: availabilityFit(candidate, criteria),
   };
   const contribution = (name: keyof MatchFactors) => round2(fractions[name] * MATCH_WEIGHTS[name]);
   const factors: MatchFactors = {

@@ -1,8 +1,9 @@
 import type { CoachMatch } from '@coachhub/shared/coach';
+import { WEEKDAYS } from '@coachhub/shared/scheduling';
 import type { ApiErrorBody } from '@coachhub/shared/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCoach } from '../../../test/coach-fixtures.js';
-import { createBookableCoach } from '../../../test/scheduling-fixtures.js';
+import { createBookableCoach, openAvailability } from '../../../test/scheduling-fixtures.js';
 import { bearer, sessionFor, type TestUser } from '../../../test/fixtures.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
 
@@ -167,5 +168,89 @@ describe('availability in matching', () => {
     expect(namesOf(matches)).toEqual(['Otto', 'Nora']);
     expect(matches[0]?.factors.availability).toBe(5);
     expect(matches[1]?.factors.availability).toBe(0);
+  });
+});
+
+describe('budgets across currencies', () => {
+  it('compares prices in other currencies at the fixed reference rates', async () => {
+    const profile = { specialties: ['parenting' as const], rating: { average: 4.6, count: 12 } };
+    // CHF 80.00 = EUR 85.60, within EUR 90; GBP 100.00 = EUR 114.00, well over it.
+    await createTestCoach({
+      firstName: 'Chiara',
+      profile: { ...profile, priceFrom: { amount: 8000, currency: 'CHF' } },
+    });
+    await createTestCoach({
+      firstName: 'Gus',
+      profile: { ...profile, priceFrom: { amount: 10000, currency: 'GBP' } },
+    });
+    await createTestCoach({
+      firstName: 'Eve',
+      profile: { ...profile, priceFrom: { amount: 9500, currency: 'EUR' } },
+    });
+
+    const res = await match({
+      specialties: ['parenting'],
+      budget: { max: 9000, currency: 'EUR' },
+    });
+    expect(res.status).toBe(200);
+    const matches = res.body as CoachMatch[];
+    expect(namesOf(matches)).toEqual(['Chiara', 'Eve', 'Gus']);
+    expect(matches.map((m) => m.factors.budget)).toEqual([15, 13.33, 7]);
+  });
+});
+
+describe('preferred times in matching', () => {
+  const every = (start: string, end: string) =>
+    WEEKDAYS.map((weekday) => ({ weekday, start, end }));
+
+  it('weighs the share of free slots that fall into the preferred times, in the client’s zone', async () => {
+    const profile = {
+      specialties: ['stress' as const],
+      languages: ['en'],
+      priceFrom: { amount: 7000, currency: 'EUR' as const },
+      rating: { average: 4.7, count: 20 },
+    };
+    const hours = (start: string, end: string) => ({
+      ...openAvailability(),
+      weekly: every(start, end),
+    });
+    await createBookableCoach({
+      durations: [60],
+      availability: hours('08:00', '11:00'),
+      coach: { firstName: 'Morgan', profile },
+    });
+    await createBookableCoach({
+      durations: [60],
+      availability: hours('18:00', '21:00'),
+      coach: { firstName: 'Eva', profile },
+    });
+
+    // Without wishes both are free soon: equal, the input order decides.
+    const anyTime = (await match({ specialties: ['stress'] })).body as CoachMatch[];
+    expect(anyTime.map((m) => m.factors.availability)).toEqual([5, 5]);
+
+    // 03:00-06:00 in Tokyo (UTC+9, no DST) is 18:00-21:00 UTC: Eva's hours, none of Morgan's.
+    const tokyo = await match({
+      specialties: ['stress'],
+      preferredTimes: every('03:00', '06:00'),
+      timeZone: 'Asia/Tokyo',
+    });
+    expect(tokyo.status).toBe(200);
+    const night = tokyo.body as CoachMatch[];
+    expect(namesOf(night)).toEqual(['Eva', 'Morgan']);
+    expect(night.map((m) => m.factors.availability)).toEqual([5, 0]);
+
+    // Mornings in UTC (no zone given): the other way round.
+    const mornings = (
+      await match({ specialties: ['stress'], preferredTimes: every('08:00', '11:00') })
+    ).body as CoachMatch[];
+    expect(namesOf(mornings)).toEqual(['Morgan', 'Eva']);
+    expect(mornings.map((m) => m.factors.availability)).toEqual([5, 0]);
+
+    // Morgan's hour-long slots start every half hour from 08:00 to 10:00: three of the five
+    // (09:00, 09:30, 10:00) fit 09:00-11:00, so 3 of the 5 points.
+    const late = (await match({ specialties: ['stress'], preferredTimes: every('09:00', '11:00') }))
+      .body as CoachMatch[];
+    expect(late.find((m) => m.coach.firstName === 'Morgan')?.factors.availability).toBe(3);
   });
 });

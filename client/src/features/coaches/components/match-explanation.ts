@@ -1,5 +1,6 @@
 import { COACH_MATCH_WEIGHTS } from '@coachhub/shared/coach';
 import type { CoachMatch, CoachMatchFactors, CoachMatchRequest } from '@coachhub/shared/coach';
+import { convertMinorUnits, isKnownCurrency } from '@coachhub/shared/currency-rates';
 
 import type { FieldProblem } from '@/lib/field-problem';
 import { languageName } from '@/lib/languages';
@@ -63,13 +64,24 @@ export const explainFactor = (
       const { budget } = request;
       if (!budget) return { key: 'coaches.match.explain.budgetAny' };
       const price = coach.priceFrom;
-      if (!price || price.currency !== budget.currency) {
+      if (!price || !isKnownCurrency(price.currency)) {
         return { key: 'coaches.match.explain.budgetUnknown' };
       }
       const values = { price: formatMoney(price, locale) };
-      return price.amount <= budget.max
-        ? { key: 'coaches.match.explain.budgetWithin', values }
-        : { key: 'coaches.match.explain.budgetOver', values };
+      if (price.currency === budget.currency) {
+        return price.amount <= budget.max
+          ? { key: 'coaches.match.explain.budgetWithin', values }
+          : { key: 'coaches.match.explain.budgetOver', values };
+      }
+      // Compared as the server compares it: at the fixed reference rates.
+      const amount = convertMinorUnits(price.amount, price.currency, budget.currency);
+      const converted = {
+        ...values,
+        converted: formatMoney({ amount, currency: budget.currency }, locale),
+      };
+      return amount <= budget.max
+        ? { key: 'coaches.match.explain.budgetWithinConverted', values: converted }
+        : { key: 'coaches.match.explain.budgetOverConverted', values: converted };
     }
     case 'rating': {
       const { average, count } = coach.rating;
@@ -80,6 +92,16 @@ export const explainFactor = (
       };
     }
     case 'availability': {
+      if (request.preferredTimes && request.preferredTimes.length > 0) {
+        // The share of the coach's free time in the next two weeks that suits the client.
+        const share = factorShare({ coach, factors, score: 0 }, 'availability');
+        if (share >= 1) return { key: 'coaches.match.explain.availabilityPreferredAll' };
+        if (share <= 0) return { key: 'coaches.match.explain.availabilityPreferredNone' };
+        return {
+          key: 'coaches.match.explain.availabilityPreferredSome',
+          values: { percent: Math.round(share * 100) },
+        };
+      }
       // The server gives the full weight for a free slot within two days, less up to two weeks.
       if (factors.availability >= COACH_MATCH_WEIGHTS.availability) {
         return { key: 'coaches.match.explain.availabilitySoon' };

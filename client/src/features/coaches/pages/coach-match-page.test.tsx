@@ -88,11 +88,12 @@ describe('CoachMatchPage', () => {
     expect(within(first!).getByTestId('match-factor-rating')).toHaveTextContent(
       'Rated 4.8 from 52 reviews.',
     );
+    // Weekends were asked for: availability is how much of the free time falls into them.
     expect(within(first!).getByTestId('match-factor-availability')).toHaveTextContent(
-      'No free time in the next two weeks.',
+      'None of their free time in the next two weeks suits your preferred times.',
     );
     expect(within(second!).getByTestId('match-factor-availability')).toHaveTextContent(
-      'Has free time in the next two days.',
+      'All of their free time in the next two weeks suits your preferred times.',
     );
 
     const juliaGoals = within(second!).getByTestId('match-factor-specialty');

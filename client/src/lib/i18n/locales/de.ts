@@ -486,6 +486,8 @@ export const de: Translation = {
         budgetAny: 'Du hast kein Budget angegeben.',
         budgetWithin: 'Ab {{price}}: innerhalb deines Budgets.',
         budgetOver: 'Ab {{price}}: über deinem Budget.',
+        budgetWithinConverted: 'Ab {{price}} (etwa {{converted}}): innerhalb deines Budgets.',
+        budgetOverConverted: 'Ab {{price}} (etwa {{converted}}): über deinem Budget.',
         budgetUnknown: 'Der Preis lässt sich nicht mit deinem Budget vergleichen.',
         ratingNew: 'Noch keine Bewertungen, daher als durchschnittlich gezählt.',
         rating_one: 'Bewertet mit {{average}} aus {{count}} Bewertung.',
@@ -493,6 +495,12 @@ export const de: Translation = {
         availabilitySoon: 'Hat in den nächsten zwei Tagen Zeit.',
         availabilityLater: 'Hat in den nächsten zwei Wochen Zeit.',
         availabilityNone: 'Hat in den nächsten zwei Wochen keine freie Zeit.',
+        availabilityPreferredAll:
+          'Alle freien Zeiten der nächsten zwei Wochen passen zu deinen Wunschzeiten.',
+        availabilityPreferredSome:
+          '{{percent}} % der freien Zeiten der nächsten zwei Wochen passen zu deinen Wunschzeiten.',
+        availabilityPreferredNone:
+          'Keine der freien Zeiten der nächsten zwei Wochen passt zu deinen Wunschzeiten.',
       },
     },
     editor: {

@@ -485,6 +485,8 @@ export const en = {
         budgetAny: 'You did not set a budget.',
         budgetWithin: 'From {{price}}: within your budget.',
         budgetOver: 'From {{price}}: above your budget.',
+        budgetWithinConverted: 'From {{price}} (about {{converted}}): within your budget.',
+        budgetOverConverted: 'From {{price}} (about {{converted}}): above your budget.',
         budgetUnknown: 'The price cannot be compared with your budget.',
         ratingNew: 'No reviews yet, so counted as average.',
         rating_one: 'Rated {{average}} from {{count}} review.',
@@ -492,6 +494,12 @@ export const en = {
         availabilitySoon: 'Has free time in the next two days.',
         availabilityLater: 'Has free time within the next two weeks.',
         availabilityNone: 'No free time in the next two weeks.',
+        availabilityPreferredAll:
+          'All of their free time in the next two weeks suits your preferred times.',
+        availabilityPreferredSome:
+          '{{percent}}% of their free time in the next two weeks suits your preferred times.',
+        availabilityPreferredNone:
+          'None of their free time in the next two weeks suits your preferred times.',
       },
     },
     editor: {

@@ -1,4 +1,5 @@
 import type { SlotsResponse } from '@coachhub/shared/booking';
+import type { Slot } from '@coachhub/shared/scheduling';
 import type { Principal } from '../../../core/auth/principal.js';
 import { notFound } from '../../../core/errors.js';
 import { BOOKING_MARGIN_MS, computeSlots, type BookedTime } from '../../../domain/slots.js';
@@ -27,6 +28,29 @@ export type CoachBookedTimes = (coachId: string, from: Date, to: Date) => Promis
 
 /** `GET /api/coaches/:userId/slots`: the pure computeSlots over stored availability and bookings. */
 export function createSlotsService(deps: { coachBookedTimes: CoachBookedTimes }) {
+  /**
+   * The coach's free slots for their shortest active session type within `withinDays` of
+   * `now`, in time order; none without an active session type. What matching weighs against a
+   * client's preferred times.
+   */
+  async function freeSlots(coachId: string, now: Date, withinDays: number): Promise<Slot[]> {
+    const to = new Date(now.getTime() + withinDays * DAY_MS);
+    const [shortest, availability, bookings] = await Promise.all([
+      shortestActiveSessionType(coachId),
+      loadAvailability(coachId),
+      deps.coachBookedTimes(coachId, now, new Date(to.getTime() + BOOKING_MARGIN_MS)),
+    ]);
+    if (!shortest) return [];
+    return computeSlots({
+      availability,
+      settings: availability.settings,
+      bookings,
+      durationMinutes: shortest.durationMinutes,
+      range: { from: now, to },
+      now,
+    });
+  }
+
   return {
     async slots(coachId: string, viewer: Principal | undefined, query: SlotsQuery) {
       // Four independent reads at once; the visibility check still decides before any answer.
@@ -64,23 +88,11 @@ export function createSlotsService(deps: { coachBookedTimes: CoachBookedTimes })
      * `withinDays` of `now`, or null: how soon a client could see this coach.
      */
     async firstSlot(coachId: string, now: Date, withinDays: number): Promise<Date | null> {
-      const to = new Date(now.getTime() + withinDays * DAY_MS);
-      const [shortest, availability, bookings] = await Promise.all([
-        shortestActiveSessionType(coachId),
-        loadAvailability(coachId),
-        deps.coachBookedTimes(coachId, now, new Date(to.getTime() + BOOKING_MARGIN_MS)),
-      ]);
-      if (!shortest) return null;
-      const [first] = computeSlots({
-        availability,
-        settings: availability.settings,
-        bookings,
-        durationMinutes: shortest.durationMinutes,
-        range: { from: now, to },
-        now,
-      });
+      const [first] = await freeSlots(coachId, now, withinDays);
       return first ? new Date(first.start) : null;
     },
+
+    freeSlots,
   };
 }
 

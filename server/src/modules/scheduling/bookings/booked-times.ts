@@ -12,6 +12,11 @@ export interface BookedTimeQuery {
   /** Left out (a booking being rescheduled does not conflict with itself). */
   exclude?: Types.ObjectId | string;
   session?: ClientSession;
+  /**
+   * `booked`: the bookings' own times; `held`: the times held by clients' requests to move a
+   * booking (`pendingReschedule`); `both` (the default). Each kind is one query per side.
+   */
+  times?: 'booked' | 'held' | 'both';
 }
 
 /**
@@ -21,35 +26,41 @@ export interface BookedTimeQuery {
  */
 export async function activeBookedTimes(query: BookedTimeQuery): Promise<BookedTime[]> {
   const sides = query.as === 'coach' ? (['coach'] as const) : (['coach', 'client'] as const);
+  const times = query.times ?? 'both';
   const found: BookedTime[] = [];
-  // One query per side and time rather than an `$or`: each is served by its { side, status }
-  // index. One after the other: a transaction's session runs one operation at a time.
+  // One query per side and kind of time rather than an `$or`: each pins its { side, status }
+  // index by equality, which the embedded engine needs to use it (an `$or` makes it scan and
+  // slows racing transactions down). One after the other: a transaction's session runs one
+  // operation at a time.
   for (const side of sides) {
-    const base = {
+    const active = {
       [side]: query.userId,
       status: { $in: ACTIVE_BOOKING_STATUSES },
       ...(query.exclude ? { _id: { $ne: query.exclude } } : {}),
     };
-    const bookings = await Booking.find({
-      ...base,
-      start: { $lt: query.to },
-      end: { $gt: query.from },
-    })
-      .select('start end')
-      .session(query.session ?? null)
-      .lean();
-    for (const booking of bookings) found.push({ start: booking.start, end: booking.end });
-    const requested = await Booking.find({
-      ...base,
-      'pendingReschedule.start': { $lt: query.to },
-      'pendingReschedule.end': { $gt: query.from },
-    })
-      .select('pendingReschedule')
-      .session(query.session ?? null)
-      .lean();
-    for (const { pendingReschedule } of requested) {
-      if (pendingReschedule)
-        found.push({ start: pendingReschedule.start, end: pendingReschedule.end });
+    if (times !== 'held') {
+      const bookings = await Booking.find({
+        ...active,
+        start: { $lt: query.to },
+        end: { $gt: query.from },
+      })
+        .select('start end')
+        .session(query.session ?? null)
+        .lean();
+      for (const { start, end } of bookings) found.push({ start, end });
+    }
+    if (times !== 'booked') {
+      const requested = await Booking.find({
+        ...active,
+        'pendingReschedule.start': { $lt: query.to },
+        'pendingReschedule.end': { $gt: query.from },
+      })
+        .select('pendingReschedule')
+        .session(query.session ?? null)
+        .lean();
+      for (const { pendingReschedule: held } of requested) {
+        if (held) found.push({ start: held.start, end: held.end });
+      }
     }
   }
   return found;

@@ -99,7 +99,7 @@ export function createBookingCreator(deps: {
       // On committed data, without the locks: once a competing booking has committed, a
       // retried attempt answers at once instead of queueing for the lock. Never admits.
       try {
-        await assertBookable({ ...prescreen, now: new Date() });
+        await assertBookable({ ...prescreen, now: new Date(), quick: true });
       } catch (error) {
         // The booking in the way may be this request's own first attempt (same key).
         const committed = await findByIdempotencyKey(clientId, idempotencyKey);

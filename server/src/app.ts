@@ -16,6 +16,7 @@ import { memoryRateLimits, type RateLimits } from './core/http/rate-limit.js';
 import { requestLog } from './core/http/request-log.js';
 import { createSpaRouter } from './core/http/spa.js';
 import type { Logger } from './core/logger.js';
+import { createOpenApiRouter } from './core/openapi/openapi.routes.js';
 import { requestContext } from './core/request-context.js';
 import type { Realtime } from './core/socket/realtime.js';
 import { createAdminRouter } from './modules/admin/admin.routes.js';
@@ -253,6 +254,8 @@ function createApiRouter(deps: AppDeps): Router {
   );
   // A newcomer sees what would have been sent; never in production, never with a real SMTP server.
   if (!config.isProduction && deps.mailer.kind === 'outbox') api.use('/dev', createOutboxRouter());
+  // The contract: GET /api/openapi.json and its viewer at /api/docs.
+  api.use(createOpenApiRouter());
   api.use(apiRouteNotFound);
   return api;
 }

@@ -8,6 +8,7 @@ import request from 'supertest';
 import { expect, inject } from 'vitest';
 import { loadConfig } from '../src/core/config/config.js';
 import { createServer, type CoachHubServer } from '../src/server.js';
+import { contractChecked } from './contract.js';
 
 export const TEST_JWT_SECRET = 'test-only-secret-test-only-secret-0123';
 
@@ -21,7 +22,7 @@ export function withDatabaseName(uri: string, name: string): string {
 export interface TestServer {
   server: CoachHubServer;
   baseUrl: string;
-  /** supertest bound to the listening server. */
+  /** supertest bound to the listening server; every answer is checked against the OpenAPI document (contract.ts). */
   http: ReturnType<typeof request>;
   /** Every response body this server sent, for checks such as "no password hash ever". */
   responseBodies: string[];
@@ -80,7 +81,7 @@ export async function startTestServer(
   return {
     server,
     baseUrl: `http://127.0.0.1:${address.port}`,
-    http: request(server.httpServer),
+    http: contractChecked(request(server.httpServer)),
     responseBodies,
     uploadsDir: config.uploads.dir,
     async close() {

@@ -34,7 +34,10 @@ describe('account journey', () => {
     await form.getByRole('button', { name: 'Create account' }).click();
 
     await page.waitForURL('**/dashboard');
-    await expect(page.getByTestId('dashboard-greeting').textContent()).resolves.toContain('Ada');
+    // A new account is welcomed, not welcomed back (for its first day).
+    await expect(page.getByTestId('dashboard-greeting').textContent()).resolves.toBe(
+      'Welcome, Ada!',
+    );
     await screenshot(page, 'account-1-dashboard-en');
   });
 
@@ -43,7 +46,7 @@ describe('account journey', () => {
 
     await page.waitForFunction(() => document.documentElement.lang === 'de');
     await expect(page.getByTestId('dashboard-greeting').textContent()).resolves.toBe(
-      'Willkommen zurück, Ada!',
+      'Willkommen, Ada!',
     );
     await expect(page.getByTestId('logout-button').textContent()).resolves.toContain('Abmelden');
     await screenshot(page, 'account-2-dashboard-de');
@@ -66,7 +69,7 @@ describe('account journey', () => {
 
     await page.waitForURL('**/dashboard');
     await expect(page.getByTestId('dashboard-greeting').textContent()).resolves.toBe(
-      'Willkommen zurück, Ada!',
+      'Willkommen, Ada!',
     );
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('de');
     await screenshot(page, 'account-3-dashboard-after-login');
@@ -84,7 +87,7 @@ describe('account journey', () => {
     await other.waitForURL('**/dashboard');
     await other.waitForFunction(() => document.documentElement.lang === 'de');
     await expect(other.getByTestId('dashboard-greeting').textContent()).resolves.toBe(
-      'Willkommen zurück, Ada!',
+      'Willkommen, Ada!',
     );
     await fresh.close();
   });

@@ -1,38 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, newContext, screenshot } from '../support/browser.js';
+import { firstFreeDay, logIn } from '../support/demo.js';
 
-const DEMO_PASSWORD = 'CoachHub-demo-1';
 const CLIENT_EMAIL = 'lena.client@demo.coachhub.test';
 const COACH_EMAIL = 'carla.coach@demo.coachhub.test';
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  const form = page.getByTestId('login-form');
-  await form.getByLabel('Email').fill(email);
-  await form.getByLabel('Password').fill(DEMO_PASSWORD);
-  await form.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL('**/dashboard');
-}
-
-/** The first day of the shown month with free times; the next month when this one has none. */
-async function firstFreeDay(page: Page): Promise<Locator> {
-  const calendar = page.getByTestId('month-calendar');
-  const free = calendar.locator('button[data-available="true"]');
-  for (let month = 0; month < 3; month += 1) {
-    // A month's free times are in once the grid is not busy and says what it has.
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[data-testid="month-calendar"]:not([aria-busy])') !== null &&
-        (document.querySelector('[data-testid="no-slots"]') !== null ||
-          document.querySelector('button[data-available="true"]') !== null),
-    );
-    if ((await free.count()) > 0) return free.first();
-    await page.getByTestId('calendar-next-month').click();
-  }
-  throw new Error('no free day within three months');
-}
 
 /**
  * Lena books Carla (who confirms each booking herself) while Carla watches her bookings in a

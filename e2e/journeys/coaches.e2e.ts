@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, newContext, screenshot, uniqueEmail } from '../support/browser.js';
+import { DEMO_PASSWORD } from '../support/demo.js';
 
-const DEMO_PASSWORD = 'CoachHub-demo-1';
 const PASSWORD = 'Journey-passw0rd-2026';
 
 /**

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.js';
+import { logIn } from '../support/demo.js';
 
-const DEMO_PASSWORD = 'CoachHub-demo-1';
 const WIDTH = 360;
 
 /** A phone: 360 CSS pixels wide, touch, the same language and zone as the other journeys. */
@@ -15,15 +15,6 @@ function phoneContext(browser: Browser): Promise<BrowserContext> {
     isMobile: true,
     hasTouch: true,
   });
-}
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  const form = page.getByTestId('login-form');
-  await form.getByLabel('Email').fill(email);
-  await form.getByLabel('Password').fill(DEMO_PASSWORD);
-  await form.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL('**/dashboard');
 }
 
 /** How far the page reaches to the right: nothing may need sideways scrolling. */

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TEST_JWT_SECRET } from './test-server.js';
+import mongoose from 'mongoose';
+import { TEST_JWT_SECRET, withDatabaseName } from './test-server.js';
 
 /**
  * Real processes for tests that need more than one: the engine, the server's own entry point,
@@ -138,4 +141,42 @@ export function stopProcess(child: ChildProcess | undefined): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** Two server processes on one database process and one redis-server, as docker-compose runs. */
+export interface RedisCluster {
+  uri: string;
+  servers: [ServerProcess, ServerProcess];
+  /** Stops the processes and Redis, disconnects the test's Mongoose, removes the uploads folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the cluster and connects the test's own Mongoose to its database, for fixtures.
+ * `env` goes to both servers (REDIS_URL is set for them).
+ */
+export async function startRedisCluster(
+  databaseName: string,
+  env: Record<string, string> = {},
+): Promise<RedisCluster> {
+  const [engine, redis] = await Promise.all([startEngineProcess(), startRedisServer()]);
+  const uri = withDatabaseName(engine.uri, databaseName);
+  const uploadsDir = await mkdtemp(path.join(tmpdir(), 'coachhub-cluster-'));
+  const serverEnv = { REDIS_URL: redis.url, ...env };
+  const servers = await Promise.all([
+    startServerProcess(uri, uploadsDir, serverEnv),
+    startServerProcess(uri, uploadsDir, serverEnv),
+  ]);
+  await mongoose.connect(uri);
+  return {
+    uri,
+    servers,
+    async stop() {
+      await Promise.all(servers.map((server) => stopProcess(server.child)));
+      await stopProcess(redis.child);
+      await stopProcess(engine.child);
+      await mongoose.disconnect();
+      await rm(uploadsDir, { recursive: true, force: true });
+    },
+  };
 }

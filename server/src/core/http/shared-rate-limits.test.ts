@@ -3,58 +3,34 @@
  * processes behind one address gets one allowance, not one per process. Two real processes of
  * the server's entry point, one database process, one real redis-server.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { ConversationDTO } from '@coachhub/shared/conversation';
 import type { ApiErrorBody } from '@coachhub/shared/errors';
-import mongoose from 'mongoose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCoach } from '../../../test/coach-fixtures.js';
 import { bearer, createUser, sessionFor } from '../../../test/fixtures.js';
 import {
-  startEngineProcess,
-  startRedisServer,
-  startServerProcess,
-  stopProcess,
-  type EngineProcess,
+  startRedisCluster,
+  type RedisCluster,
   type ServerProcess,
 } from '../../../test/processes.js';
-import { withDatabaseName } from '../../../test/test-server.js';
 
 const STARTUP_MS = 90_000;
 const LOGINS_PER_ADDRESS = 4;
 
-let engine: EngineProcess;
-let redis: Awaited<ReturnType<typeof startRedisServer>>;
+let cluster: RedisCluster;
 let processA: ServerProcess;
 let processB: ServerProcess;
-let uploadsDir: string;
 
 beforeAll(async () => {
-  [engine, redis] = await Promise.all([startEngineProcess(), startRedisServer()]);
-  const uri = withDatabaseName(engine.uri, 'coachhub_shared_rate_limits');
-  uploadsDir = await mkdtemp(path.join(tmpdir(), 'coachhub-limits-'));
-  const env = {
-    REDIS_URL: redis.url,
+  cluster = await startRedisCluster('coachhub_shared_rate_limits', {
     RATE_LIMIT_LOGIN_PER_IP: String(LOGINS_PER_ADDRESS),
     RATE_LIMIT_WINDOW_SECONDS: '600',
-  };
-  [processA, processB] = await Promise.all([
-    startServerProcess(uri, uploadsDir, env),
-    startServerProcess(uri, uploadsDir, env),
-  ]);
-  await mongoose.connect(uri);
+  });
+  [processA, processB] = cluster.servers;
 }, STARTUP_MS);
 
-afterAll(async () => {
-  await Promise.all([processA, processB].map((server) => stopProcess(server?.child)));
-  await stopProcess(redis?.child);
-  await stopProcess(engine?.child);
-  await mongoose.disconnect();
-  await rm(uploadsDir, { recursive: true, force: true });
-});
+afterAll(() => cluster?.stop());
 
 const codeOf = (body: unknown) => (body as ApiErrorBody).error.code;
 

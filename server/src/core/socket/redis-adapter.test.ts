@@ -4,20 +4,13 @@
  * the processes share rooms through Redis. Two real processes of the server's own entry point,
  * one memory-mongo process, one real redis-server.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { BookingDTO } from '@coachhub/shared/booking';
-import mongoose from 'mongoose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUser, sessionFor, type SignedIn } from '../../../test/fixtures.js';
 import {
-  startEngineProcess,
-  startRedisServer,
-  startServerProcess,
-  stopProcess,
-  type EngineProcess,
+  startRedisCluster,
+  type RedisCluster,
   type ServerProcess,
 } from '../../../test/processes.js';
 import {
@@ -27,31 +20,22 @@ import {
   type BookableCoach,
 } from '../../../test/scheduling-fixtures.js';
 import { closeAllSockets, connectSocket, disconnected, nextEvent } from '../../../test/sockets.js';
-import { withDatabaseName } from '../../../test/test-server.js';
 
 const STARTUP_MS = 90_000;
 /** Delivery through Redis is fast; the margin is for a loaded CI machine. */
 const DELIVERY_MS = 10_000;
 
-let engine: EngineProcess;
-let redis: Awaited<ReturnType<typeof startRedisServer>>;
+let cluster: RedisCluster;
 let processA: ServerProcess;
 let processB: ServerProcess;
-let uploadsDir: string;
 let coach: BookableCoach;
 let coachS: SignedIn;
 let client: SignedIn;
 let admin: SignedIn;
 
 beforeAll(async () => {
-  [engine, redis] = await Promise.all([startEngineProcess(), startRedisServer()]);
-  const uri = withDatabaseName(engine.uri, 'coachhub_redis_processes');
-  uploadsDir = await mkdtemp(path.join(tmpdir(), 'coachhub-redis-'));
-  [processA, processB] = await Promise.all([
-    startServerProcess(uri, uploadsDir, { REDIS_URL: redis.url }),
-    startServerProcess(uri, uploadsDir, { REDIS_URL: redis.url }),
-  ]);
-  await mongoose.connect(uri);
+  cluster = await startRedisCluster('coachhub_redis_processes');
+  [processA, processB] = cluster.servers;
   coach = await createBookableCoach({
     availability: openAvailability('UTC', { requiresApproval: true }),
     durations: [60],
@@ -65,11 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   closeAllSockets();
-  await Promise.all([processA, processB].map((server) => stopProcess(server?.child)));
-  await stopProcess(redis?.child);
-  await stopProcess(engine?.child);
-  await mongoose.disconnect();
-  await rm(uploadsDir, { recursive: true, force: true });
+  await cluster?.stop();
 });
 
 describe('two server processes sharing Redis', () => {

@@ -14,7 +14,8 @@
  *   npm run bench:chat
  *   BENCH_CLIENTS=200 BENCH_SECONDS=10 BENCH_RAMP=200,400 BENCH_STEP_SECONDS=5 npm run bench:chat
  *
- * BENCH_RAMP=none skips the ramp; BENCH_CPU_PROF=<dir> runs the server with --cpu-prof.
+ * BENCH_RAMP=none skips the ramp; BENCH_CPU_PROF=<dir> runs the server with --cpu-prof;
+ * BENCH_SERVER_FLAGS adds Node flags to the server (e.g. --trace-gc).
  * BENCH_DB=process moves the database out of the server's process: memory-mongo in a process of
  * its own on the load generator's core (the embedded engine otherwise shares the server's one
  * thread); BENCH_MONGODB_URI points the server at another database instead. The per-sender limit of the product (MESSAGE_LIMITS.sendBurst in
@@ -116,9 +117,12 @@ async function startServer(
   databaseUri: string | undefined,
 ): Promise<ServerProcess> {
   const profile = env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : [];
+  // BENCH_SERVER_FLAGS: more Node flags for the server, e.g. --trace-gc to see its pauses.
+  const extra = (env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
   const node = [
     process.execPath,
     '--expose-gc',
+    ...extra,
     ...profile,
     '--import',
     'tsx',

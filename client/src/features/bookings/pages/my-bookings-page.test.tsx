@@ -2,10 +2,10 @@ import type { BookingDTO } from '@coachhub/shared/booking';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 
-import type { AppSocket } from '@/lib/socket';
 import { makeAvailability, makeBooking } from '@/testing/booking-fixtures';
 import { installFakeApi } from '@/testing/fake-api';
 import type { FakeRoutes } from '@/testing/fake-api';
+import { createFakeSocket } from '@/testing/fake-socket';
 import { makePage, makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
 
@@ -29,24 +29,6 @@ afterEach(() => {
 
 const client = makeUser();
 const coachUser = makeUser({ _id: 'coach-1', role: 'coach', firstName: 'Carla' });
-
-type Listener = (...args: unknown[]) => void;
-const createFakeSocket = () => {
-  const listeners = new Map<string, Set<Listener>>();
-  const fake = {
-    on: (event: string, listener: Listener) => {
-      listeners.set(event, (listeners.get(event) ?? new Set()).add(listener));
-      return fake;
-    },
-    off: (event: string, listener: Listener) => {
-      listeners.get(event)?.delete(listener);
-      return fake;
-    },
-    fire: (event: string, ...args: unknown[]) =>
-      listeners.get(event)?.forEach((listener) => listener(...args)),
-  };
-  return { fake, socket: fake as unknown as AppSocket };
-};
 
 describe('MyBookingsPage', () => {
   it('turns a booking confirmed on screen when the socket says so, without a refetch', async () => {

@@ -11,6 +11,7 @@ import type {
 } from './conversation.js';
 import type { ErrorCode } from './errors.js';
 import type { NotificationEvent } from './notification.js';
+import type { ReportCreatedEvent } from './report.js';
 
 /** Every client -> server event is acknowledged with this. */
 export type Ack<T = undefined> =
@@ -54,6 +55,8 @@ export interface ServerToClientEvents {
   'coach:updated': (payload: CoachUpdatedEvent) => void;
   /** To `adminsRoom()`: the verification queue gained or lost this coach. */
   'coach:verification_changed': (payload: CoachVerificationEvent) => void;
+  /** To `adminsRoom()`: a new report entered the moderation queue. */
+  'report:created': (payload: ReportCreatedEvent) => void;
   'booking:created': (payload: BookingEvent) => void;
   'booking:updated': (payload: BookingEvent) => void;
   'notification:new': (payload: NotificationEvent) => void;

@@ -25,7 +25,7 @@ const SERVER_LAYERS = [
   // Features that react to bookings (through domain events, never importing bookings).
   ['notifications'],
   ['email', 'reminders'],
-  ['presence', 'admin'],
+  ['presence', 'admin', 'dashboard'],
   ['seed'],
 ];
 

@@ -21,6 +21,8 @@ import { requestContext } from './core/request-context.js';
 import type { Realtime } from './core/socket/realtime.js';
 import { createAdminRouter } from './modules/admin/admin.routes.js';
 import { createAdminService } from './modules/admin/admin.service.js';
+import { createDashboardRouter } from './modules/dashboard/dashboard.routes.js';
+import { createDashboardService } from './modules/dashboard/dashboard.service.js';
 import { remindOfBookings } from './modules/reminders/booking-reminders.js';
 import type { Mailer } from './modules/email/mailer.js';
 import { emailNotifications } from './modules/email/notification-emails.js';
@@ -156,6 +158,7 @@ function createApiRouter(deps: AppDeps): Router {
     ),
   });
   const uploadMaxBytes = config.uploads.maxBytes;
+  const pricing = createPricingService({ clientHistoryWith });
   const bookingPresenter = createBookingPresenter(presenter);
   const authService = createAuthService(sessions);
   const accountStatus = createAccountStatusService({
@@ -227,7 +230,7 @@ function createApiRouter(deps: AppDeps): Router {
   api.use(
     '/prices',
     createPricingRouter({
-      pricing: createPricingService({ clientHistoryWith }),
+      pricing,
       authenticated,
       maybeAuthenticated,
     }),
@@ -249,6 +252,13 @@ function createApiRouter(deps: AppDeps): Router {
     createAdminRouter({
       admin: createAdminService({ accountStatus }),
       coachVerification: createCoachVerification({ presenter, events }),
+      authenticated,
+    }),
+  );
+  api.use(
+    '/dashboard',
+    createDashboardRouter({
+      dashboard: createDashboardService({ bookings, pricing }),
       authenticated,
     }),
   );

@@ -487,6 +487,8 @@ const MATRIX: Record<string, Entry> = {
     path: async () => `/api/admin/coaches/${(await createPendingCoach()).id}/reject`,
     send: (req) => req.send({ reason: 'Incomplete' }),
   },
+  // The caller's own figures: the URL names nobody.
+  'GET /api/dashboard/coach': { expect: roles('coach'), path: fixed('/api/dashboard/coach') },
   'GET /api/dev/outbox': { expect: open, path: fixed('/api/dev/outbox') },
   'GET /api/openapi.json': { expect: open, path: fixed('/api/openapi.json') },
   'GET /api/docs': { expect: open, path: fixed('/api/docs') },

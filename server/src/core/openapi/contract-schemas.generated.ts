@@ -36,7 +36,18 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
   },
   AuditAction: {
     type: 'string',
-    enum: ['user.suspend', 'user.reinstate', 'coach.approve', 'coach.reject', 'pricing.update'],
+    enum: [
+      'user.suspend',
+      'user.reinstate',
+      'user.warn',
+      'coach.approve',
+      'coach.reject',
+      'pricing.update',
+      'report.resolve',
+      'message.hide',
+      'review.hide',
+      'review.restore',
+    ],
   },
   AuditLogEntryDTO: {
     type: 'object',
@@ -73,7 +84,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     $ref: '#/components/schemas/PageOfAuditLogEntryDTO',
     description: '`GET /api/admin/audit-log`, newest first.',
   },
-  AuditTargetType: { type: 'string', enum: ['user', 'coach'] },
+  AuditTargetType: { type: 'string', enum: ['user', 'coach', 'report', 'message', 'review'] },
   AuthResponse: {
     type: 'object',
     properties: { user: { $ref: '#/components/schemas/UserDTO' }, accessToken: { type: 'string' } },
@@ -538,6 +549,120 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     description: '`POST /api/coaches/match`',
   },
   CoachMatchResponse: { type: 'array', items: { $ref: '#/components/schemas/CoachMatch' } },
+  CoachMonthFigures: {
+    type: 'object',
+    properties: {
+      month: { type: 'string', description: "`YYYY-MM` in the coach's time zone." },
+      completedSessions: {
+        type: 'number',
+        description: 'Sessions marked completed that started in this month.',
+      },
+      sessionRevenue: {
+        type: 'number',
+        description: "What those sessions were booked at (each booking's stored quote).",
+      },
+      feeCancellations: {
+        type: 'number',
+        description:
+          'Late cancellations of this month (by the time they were cancelled) that carried a fee.',
+      },
+      cancellationFees: { type: 'number', description: 'The fees those cancellations stored.' },
+      revenue: { type: 'number', description: '`sessionRevenue + cancellationFees`.' },
+    },
+    required: [
+      'month',
+      'completedSessions',
+      'sessionRevenue',
+      'feeCancellations',
+      'cancellationFees',
+      'revenue',
+    ],
+    additionalProperties: false,
+    description:
+      "One calendar month of a coach's practice, in the coach's time zone. Amounts are integers in minor units of the overview's `currency`; bookings made in another currency are left out of them (see `CoachOverviewDTO.otherCurrencies`).",
+  },
+  CoachOverviewDTO: {
+    type: 'object',
+    properties: {
+      timeZone: {
+        type: 'string',
+        description: "The coach's IANA time zone: months and the week are calendar ones there.",
+      },
+      currency: {
+        $ref: '#/components/schemas/Currency',
+        description: "The coach's current currency: every amount below is in it.",
+      },
+      asOf: { type: 'string', description: 'ISO instant the figures were taken at.' },
+      thisWeek: {
+        type: 'object',
+        properties: {
+          start: {
+            type: 'string',
+            description: 'ISO instants bounding the week: `start` inclusive, `end` exclusive.',
+          },
+          end: { type: 'string' },
+          upcomingSessions: {
+            type: 'number',
+            description: 'Confirmed sessions still ahead this week.',
+          },
+        },
+        required: ['start', 'end', 'upcomingSessions'],
+        additionalProperties: false,
+        description: "The current week (Monday to Sunday in the coach's zone).",
+      },
+      requests: {
+        type: 'object',
+        properties: {
+          pendingBookings: {
+            type: 'number',
+            description: 'Booking requests (pending) whose start is still ahead.',
+          },
+          pendingReschedules: {
+            type: 'number',
+            description: "Clients' requests to move a confirmed booking, still answerable.",
+          },
+        },
+        required: ['pendingBookings', 'pendingReschedules'],
+        additionalProperties: false,
+        description: "What waits for the coach's answer.",
+      },
+      months: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/CoachMonthFigures' },
+        description:
+          'The last `COACH_OVERVIEW_MONTHS` months, oldest first, the current month last; quiet months are zeros.',
+      },
+      totals: {
+        type: 'object',
+        properties: {
+          completedSessions: { type: 'number' },
+          revenue: { $ref: '#/components/schemas/Money' },
+          cancellationFees: { $ref: '#/components/schemas/Money' },
+        },
+        required: ['completedSessions', 'revenue', 'cancellationFees'],
+        additionalProperties: false,
+        description: 'Sums over `months`.',
+      },
+      otherCurrencies: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/Money' },
+        description:
+          'Amounts of the same months booked in other currencies (before the coach changed theirs), per currency, neither converted nor counted above. Empty in the usual case.',
+      },
+    },
+    required: [
+      'timeZone',
+      'currency',
+      'asOf',
+      'thisWeek',
+      'requests',
+      'months',
+      'totals',
+      'otherCurrencies',
+    ],
+    additionalProperties: false,
+    description: "`GET /api/dashboard/coach`: the signed-in coach's figures.",
+  },
   CoachProfileDTO: {
     type: 'object',
     properties: {

@@ -76,6 +76,7 @@ export type {
   NotificationPreferencesDTO,
   NotificationReadResponse,
 } from '@coachhub/shared/notification';
+export type { CoachOverviewDTO } from '@coachhub/shared/dashboard';
 export type { ApiErrorBody } from '@coachhub/shared/errors';
 
 /** `GET /api/admin/audit-log`, newest first. */

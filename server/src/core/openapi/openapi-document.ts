@@ -6,6 +6,7 @@ import { ADMIN_ROUTES } from './paths/admin.js';
 import { BOOKING_ROUTES } from './paths/bookings.js';
 import { CHAT_ROUTES } from './paths/chat.js';
 import { COACH_ROUTES } from './paths/coaches.js';
+import { DASHBOARD_ROUTES } from './paths/dashboard.js';
 import {
   API_TAGS,
   idSchema,
@@ -20,6 +21,7 @@ export const ROUTE_DOCS: RouteTable = {
   ...COACH_ROUTES,
   ...BOOKING_ROUTES,
   ...CHAT_ROUTES,
+  ...DASHBOARD_ROUTES,
   ...ADMIN_ROUTES,
 };
 

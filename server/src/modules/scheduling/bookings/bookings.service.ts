@@ -1,5 +1,6 @@
 import type { EventBus } from '../../../core/events/event-bus.js';
 import type { PendingRequestLimits } from '../../../domain/booking-policies.js';
+import { coachFigures } from './booking-figures.js';
 import { createBookingPreview } from './booking-preview.js';
 import { createBookingQueries } from './booking-queries.js';
 import type { BookingPresenter } from './booking-presenter.js';
@@ -7,6 +8,7 @@ import { createStateChanges } from './booking-state-changes.js';
 import { createBookingCreator } from './create-booking.js';
 import { createRescheduler } from './reschedule-booking.js';
 
+export type { CoachFigures, CoachFiguresInput } from './booking-figures.js';
 export type { BookingListInput } from './booking-queries.js';
 export type { SimpleBookingAction } from './booking-state-changes.js';
 export type { BookingPreview } from './booking-preview.js';
@@ -27,6 +29,8 @@ export function createBookingsService(deps: {
     reschedule: createRescheduler(deps),
     act: createStateChanges(deps),
     preview: createBookingPreview(),
+    /** A coach's figures for their overview (aggregates, no booking documents). */
+    coachFigures,
     ...createBookingQueries(deps.presenter),
   };
 }

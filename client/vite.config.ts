@@ -36,10 +36,19 @@ export default defineConfig({
       output: {
         // Libraries change less often than app code: separate chunks stay cached across deploys.
         codeSplitting: {
+          // A group holds the modules it names, not everything they import: `charts` must not
+          // pull in what the app needs too (use-sync-external-store, also react-i18next's).
+          includeDependenciesRecursively: false,
           groups: [
             {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/,
+            },
+            {
+              // The chart library and what only it uses: loaded with the first chart, never with
+              // the app (it would otherwise join `vendor`, which every page loads).
+              name: 'charts',
+              test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs[\\/]toolkit|redux|redux-thunk|react-redux|reselect|immer|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant|react-is)[\\/]/,
             },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],

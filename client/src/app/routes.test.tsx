@@ -73,6 +73,7 @@ describe('app routes', () => {
     expect(navLinkNames()).toEqual([
       'Dashboard',
       'My practice',
+      'My figures',
       'My profile',
       'My bookings',
       'Messages',

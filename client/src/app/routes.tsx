@@ -123,6 +123,13 @@ export const appRoutes: RouteObject[] = [
                 }),
               },
               {
+                path: paths.app.practiceOverview.path,
+                lazy: async () => ({
+                  Component: (await import('@/features/coach-overview/pages/coach-overview-page'))
+                    .CoachOverviewPage,
+                }),
+              },
+              {
                 path: paths.app.practiceProfile.path,
                 lazy: async () => ({
                   Component: (await import('@/features/coaches/pages/coach-profile-editor-page'))

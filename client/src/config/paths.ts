@@ -62,6 +62,8 @@ export const paths = {
       getHref: (section?: string) => withQuery('/practice', { section }),
     },
     practiceProfile: { path: '/practice/profile', getHref: () => '/practice/profile' },
+    /** The coach's figures: this week, waiting requests, the last twelve months. */
+    practiceOverview: { path: '/practice/overview', getHref: () => '/practice/overview' },
     admin: { path: '/admin', getHref: () => '/admin' },
     adminCoaches: { path: '/admin/coaches', getHref: () => '/admin/coaches' },
   },

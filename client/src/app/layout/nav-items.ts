@@ -19,6 +19,10 @@ const practice: NavItem = {
   labelKey: 'nav.practice',
   end: true,
 };
+const coachFigures: NavItem = {
+  href: paths.app.practiceOverview.getHref(),
+  labelKey: 'nav.figures',
+};
 const coachProfile: NavItem = {
   href: paths.app.practiceProfile.getHref(),
   labelKey: 'nav.myProfile',
@@ -33,6 +37,6 @@ const coachVerification: NavItem = {
 export const NAV_ITEMS: Record<Role | 'visitor', readonly NavItem[]> = {
   visitor: [findCoach],
   client: [dashboard, findCoach, bookings, messages],
-  coach: [dashboard, practice, coachProfile, bookings, messages],
+  coach: [dashboard, practice, coachFigures, coachProfile, bookings, messages],
   admin: [dashboard, admin, coachVerification, findCoach],
 };

@@ -18,6 +18,7 @@ export const de: Translation = {
     bookings: 'Meine Buchungen',
     messages: 'Nachrichten',
     practice: 'Meine Praxis',
+    figures: 'Meine Zahlen',
     admin: 'Verwaltung',
     myProfile: 'Mein Profil',
     coachVerification: 'Coach-Prüfung',
@@ -556,6 +557,44 @@ export const de: Translation = {
         'Die Entscheidung konnte nicht gespeichert werden, der Coach steht wieder in der Liste.',
       pages: 'Seiten der Prüfliste',
     },
+  },
+  charts: {
+    loading: 'Diagramm wird geladen…',
+    noValue: 'keine',
+  },
+  coachOverview: {
+    title: 'Meine Zahlen',
+    lead: 'Deine Woche, die Anfragen, die auf dich warten, und deine letzten zwölf Monate.',
+    leadWithZone:
+      'Deine Woche, die Anfragen, die auf dich warten, und deine letzten zwölf Monate, in deiner Zeitzone ({{timeZone}}).',
+    loadFailed: 'Deine Zahlen konnten nicht geladen werden.',
+    retry: 'Erneut versuchen',
+    nowHeading: 'Jetzt',
+    monthsHeading: 'Die letzten zwölf Monate',
+    stats: {
+      thisWeek: 'Sitzungen diese Woche',
+      thisWeekNote_one: 'Eine bestätigte Sitzung bis Sonntag.',
+      thisWeekNote_other: '{{count}} bestätigte Sitzungen bis Sonntag.',
+      requests: 'Warten auf deine Antwort',
+      requestsNote: 'Buchungsanfragen: {{bookings}}, Verschiebungswünsche: {{moves}}.',
+      answer: 'Jetzt beantworten',
+      completed: 'Abgeschlossene Sitzungen',
+      last12Months: 'In den letzten zwölf Monaten.',
+      revenue: 'Umsatz',
+      revenueNote: 'Letzte zwölf Monate, davon {{fees}} Stornogebühren.',
+    },
+    charts: {
+      month: 'Monat',
+      revenueTitle: 'Umsatz pro Monat ({{currency}})',
+      revenueDescription:
+        'Der gebuchte Preis deiner abgeschlossenen Sitzungen plus die Gebühren später Stornierungen.',
+      sessionRevenue: 'Sitzungen',
+      cancellationFees: 'Stornogebühren',
+      sessionsTitle: 'Abgeschlossene Sitzungen pro Monat',
+      completedSessions: 'Abgeschlossene Sitzungen',
+    },
+    otherCurrencies:
+      'Oben nicht gezählt, in einer anderen Währung gebucht, bevor du deine geändert hast: {{amounts}}.',
   },
   booking: {
     title: 'Sitzung buchen',

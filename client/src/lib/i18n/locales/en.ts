@@ -24,6 +24,7 @@ export const en = {
     bookings: 'My bookings',
     messages: 'Messages',
     practice: 'My practice',
+    figures: 'My figures',
     admin: 'Administration',
     myProfile: 'My profile',
     coachVerification: 'Coach verification',
@@ -554,6 +555,44 @@ export const en = {
       failed: 'The decision could not be saved, so the coach is back in the list.',
       pages: 'Queue pages',
     },
+  },
+  charts: {
+    loading: 'Loading the chart…',
+    noValue: 'none',
+  },
+  coachOverview: {
+    title: 'My figures',
+    lead: 'Your week, the requests waiting for you and your last twelve months.',
+    leadWithZone:
+      'Your week, the requests waiting for you and your last twelve months, in your time zone ({{timeZone}}).',
+    loadFailed: 'Your figures could not be loaded.',
+    retry: 'Try again',
+    nowHeading: 'Now',
+    monthsHeading: 'The last twelve months',
+    stats: {
+      thisWeek: 'Sessions ahead this week',
+      thisWeekNote_one: 'One confirmed session until Sunday.',
+      thisWeekNote_other: '{{count}} confirmed sessions until Sunday.',
+      requests: 'Waiting for your answer',
+      requestsNote: 'Booking requests: {{bookings}}, requests to move a session: {{moves}}.',
+      answer: 'Answer them',
+      completed: 'Completed sessions',
+      last12Months: 'In the last twelve months.',
+      revenue: 'Revenue',
+      revenueNote: 'Last twelve months, including {{fees}} in cancellation fees.',
+    },
+    charts: {
+      month: 'Month',
+      revenueTitle: 'Revenue per month ({{currency}})',
+      revenueDescription:
+        'What your completed sessions were booked at, plus the cancellation fees of late cancellations.',
+      sessionRevenue: 'Sessions',
+      cancellationFees: 'Cancellation fees',
+      sessionsTitle: 'Completed sessions per month',
+      completedSessions: 'Completed sessions',
+    },
+    otherCurrencies:
+      'Not counted above, booked in another currency before you changed yours: {{amounts}}.',
   },
   booking: {
     title: 'Book a session',

@@ -1,0 +1,179 @@
+import type { CoachMonthFigures, CoachOverviewDTO } from '@coachhub/shared/dashboard';
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { i18n } from '@/lib/i18n/i18n';
+import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
+import type { FakeRoutes } from '@/testing/fake-api';
+import { makeUser } from '@/testing/fixtures';
+import { renderApp } from '@/testing/render-app';
+
+let api: ReturnType<typeof installFakeApi> | undefined;
+const fakeApi = (routes: FakeRoutes) => {
+  api = installFakeApi(routes);
+  return api;
+};
+afterEach(() => api?.restore());
+
+const coach = makeUser({ _id: 'coach-1', role: 'coach', firstName: 'Carla' });
+
+const month = (key: string, change: Partial<CoachMonthFigures> = {}): CoachMonthFigures => ({
+  month: key,
+  completedSessions: 0,
+  sessionRevenue: 0,
+  feeCancellations: 0,
+  cancellationFees: 0,
+  revenue: 0,
+  ...change,
+});
+
+const MONTHS = [
+  '2025-07',
+  '2025-08',
+  '2025-09',
+  '2025-10',
+  '2025-11',
+  '2025-12',
+  '2026-01',
+  '2026-02',
+  '2026-03',
+  '2026-04',
+  '2026-05',
+  '2026-06',
+];
+
+const overview = (change: Partial<CoachOverviewDTO> = {}): CoachOverviewDTO => ({
+  timeZone: 'Europe/Berlin',
+  currency: 'EUR',
+  asOf: '2026-06-17T10:00:00.000Z',
+  thisWeek: {
+    start: '2026-06-14T22:00:00.000Z',
+    end: '2026-06-21T22:00:00.000Z',
+    upcomingSessions: 3,
+  },
+  requests: { pendingBookings: 2, pendingReschedules: 1 },
+  months: MONTHS.map((key) =>
+    key === '2026-06'
+      ? month(key, {
+          completedSessions: 2,
+          sessionRevenue: 17000,
+          feeCancellations: 1,
+          cancellationFees: 4000,
+          revenue: 21000,
+        })
+      : key === '2026-03'
+        ? month(key, { completedSessions: 1, sessionRevenue: 8000, revenue: 8000 })
+        : month(key),
+  ),
+  totals: {
+    completedSessions: 3,
+    revenue: { amount: 29000, currency: 'EUR' },
+    cancellationFees: { amount: 4000, currency: 'EUR' },
+  },
+  otherCurrencies: [],
+  ...change,
+});
+
+const tableNamed = (name: string) => screen.getByRole('table', { name });
+
+describe('CoachOverviewPage', () => {
+  it('shows the week, the waiting requests and the twelve months’ sums', async () => {
+    const { requests } = fakeApi({
+      'GET /dashboard/coach': () => ({ status: 200, data: overview() }),
+    });
+    renderApp({ url: '/practice/overview', user: coach });
+
+    expect(await screen.findByTestId('overview-week')).toHaveTextContent('3');
+    expect(screen.getByRole('heading', { level: 1, name: 'My figures' })).toBeVisible();
+    expect(screen.getByTestId('overview-week')).toHaveTextContent(
+      '3 confirmed sessions until Sunday.',
+    );
+    const waiting = screen.getByTestId('overview-requests');
+    expect(waiting).toHaveTextContent('Booking requests: 2, requests to move a session: 1.');
+    expect(within(waiting).getByRole('link', { name: 'Answer them' })).toHaveAttribute(
+      'href',
+      '/practice',
+    );
+    expect(screen.getByTestId('overview-completed')).toHaveTextContent('3');
+    expect(screen.getByTestId('overview-revenue')).toHaveTextContent('€290.00');
+    expect(screen.getByTestId('overview-revenue')).toHaveTextContent('€40.00 in cancellation fees');
+    expect(screen.getByText(/in your time zone \(Europe\/Berlin\)/)).toBeVisible();
+    expect(requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'GET /dashboard/coach',
+    ]);
+  });
+
+  it('gives screen readers each chart’s figures as a table, month by month', async () => {
+    fakeApi({ 'GET /dashboard/coach': () => ({ status: 200, data: overview() }) });
+    renderApp({ url: '/practice/overview', user: coach });
+
+    const revenue = await screen.findByRole('figure', { name: 'Revenue per month (EUR)' });
+    expect(revenue).toHaveAccessibleDescription(/completed sessions were booked at/);
+    const table = tableNamed('Revenue per month (EUR)');
+    const rows = within(table).getAllByRole('row');
+    // A header row and twelve months, oldest first.
+    expect(rows).toHaveLength(13);
+    expect(within(rows[0]!).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(
+      ['Month', 'Sessions', 'Cancellation fees'],
+    );
+    expect(within(rows[1]!).getByRole('rowheader')).toHaveTextContent('Jul 25');
+    expect(within(rows[12]!).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+      '€170.00',
+      '€40.00',
+    ]);
+    const sessions = tableNamed('Completed sessions per month');
+    expect(within(sessions).getAllByRole('row')[9]).toHaveTextContent('Mar 261');
+  });
+
+  it('reads in German: month names and amounts as a German reader writes them', async () => {
+    await i18n.changeLanguage('de');
+    fakeApi({ 'GET /dashboard/coach': () => ({ status: 200, data: overview() }) });
+    renderApp({ url: '/practice/overview', user: { ...coach, locale: 'de' } });
+
+    expect(await screen.findByTestId('overview-revenue')).toHaveTextContent('290,00 €');
+    expect(screen.getByRole('heading', { level: 1, name: 'Meine Zahlen' })).toBeVisible();
+    const table = tableNamed('Umsatz pro Monat (EUR)');
+    expect(within(table).getAllByRole('row')[10]).toHaveTextContent('Apr. 26');
+    expect(within(table).getAllByRole('row')[12]).toHaveTextContent('Juni 26170,00 €40,00 €');
+  });
+
+  it('says which amounts were booked in another currency and are not counted', async () => {
+    fakeApi({
+      'GET /dashboard/coach': () => ({
+        status: 200,
+        data: overview({ otherCurrencies: [{ amount: 5000, currency: 'USD' }] }),
+      }),
+    });
+    renderApp({ url: '/practice/overview', user: coach });
+    expect(await screen.findByTestId('overview-other-currencies')).toHaveTextContent(
+      'booked in another currency before you changed yours: $50.00.',
+    );
+  });
+
+  it('offers to try again when the figures cannot be loaded', async () => {
+    let calls = 0;
+    fakeApi({
+      'GET /dashboard/coach': () => {
+        calls += 1;
+        return calls === 1
+          ? apiErrorReply(404, 'NOT_FOUND')
+          : { status: 200, data: overview() };
+      },
+    });
+    const { user } = renderApp({ url: '/practice/overview', user: coach });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your figures could not be loaded.');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByTestId('overview-week')).toHaveTextContent('3');
+  });
+
+  it('is in the coach’s navigation', async () => {
+    fakeApi({ 'GET /dashboard/coach': () => ({ status: 200, data: overview() }) });
+    renderApp({ url: '/practice/overview', user: coach });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'My figures' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+  });
+});

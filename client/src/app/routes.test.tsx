@@ -86,7 +86,6 @@ describe('app routes', () => {
     expect(navLinkNames()).toEqual([
       'Dashboard',
       'Administration',
-      'Coach verification',
       'Find a coach',
     ]);
   });

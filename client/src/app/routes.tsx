@@ -2,21 +2,11 @@ import type { RouteObject } from 'react-router-dom';
 
 import { LoadingScreen } from '@/components/ui/loading-screen';
 import { paths } from '@/config/paths';
-import type { TranslationKey } from '@/lib/i18n/translation-key';
 
 import { RootLayout } from './layout/root-layout';
 import { RequireAuth } from './routes/require-auth';
 import { RequireRole } from './routes/require-role';
 import { RouteErrorPage } from './routes/route-error-page';
-
-/** Placeholder pages for navigation targets whose features are still to come. */
-const comingSoon = (path: string, titleKey: TranslationKey): RouteObject => ({
-  path,
-  lazy: async () => {
-    const { ComingSoonPage } = await import('./routes/coming-soon-page');
-    return { element: <ComingSoonPage titleKey={titleKey} /> };
-  },
-});
 
 /**
  * The route table. Every page is its own chunk (`lazy`), so the first load carries only the
@@ -141,13 +131,64 @@ export const appRoutes: RouteObject[] = [
           {
             element: <RequireRole roles={['admin']} />,
             children: [
-              comingSoon(paths.app.admin.path, 'nav.admin'),
               {
-                path: paths.app.adminCoaches.path,
+                // The administration: a sub-navigation above one lazy page per section.
+                path: paths.app.admin.path,
                 lazy: async () => ({
-                  Component: (await import('@/features/admin/pages/coach-verification-page'))
-                    .CoachVerificationPage,
+                  Component: (await import('@/features/admin/components/admin-layout'))
+                    .AdminLayout,
                 }),
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({
+                      Component: (await import('@/features/admin/pages/admin-overview-page'))
+                        .AdminOverviewPage,
+                    }),
+                  },
+                  {
+                    path: paths.app.adminUsers.path,
+                    lazy: async () => ({
+                      Component: (await import('@/features/admin/pages/admin-users-page'))
+                        .AdminUsersPage,
+                    }),
+                  },
+                  {
+                    path: paths.app.adminCoaches.path,
+                    lazy: async () => ({
+                      Component: (await import('@/features/admin/pages/coach-verification-page'))
+                        .CoachVerificationPage,
+                    }),
+                  },
+                  {
+                    path: paths.app.adminReports.path,
+                    lazy: async () => ({
+                      Component: (await import('@/features/admin/pages/admin-reports-page'))
+                        .AdminReportsPage,
+                    }),
+                  },
+                  {
+                    path: paths.app.adminReviews.path,
+                    lazy: async () => ({
+                      Component: (await import('@/features/admin/pages/admin-reviews-page'))
+                        .AdminReviewsPage,
+                    }),
+                  },
+                  {
+                    path: paths.app.adminBookings.path,
+                    lazy: async () => ({
+                      Component: (await import('@/features/admin/pages/admin-bookings-page'))
+                        .AdminBookingsPage,
+                    }),
+                  },
+                  {
+                    path: paths.app.adminAuditLog.path,
+                    lazy: async () => ({
+                      Component: (await import('@/features/admin/pages/admin-audit-log-page'))
+                        .AdminAuditLogPage,
+                    }),
+                  },
+                ],
               },
             ],
           },

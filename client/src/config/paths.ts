@@ -66,6 +66,12 @@ export const paths = {
     practiceOverview: { path: '/practice/overview', getHref: () => '/practice/overview' },
     admin: { path: '/admin', getHref: () => '/admin' },
     adminCoaches: { path: '/admin/coaches', getHref: () => '/admin/coaches' },
+    /** The admin lists keep their query (search, filters, sort, page) in the search params. */
+    adminUsers: { path: '/admin/users', getHref: () => '/admin/users' },
+    adminReports: { path: '/admin/reports', getHref: () => '/admin/reports' },
+    adminReviews: { path: '/admin/reviews', getHref: () => '/admin/reviews' },
+    adminBookings: { path: '/admin/bookings', getHref: () => '/admin/bookings' },
+    adminAuditLog: { path: '/admin/audit-log', getHref: () => '/admin/audit-log' },
   },
   /** Development only: the server answers these only outside production (see each page). */
   dev: {

@@ -27,16 +27,13 @@ const coachProfile: NavItem = {
   href: paths.app.practiceProfile.getHref(),
   labelKey: 'nav.myProfile',
 };
-const admin: NavItem = { href: paths.app.admin.getHref(), labelKey: 'nav.admin', end: true };
-const coachVerification: NavItem = {
-  href: paths.app.adminCoaches.getHref(),
-  labelKey: 'nav.coachVerification',
-};
+/** Every admin section sits below `/admin`, with its own sub-navigation. */
+const admin: NavItem = { href: paths.app.admin.getHref(), labelKey: 'nav.admin' };
 
 /** The main navigation per role; visitors (null) see the public directory only. */
 export const NAV_ITEMS: Record<Role | 'visitor', readonly NavItem[]> = {
   visitor: [findCoach],
   client: [dashboard, findCoach, bookings, messages],
   coach: [dashboard, practice, coachFigures, coachProfile, bookings, messages],
-  admin: [dashboard, admin, coachVerification, findCoach],
+  admin: [dashboard, admin, findCoach],
 };

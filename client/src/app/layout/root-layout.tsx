@@ -5,6 +5,7 @@ import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { Notifications } from '@/components/notifications/notifications';
 import { Button } from '@/components/ui/button';
 import { LoadingScreen } from '@/components/ui/loading-screen';
+import { useReportUpdates } from '@/features/admin/api/use-report-updates';
 import { useVerificationUpdates } from '@/features/admin/api/use-verification-updates';
 import { useBookingUpdates } from '@/features/bookings/api/use-booking-updates';
 import { useCoachUpdates } from '@/features/coaches/api/use-coach-updates';
@@ -51,6 +52,7 @@ export const RootLayout = () => {
   useConversationUpdates();
   useLiveNotifications();
   useVerificationUpdates();
+  useReportUpdates();
 
   return (
     <div className="app-shell">

@@ -146,6 +146,11 @@ export interface MessageDTO {
   replyTo: MessagePreviewDTO | null;
   editedAt: string | null;
   deleted: boolean;
+  /**
+   * True when an admin removed the message after a report (then also `deleted`); left out
+   * otherwise. Admins looking at a report still see its text.
+   */
+  moderated?: boolean;
   createdAt: string;
   /** The sender's own id for an optimistic message (`message:send`), echoed back; else null. */
   clientId: string | null;

@@ -1079,6 +1079,11 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       replyTo: { anyOf: [{ $ref: '#/components/schemas/MessagePreviewDTO' }, { type: 'null' }] },
       editedAt: { type: ['string', 'null'] },
       deleted: { type: 'boolean' },
+      moderated: {
+        type: 'boolean',
+        description:
+          'True when an admin removed the message after a report (then also `deleted`); left out otherwise. Admins looking at a report still see its text.',
+      },
       createdAt: { type: 'string' },
       clientId: {
         type: ['string', 'null'],

@@ -35,6 +35,9 @@ const auditLogSchema = new Schema<AuditLogFields>(
 );
 auditLogSchema.index({ at: -1 });
 auditLogSchema.index({ targetType: 1, targetId: 1, at: -1 });
+// The admin list's filters by who and by what.
+auditLogSchema.index({ actor: 1, at: -1 });
+auditLogSchema.index({ action: 1, at: -1 });
 
 const refuse = (): never => {
   throw new AppendOnlyError();

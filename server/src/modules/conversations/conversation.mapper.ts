@@ -91,8 +91,23 @@ export function toMessageDTO(
     replyTo: replyTo ? toMessagePreviewDTO(replyTo) : null,
     editedAt: message.editedAt ? message.editedAt.toISOString() : null,
     deleted: message.deleted,
+    ...(message.moderation ? { moderated: true } : {}),
     createdAt: message.createdAt.toISOString(),
     clientId: message.clientId ?? null,
+  };
+}
+
+/**
+ * A message as an admin sees it through a report: a message taken down by moderation keeps its
+ * text and picture here (its sender's own deletion leaves nothing to show).
+ */
+export function toModerationMessageDTO(message: MessageRecord, now: Date = new Date()): MessageDTO {
+  const dto = toMessageDTO(message, null, now);
+  if (!message.moderation) return dto;
+  return {
+    ...dto,
+    body: message.body,
+    image: message.image ? { url: message.image.url } : null,
   };
 }
 

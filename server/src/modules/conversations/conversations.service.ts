@@ -28,6 +28,7 @@ import {
 } from './conversation-access.js';
 import { previewOf, toMessageDTO } from './conversation.mapper.js';
 import { createMessageDelivery, markReadUpTo } from './message-delivery.js';
+import { createMessageModeration } from './message-moderation.js';
 import { createBookingProposals } from './booking-proposals.js';
 import { Conversation, type ConversationRecord } from './conversation.model.js';
 import { presentConversations, readAtOf, unreadCounts } from './conversation-views.js';
@@ -187,6 +188,9 @@ export function createConversationsService(deps: {
   return {
     /** Booking proposals: `propose`, `accept`, `decline`. */
     proposals,
+
+    /** For reports: which messages may be reported, their context for admins, taking one down. */
+    moderation: createMessageModeration({ delivery }),
 
     /** 201 (`created`) or 200 with the one that existed. */
     async open(

@@ -41,6 +41,13 @@ export interface ProposalFields {
   claimedAt: Date | null;
 }
 
+/** An admin took the message down after a report: hidden for everyone, kept for the record. */
+export interface ModerationMark {
+  by: Types.ObjectId;
+  at: Date;
+  reason: string;
+}
+
 export interface MessageFields {
   conversation: Types.ObjectId;
   sender: Types.ObjectId;
@@ -56,6 +63,8 @@ export interface MessageFields {
   /** Users who deleted it for themselves: they no longer see it. */
   hiddenFor: Types.ObjectId[];
   clientId: string | null;
+  /** Set when an admin hid it (the body and picture stay stored, shown to admins only). */
+  moderation: ModerationMark | null;
   createdAt: Date;
 }
 
@@ -102,6 +111,17 @@ const messageSchema = new Schema<MessageFields>(
     deletedAt: { type: Date, default: null },
     hiddenFor: { type: [Schema.Types.ObjectId], default: [] },
     clientId: { type: String, default: null, immutable: true },
+    moderation: {
+      type: new Schema<ModerationMark>(
+        {
+          by: { type: Schema.Types.ObjectId, required: true },
+          at: { type: Date, required: true },
+          reason: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );

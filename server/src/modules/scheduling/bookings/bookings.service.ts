@@ -1,6 +1,7 @@
 import type { EventBus } from '../../../core/events/event-bus.js';
 import type { PendingRequestLimits } from '../../../domain/booking-policies.js';
 import { coachFigures } from './booking-figures.js';
+import { bookingFigures, createAdminBookingLookup } from './booking-admin-queries.js';
 import { createBookingPreview } from './booking-preview.js';
 import { createBookingQueries } from './booking-queries.js';
 import type { BookingPresenter } from './booking-presenter.js';
@@ -9,6 +10,7 @@ import { createBookingCreator } from './create-booking.js';
 import { createRescheduler } from './reschedule-booking.js';
 
 export type { CoachFigures, CoachFiguresInput } from './booking-figures.js';
+export type { AdminBookingLookup, BookingFigures } from './booking-admin-queries.js';
 export type { BookingListInput } from './booking-queries.js';
 export type { SimpleBookingAction } from './booking-state-changes.js';
 export type { BookingPreview } from './booking-preview.js';
@@ -32,6 +34,10 @@ export function createBookingsService(deps: {
     /** A coach's figures for their overview (aggregates, no booking documents). */
     coachFigures,
     ...createBookingQueries(deps.presenter),
+    /** Every booking by status and made per day, for the admin figures. */
+    platformFigures: bookingFigures,
+    /** Any booking, read-only, for an admin's lookup. */
+    adminLookup: createAdminBookingLookup(deps.presenter),
   };
 }
 

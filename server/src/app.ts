@@ -58,6 +58,8 @@ import { createBookingPresenter } from './modules/scheduling/bookings/booking-pr
 import { createBookingsRouter } from './modules/scheduling/bookings/bookings.routes.js';
 import type { BookingsService } from './modules/scheduling/bookings/bookings.service.js';
 import { createSessionService } from './modules/auth/session.service.js';
+import { createChallengeTokens } from './modules/auth/two-factor-challenge.js';
+import { createTwoFactorService } from './modules/auth/two-factor.service.js';
 import { createPricingRouter } from './modules/scheduling/pricing/pricing.routes.js';
 import { createPricingService } from './modules/scheduling/pricing/pricing.service.js';
 import { sessionTypePricing } from './modules/scheduling/pricing/session-type-pricing.js';
@@ -160,7 +162,9 @@ function createApiRouter(deps: AppDeps): Router {
   const uploadMaxBytes = config.uploads.maxBytes;
   const pricing = createPricingService({ clientHistoryWith });
   const bookingPresenter = createBookingPresenter(presenter);
-  const authService = createAuthService(sessions);
+  const twoFactor = createTwoFactorService(config.twoFactor);
+  const challenges = createChallengeTokens({ secret: config.jwtAccessSecret });
+  const authService = createAuthService({ sessions, twoFactor, challenges });
   const accountStatus = createAccountStatusService({
     sessions,
     events,
@@ -194,7 +198,16 @@ function createApiRouter(deps: AppDeps): Router {
   api.use(noStoreWhenSignedIn);
   api.use(
     '/auth',
-    createAuthRouter({ auth: authService, sessions, secureCookies, limits, rateLimits }),
+    createAuthRouter({
+      auth: authService,
+      sessions,
+      twoFactor,
+      challenges,
+      secureCookies,
+      limits,
+      rateLimits,
+      authenticated,
+    }),
   );
   api.use(
     '/users',

@@ -94,7 +94,7 @@ export async function createServer(
       secret: config.jwtAccessSecret,
       ttlSeconds: config.jwtAccessTtlSeconds,
     });
-    const authenticate = createAuthenticator(accessTokens);
+    const authenticate = createAuthenticator(accessTokens, config.twoFactor);
     // Read at each connection; the features that need `io` through Realtime join the list below,
     // before the HTTP server (and so any socket) exists.
     const registrars: SocketRegistrar[] = [createPresenceRegistrar()];

@@ -35,6 +35,18 @@ export const ERROR_CODES = [
   'RESCHEDULE_IN_FEE_WINDOW',
   /** The client already holds the most pending requests allowed (with this coach or in total). */
   'TOO_MANY_PENDING_REQUESTS',
+  /** 403: an admin must turn on two-factor sign-in (REQUIRE_ADMIN_2FA) before anything else. */
+  'TWO_FACTOR_REQUIRED',
+  /** A TOTP or recovery code that is wrong, already used, or out of its time window. */
+  'INVALID_TWO_FACTOR_CODE',
+  /** The sign-in challenge token is expired, malformed or not a challenge: sign in again. */
+  'TWO_FACTOR_CHALLENGE_INVALID',
+  'TWO_FACTOR_ALREADY_ENABLED',
+  'TWO_FACTOR_NOT_ENABLED',
+  /** Turning two-factor sign-in on needs a fresh set-up first (`POST /api/auth/two-factor/setup`). */
+  'TWO_FACTOR_SETUP_MISSING',
+  /** 403: admins cannot turn two-factor sign-in off while it is required of them. */
+  'TWO_FACTOR_MANDATORY',
   'INTERNAL_ERROR',
   /** 503 with `Retry-After`: the database cannot be reached just now. */
   'DATABASE_UNAVAILABLE',

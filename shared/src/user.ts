@@ -17,6 +17,8 @@ export interface UserDTO {
   locale: Locale;
   timeZone: string;
   profilePicture: StoredImage | null;
+  /** Whether signing in asks for a TOTP code (or a recovery code) after the password. */
+  twoFactorEnabled: boolean;
   createdAt: string;
   updatedAt: string;
 }

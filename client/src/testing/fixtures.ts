@@ -12,6 +12,7 @@ export const makeUser = (overrides: Partial<UserDTO> = {}): UserDTO => ({
   locale: 'en',
   timeZone: 'Europe/Berlin',
   profilePicture: null,
+  twoFactorEnabled: false,
   createdAt: '2026-01-01T10:00:00.000Z',
   updatedAt: '2026-01-01T10:00:00.000Z',
   ...overrides,

@@ -1,5 +1,6 @@
 import type { Role } from '@coachhub/shared/roles';
 import type { Request, RequestHandler } from 'express';
+import { isOpenBeforeTwoFactorSetup } from '../../domain/admin-two-factor.js';
 import { AppError } from '../errors.js';
 import type { Authenticator, Principal } from './principal.js';
 
@@ -21,10 +22,26 @@ function bearerToken(req: Request): string | undefined {
   return match[1];
 }
 
+/** The caller, unless an admin who must set up two-factor sign-in first calls a route it does not open. */
+async function admitted(authenticate: Authenticator, req: Request, token: string | undefined) {
+  const principal = await authenticate(token);
+  if (
+    principal.twoFactorSetupRequired &&
+    !isOpenBeforeTwoFactorSetup(req.method, `${req.baseUrl}${req.path}`)
+  ) {
+    throw new AppError(
+      403,
+      'TWO_FACTOR_REQUIRED',
+      'Turn on two-factor sign-in for this admin account first',
+    );
+  }
+  return principal;
+}
+
 /** Requires a valid access token of an active account; the role and status come from the database. */
 export function auth(authenticate: Authenticator): RequestHandler {
   return async (req, _res, next) => {
-    req.principal = await authenticate(bearerToken(req));
+    req.principal = await admitted(authenticate, req, bearerToken(req));
     next();
   };
 }
@@ -36,7 +53,7 @@ export function auth(authenticate: Authenticator): RequestHandler {
 export function optionalAuth(authenticate: Authenticator): RequestHandler {
   return async (req, _res, next) => {
     const token = bearerToken(req);
-    if (token !== undefined) req.principal = await authenticate(token);
+    if (token !== undefined) req.principal = await admitted(authenticate, req, token);
     next();
   };
 }

@@ -8,6 +8,11 @@ export interface Principal {
   sessionId: string;
   /** When the access token it came with expires (a socket is closed then). */
   expiresAt?: Date;
+  /**
+   * An admin without two-factor sign-in while it is required of admins (REQUIRE_ADMIN_2FA): only
+   * the routes that set it up are open (`domain/admin-two-factor.ts`), and no socket.
+   */
+  twoFactorSetupRequired?: boolean;
 }
 
 /** Who acts, without the session: what rules about ownership and roles look at. */

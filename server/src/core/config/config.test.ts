@@ -67,6 +67,7 @@ describe('loadConfig', () => {
       ADMIN_PASSWORD: 'a-long-admin-password',
       CLOUDINARY_URL: 'cloudinary://123456:s3cr%2Ft@coachhub-prod',
       UPLOAD_MAX_BYTES: '2097152',
+      TWO_FACTOR_ENCRYPTION_KEY: 'k'.repeat(32),
     });
     expect(config.isProduction).toBe(true);
     expect(config.port).toBe(8080);
@@ -87,7 +88,30 @@ describe('loadConfig', () => {
       uploadPrefix: null,
     });
     expect(config.uploads.maxBytes).toBe(2097152);
+    expect(config.twoFactor).toEqual({ requiredForAdmins: true, encryptionKey: 'k'.repeat(32) });
     expect(notices).toEqual([]);
+  });
+
+  it('requires two-factor sign-in of admins in production only, unless REQUIRE_ADMIN_2FA says otherwise', () => {
+    expect(loadConfig({}).config.twoFactor.requiredForAdmins).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).config.twoFactor.requiredForAdmins).toBe(false);
+    expect(loadConfig(PROD_BASE).config.twoFactor.requiredForAdmins).toBe(true);
+    expect(
+      loadConfig({ ...PROD_BASE, REQUIRE_ADMIN_2FA: 'false' }).config.twoFactor.requiredForAdmins,
+    ).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'test', REQUIRE_ADMIN_2FA: 'true' }).config.twoFactor
+        .requiredForAdmins,
+    ).toBe(true);
+  });
+
+  it('encrypts TOTP secrets with TWO_FACTOR_ENCRYPTION_KEY, else with the JWT secret (a notice in production)', () => {
+    const derived = loadConfig(PROD_BASE);
+    expect(derived.config.twoFactor.encryptionKey).toBe(PROD_BASE.JWT_ACCESS_SECRET);
+    expect(derived.notices.join()).toMatch(/TWO_FACTOR_ENCRYPTION_KEY is not set/);
+    const development = loadConfig({}, { randomSecret: () => 'generated-secret' });
+    expect(development.config.twoFactor.encryptionKey).toBe('generated-secret');
+    expect(development.notices.join()).not.toMatch(/TWO_FACTOR_ENCRYPTION_KEY/);
   });
 
   it('warns in production when uploads stay on the local disk', () => {
@@ -154,6 +178,8 @@ describe('loadConfig', () => {
     ['MEETING_BASE_URL', 'https://meet.example.com/#'],
     ['MAX_PENDING_REQUESTS_PER_COACH', '0'],
     ['MAX_PENDING_REQUESTS_TOTAL', 'many'],
+    ['REQUIRE_ADMIN_2FA', 'sometimes'],
+    ['TWO_FACTOR_ENCRYPTION_KEY', 'too-short'],
   ])('rejects a malformed %s (%s) in any environment', (name, value) => {
     for (const nodeEnv of ['development', 'production']) {
       const problems = problemsOf({ ...PROD_BASE, NODE_ENV: nodeEnv, [name]: value });

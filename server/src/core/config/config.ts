@@ -68,6 +68,18 @@ export interface Config {
   reminderLeadMinutes: number[];
   /** How often the job scheduler looks for due jobs. */
   jobsProcessEveryMs: number;
+  twoFactor: TwoFactorConfig;
+}
+
+/** Two-factor sign-in (modules/auth). */
+export interface TwoFactorConfig {
+  /** Admins without two-factor sign-in may only set it up (REQUIRE_ADMIN_2FA). */
+  requiredForAdmins: boolean;
+  /**
+   * Key material for the AES-256-GCM key that encrypts TOTP secrets at rest (HKDF-derived):
+   * TWO_FACTOR_ENCRYPTION_KEY, or the JWT secret when that is unset.
+   */
+  encryptionKey: string;
 }
 
 /** Outgoing e-mail (modules/email). */
@@ -166,6 +178,10 @@ export function loadConfig(env: RawEnv, options: LoadConfigOptions = {}): Loaded
     },
     reminderLeadMinutes: readReminderLeadMinutes(read),
     jobsProcessEveryMs: read.integer('JOBS_PROCESS_EVERY_MS', 5000, 50, 600_000),
+    twoFactor: {
+      requiredForAdmins: read.boolean('REQUIRE_ADMIN_2FA') ?? isProduction,
+      encryptionKey: readTwoFactorKey(read, isProduction, jwtAccessSecret, notices),
+    },
   };
   if (!config.mail.publicUrl) config.mail.publicUrl = `http://localhost:${config.port}`;
 
@@ -208,6 +224,34 @@ function readJwtSecret(
     );
   }
   return secret;
+}
+
+/**
+ * Its own key lets the JWT secret be rotated without making every stored TOTP secret unreadable;
+ * without one the JWT secret is the material (a different HKDF label keeps the keys apart).
+ */
+function readTwoFactorKey(
+  read: EnvReader,
+  isProduction: boolean,
+  jwtAccessSecret: string,
+  notices: string[],
+): string {
+  const key = read.raw('TWO_FACTOR_ENCRYPTION_KEY');
+  if (key === undefined) {
+    if (isProduction) {
+      notices.push(
+        'TWO_FACTOR_ENCRYPTION_KEY is not set: TOTP secrets are encrypted with a key derived from JWT_ACCESS_SECRET (rotating it locks out two-factor users)',
+      );
+    }
+    return jwtAccessSecret;
+  }
+  if (key.length < PRODUCTION_SECRET_MIN_LENGTH) {
+    read.problem(
+      'TWO_FACTOR_ENCRYPTION_KEY',
+      `must be at least ${PRODUCTION_SECRET_MIN_LENGTH} characters`,
+    );
+  }
+  return key;
 }
 
 const MAX_REMINDER_LEAD_MINUTES = 30 * 24 * 60;

@@ -28,7 +28,8 @@ export interface BookingChange {
   reason: string | null;
 }
 
-export type SessionRevokedReason = 'logout' | 'password_change' | 'suspended' | 'reuse';
+/** `revoked`: its user ended it from the list of sessions (`DELETE /api/auth/sessions/:id`, revoke-others). */
+export type SessionRevokedReason = 'logout' | 'password_change' | 'suspended' | 'reuse' | 'revoked';
 
 /**
  * The one map of domain events: each name and its payload. Published only after the change

@@ -11,6 +11,7 @@ import { bearer, createUser, sessionFor, type TestUser } from '../../../test/fix
 import { listRoutes } from '../../../test/route-inventory.js';
 import { createBookableCoach, futureAt } from '../../../test/scheduling-fixtures.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
+import { enableTwoFactor, passwordStep } from '../../../test/two-factor-fixtures.js';
 
 /*
  * Who may call what: every route x {anonymous, client, other client, coach, other coach, admin,
@@ -148,6 +149,15 @@ const pricesPath =
 
 const tokenOfCoach = (world: World) => sessionFor(world.coach).then((s) => s.accessToken);
 
+/** The second sign-in step of a fresh account with two-factor sign-in on (a recovery code). */
+let twoFactorLogin: { challengeToken: string; code: string } | undefined;
+async function preparedTwoFactorLogin(): Promise<string> {
+  const user = await createUser();
+  const { recoveryCodes } = await enableTwoFactor(t, (await sessionFor(user)).accessToken);
+  twoFactorLogin = { challengeToken: await passwordStep(t, user), code: recoveryCodes[0] ?? '' };
+  return '/api/auth/login/two-factor';
+}
+
 /** A new item of the world's coach, made by the coach, for a case that may delete it. */
 async function newPriceItem(world: World, kind: 'discounts' | 'packages'): Promise<string> {
   const body =
@@ -200,6 +210,46 @@ const MATRIX: Record<string, Entry> = {
     path: fixed('/api/auth/refresh'),
   },
   'POST /api/auth/logout': { expect: open, cookie: true, path: fixed('/api/auth/logout') },
+  // The challenge in the body is the credential, whatever else the caller holds.
+  'POST /api/auth/login/two-factor': {
+    expect: open,
+    path: preparedTwoFactorLogin,
+    send: (req) => req.send(twoFactorLogin),
+  },
+  'GET /api/auth/two-factor': { expect: anyone, path: fixed('/api/auth/two-factor') },
+  'POST /api/auth/two-factor/setup': { expect: anyone, path: fixed('/api/auth/two-factor/setup') },
+  // Wrong codes or the wrong state (400, 409): past authorization, nothing changes.
+  'POST /api/auth/two-factor/enable': {
+    expect: anyone,
+    path: fixed('/api/auth/two-factor/enable'),
+    send: (req) => req.send({ code: '123456' }),
+  },
+  'POST /api/auth/two-factor/disable': {
+    expect: anyone,
+    path: fixed('/api/auth/two-factor/disable'),
+    send: (req) => req.send({ code: '123456' }),
+  },
+  'POST /api/auth/two-factor/recovery-codes': {
+    expect: anyone,
+    path: fixed('/api/auth/two-factor/recovery-codes'),
+    send: (req) => req.send({ code: '123456' }),
+  },
+  'GET /api/auth/sessions': { expect: anyone, path: fixed('/api/auth/sessions') },
+  'POST /api/auth/sessions/revoke-others': {
+    expect: anyone,
+    path: fixed('/api/auth/sessions/revoke-others'),
+    // Fresh accounts: the fixture users keep the other sessions the cases open for them.
+    freshCaller: (c) => c.who !== 'anonymous' && c.who !== 'suspended',
+  },
+  // A new session of the resource's owner: the caller's own, or someone else's (404).
+  'DELETE /api/auth/sessions/{id}': {
+    expect: (c) => signedIn(c) ?? (c.side ? 'pass' : 404),
+    owned: true,
+    path: async (c) => {
+      const owner = c.side === 'coach' || c.role === 'coach' ? c.world.coach : c.world.client;
+      return `/api/auth/sessions/${(await sessionFor(owner)).sessionId}`;
+    },
+  },
   'GET /api/users/me': { expect: anyone, path: fixed('/api/users/me') },
   'PATCH /api/users/me': {
     expect: anyone,

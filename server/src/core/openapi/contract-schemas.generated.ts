@@ -1022,6 +1022,13 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'PROPOSAL_CLOSED',
       'RESCHEDULE_IN_FEE_WINDOW',
       'TOO_MANY_PENDING_REQUESTS',
+      'TWO_FACTOR_REQUIRED',
+      'INVALID_TWO_FACTOR_CODE',
+      'TWO_FACTOR_CHALLENGE_INVALID',
+      'TWO_FACTOR_ALREADY_ENABLED',
+      'TWO_FACTOR_NOT_ENABLED',
+      'TWO_FACTOR_SETUP_MISSING',
+      'TWO_FACTOR_MANDATORY',
       'INTERNAL_ERROR',
       'DATABASE_UNAVAILABLE',
     ],
@@ -1052,6 +1059,13 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     properties: { email: { type: 'string' }, password: { type: 'string' } },
     required: ['email', 'password'],
     additionalProperties: false,
+  },
+  LoginResponse: {
+    anyOf: [
+      { $ref: '#/components/schemas/AuthResponse' },
+      { $ref: '#/components/schemas/TwoFactorChallengeResponse' },
+    ],
+    description: 'What `POST /api/auth/login` answers: signed in, or asked for the second factor.',
   },
   MessageDTO: {
     type: 'object',
@@ -1603,6 +1617,13 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     description:
       '`GET /ready`: 200 when the database answers a ping, 503 otherwise or while shutting down.',
   },
+  RecoveryCodesResponse: {
+    type: 'object',
+    properties: { recoveryCodes: { type: 'array', items: { type: 'string' } } },
+    required: ['recoveryCodes'],
+    additionalProperties: false,
+    description: 'Shown once; only hashes are kept.',
+  },
   RefreshResponse: {
     type: 'object',
     properties: { accessToken: { type: 'string' } },
@@ -1669,6 +1690,13 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     required: ['start'],
     additionalProperties: false,
   },
+  RevokeOtherSessionsResponse: {
+    type: 'object',
+    properties: { revoked: { type: 'number' } },
+    required: ['revoked'],
+    additionalProperties: false,
+    description: '`POST /api/auth/sessions/revoke-others`: how many sessions were ended.',
+  },
   Role: { type: 'string', enum: ['client', 'coach', 'admin'] },
   SendMessageRequest: {
     type: 'object',
@@ -1677,6 +1705,21 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     additionalProperties: false,
     description:
       '`POST /api/conversations/:id/messages`: JSON, or multipart/form-data with a picture in the field `file` (then `body` may be left out or empty).',
+  },
+  SessionDTO: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      current: { type: 'boolean' },
+      userAgent: { type: ['string', 'null'] },
+      ip: { type: ['string', 'null'] },
+      createdAt: { type: 'string' },
+      lastUsedAt: { type: 'string' },
+    },
+    required: ['id', 'current', 'userAgent', 'ip', 'createdAt', 'lastUsedAt'],
+    additionalProperties: false,
+    description:
+      'One signed-in device or browser of the caller (a refresh-token family). `userAgent` and `ip` are as last seen at sign-in or token refresh; `current` marks the session of the request.',
   },
   SessionMode: { type: 'string', enum: ['video', 'phone', 'in_person'] },
   SessionPackage: {
@@ -1775,6 +1818,69 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     description:
       "A wall-clock span within one day, 'HH:mm' in the coach's zone; `end` may be '24:00'.",
   },
+  TwoFactorChallengeResponse: {
+    type: 'object',
+    properties: {
+      twoFactorRequired: { type: 'boolean', const: true },
+      challengeToken: { type: 'string' },
+    },
+    required: ['twoFactorRequired', 'challengeToken'],
+    additionalProperties: false,
+    description:
+      '`POST /api/auth/login` for an account with two-factor sign-in on: no tokens yet. The challenge token is short-lived and good only for `POST /api/auth/login/two-factor`.',
+  },
+  TwoFactorCodeRequest: {
+    type: 'object',
+    properties: { code: { type: 'string' } },
+    required: ['code'],
+    additionalProperties: false,
+    description:
+      'Body of enable, disable and recovery-code renewal: a TOTP code (disable and renewal also take a recovery code).',
+  },
+  TwoFactorLoginRequest: {
+    type: 'object',
+    properties: { challengeToken: { type: 'string' }, code: { type: 'string' } },
+    required: ['challengeToken', 'code'],
+    additionalProperties: false,
+    description:
+      '`POST /api/auth/login/two-factor`: `code` is a TOTP code or one of the recovery codes.',
+  },
+  TwoFactorSetupResponse: {
+    type: 'object',
+    properties: {
+      secret: {
+        type: 'string',
+        description: 'Base32, for typing into an authenticator app by hand.',
+      },
+      otpauthUrl: { type: 'string' },
+      qrCodeDataUrl: {
+        type: 'string',
+        description: 'The otpauth URL as a PNG QR code (`data:image/png;base64,...`).',
+      },
+    },
+    required: ['secret', 'otpauthUrl', 'qrCodeDataUrl'],
+    additionalProperties: false,
+    description:
+      '`POST /api/auth/two-factor/setup`: a pending enrolment, active only once confirmed with a code.',
+  },
+  TwoFactorStatusDTO: {
+    type: 'object',
+    properties: {
+      enabled: { type: 'boolean' },
+      recoveryCodesLeft: {
+        type: 'number',
+        description: 'Unused recovery codes (0 while two-factor sign-in is off).',
+      },
+      mandatory: {
+        type: 'boolean',
+        description:
+          'True for an admin while two-factor sign-in is required of admins: it cannot be turned off.',
+      },
+    },
+    required: ['enabled', 'recoveryCodesLeft', 'mandatory'],
+    additionalProperties: false,
+    description: "`GET /api/auth/two-factor`: the caller's two-factor sign-in.",
+  },
   UnreadCounts: {
     type: 'object',
     properties: {
@@ -1842,6 +1948,11 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       locale: { $ref: '#/components/schemas/Locale' },
       timeZone: { type: 'string' },
       profilePicture: { anyOf: [{ $ref: '#/components/schemas/StoredImage' }, { type: 'null' }] },
+      twoFactorEnabled: {
+        type: 'boolean',
+        description:
+          'Whether signing in asks for a TOTP code (or a recovery code) after the password.',
+      },
       createdAt: { type: 'string' },
       updatedAt: { type: 'string' },
     },
@@ -1855,6 +1966,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'locale',
       'timeZone',
       'profilePicture',
+      'twoFactorEnabled',
       'createdAt',
       'updatedAt',
     ],

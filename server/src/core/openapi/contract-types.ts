@@ -20,6 +20,15 @@ export type {
 } from '@coachhub/shared/auth';
 export type { UserDTO, ProfilePictureResponse } from '@coachhub/shared/user';
 export type {
+  LoginResponse,
+  RecoveryCodesResponse,
+  TwoFactorCodeRequest,
+  TwoFactorLoginRequest,
+  TwoFactorSetupResponse,
+  TwoFactorStatusDTO,
+} from '@coachhub/shared/two-factor';
+export type { RevokeOtherSessionsResponse, SessionDTO } from '@coachhub/shared/sessions';
+export type {
   ApproveCoachRequest,
   BecomeCoachRequest,
   BecomeCoachResponse,

@@ -49,10 +49,14 @@ const ERROR_TITLES: Record<ErrorStatus, string> = {
 const AUTH_ERRORS: Record<RouteDoc['auth'], Partial<Record<ErrorStatus, ErrorCode[]>>> = {
   public: {},
   cookie: {},
-  optional: { 401: ['INVALID_TOKEN', 'TOKEN_EXPIRED'], 403: ['ACCOUNT_SUSPENDED'] },
+  // TWO_FACTOR_REQUIRED: an admin without two-factor sign-in while REQUIRE_ADMIN_2FA is on.
+  optional: {
+    401: ['INVALID_TOKEN', 'TOKEN_EXPIRED'],
+    403: ['ACCOUNT_SUSPENDED', 'TWO_FACTOR_REQUIRED'],
+  },
   bearer: {
     401: ['UNAUTHENTICATED', 'INVALID_TOKEN', 'TOKEN_EXPIRED'],
-    403: ['ACCOUNT_SUSPENDED'],
+    403: ['ACCOUNT_SUSPENDED', 'TWO_FACTOR_REQUIRED'],
   },
 };
 

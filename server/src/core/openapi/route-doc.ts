@@ -54,7 +54,7 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 
 
 export const API_TAGS = {
   Health: 'Process and database health.',
-  Auth: 'Registration, sign-in, refresh-token rotation and sign-out.',
+  Auth: 'Registration, two-factor sign-in, refresh-token rotation, sign-out and the caller’s sessions.',
   Users: "The caller's own account.",
   Coaches: 'The coach directory, profiles, matching and becoming a coach.',
   Scheduling: 'Session types, availability and bookable slots.',

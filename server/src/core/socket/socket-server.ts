@@ -50,6 +50,11 @@ export function createSocketServer(options: SocketServerOptions): TypedServer {
   io.use(async (socket, next) => {
     try {
       const principal = await options.authenticate(tokenOf(socket.handshake.auth));
+      // Nothing live for an admin who must set up two-factor sign-in first; it reconnects after.
+      if (principal.twoFactorSetupRequired) {
+        next(new HandshakeError('TWO_FACTOR_REQUIRED', 'Turn on two-factor sign-in first'));
+        return;
+      }
       socket.data.userId = principal.userId;
       socket.data.role = principal.role;
       socket.data.sessionId = principal.sessionId;

@@ -18,11 +18,13 @@ const SOCKET_REASON: Record<Exclude<SessionRevokedReason, 'suspended'>, SessionE
   logout: 'logout',
   password_change: 'password_change',
   reuse: 'reuse',
+  revoked: 'revoked',
 };
 
 /**
  * An ended session's sockets close at once, on every server process: logout, a password change
- * (every other session), a replayed refresh token. Suspension is told by `account:suspended`.
+ * (every other session), a replayed refresh token, its user ending it from the list of sessions.
+ * Suspension is told by `account:suspended`.
  */
 export function closeSocketsOfEndedSessions(deps: {
   events: EventBus;

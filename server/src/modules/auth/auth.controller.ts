@@ -5,12 +5,13 @@ import type {
   RefreshResponse,
   RegisterRequest,
 } from '@coachhub/shared/auth';
+import type { LoginResponse, TwoFactorLoginRequest } from '@coachhub/shared/two-factor';
 import type { Request, RequestHandler, Response } from 'express';
 import { principalOf } from '../../core/auth/auth.middleware.js';
 import { validated } from '../../core/validation.js';
-import type { AuthService } from './auth.service.js';
+import type { AuthService, SignedIn } from './auth.service.js';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie.js';
-import type { IssuedTokens, SessionService } from './session.service.js';
+import type { ClientInfo, IssuedTokens, SessionService } from './session.service.js';
 
 export interface AuthControllerDeps {
   auth: AuthService;
@@ -21,25 +22,34 @@ export interface AuthControllerDeps {
 export function createAuthController({ auth, sessions, secureCookies }: AuthControllerDeps) {
   const sendTokens = (res: Response, tokens: IssuedTokens) =>
     setRefreshCookie(res, tokens.refreshToken, tokens.refreshExpiresAt, secureCookies);
-  const userAgent = (req: Request) => req.get('user-agent');
+  const clientOf = (req: Request): ClientInfo => ({ userAgent: req.get('user-agent'), ip: req.ip });
+  const signedInAnswer = (res: Response, signedIn: SignedIn): AuthResponse => {
+    sendTokens(res, signedIn);
+    return { user: signedIn.user, accessToken: signedIn.accessToken };
+  };
 
   const register: RequestHandler = async (req, res) => {
-    const signedIn = await auth.register(validated<RegisterRequest>(req), userAgent(req));
-    sendTokens(res, signedIn);
-    const answer: AuthResponse = { user: signedIn.user, accessToken: signedIn.accessToken };
-    res.status(201).json(answer);
+    const signedIn = await auth.register(validated<RegisterRequest>(req), clientOf(req));
+    res.status(201).json(signedInAnswer(res, signedIn));
   };
 
   const login: RequestHandler = async (req, res) => {
-    const signedIn = await auth.login(validated<LoginRequest>(req), userAgent(req));
-    sendTokens(res, signedIn);
-    const answer: AuthResponse = { user: signedIn.user, accessToken: signedIn.accessToken };
+    const result = await auth.login(validated<LoginRequest>(req), clientOf(req));
+    const answer: LoginResponse =
+      'challengeToken' in result
+        ? { twoFactorRequired: true, challengeToken: result.challengeToken }
+        : signedInAnswer(res, result);
     res.json(answer);
+  };
+
+  const loginTwoFactor: RequestHandler = async (req, res) => {
+    const input = validated<TwoFactorLoginRequest>(req);
+    res.json(signedInAnswer(res, await auth.completeTwoFactorLogin(input, clientOf(req))));
   };
 
   const refresh: RequestHandler = async (req, res) => {
     try {
-      const tokens = await sessions.rotate(readRefreshCookie(req));
+      const tokens = await sessions.rotate(readRefreshCookie(req), clientOf(req));
       sendTokens(res, tokens);
       const answer: RefreshResponse = { accessToken: tokens.accessToken };
       res.json(answer);
@@ -63,12 +73,12 @@ export function createAuthController({ auth, sessions, secureCookies }: AuthCont
       principalOf(req).userId,
       currentPassword,
       newPassword,
-      userAgent(req),
+      clientOf(req),
     );
     sendTokens(res, tokens);
     const answer: RefreshResponse = { accessToken: tokens.accessToken };
     res.json(answer);
   };
 
-  return { register, login, refresh, logout, changePassword };
+  return { register, login, loginTwoFactor, refresh, logout, changePassword };
 }

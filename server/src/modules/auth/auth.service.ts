@@ -11,7 +11,9 @@ import {
 import { isDuplicateKeyError } from '../../core/db/duplicate-key.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import { assertAcceptablePassword } from './password-rules.js';
-import type { IssuedTokens, SessionService } from './session.service.js';
+import type { ClientInfo, IssuedTokens, SessionService } from './session.service.js';
+import { challengeInvalid, type ChallengeTokens } from './two-factor-challenge.js';
+import type { TwoFactorService } from './two-factor.service.js';
 
 export interface RegisterInput {
   email: string;
@@ -30,13 +32,30 @@ export interface LoginInput {
 
 export type SignedIn = IssuedTokens & { user: UserDTO };
 
+/** The password was right; the account asks for its second factor before any token. */
+export interface ChallengeIssued {
+  challengeToken: string;
+}
+
+export interface TwoFactorLoginInput {
+  challengeToken: string;
+  code: string;
+}
+
 const emailTaken = () =>
   new AppError(409, 'EMAIL_TAKEN', 'An account with this email already exists');
 
-export function createAuthService(sessions: SessionService) {
+const suspended = () => new AppError(403, 'ACCOUNT_SUSPENDED', 'This account is suspended');
+
+export function createAuthService(deps: {
+  sessions: SessionService;
+  twoFactor: TwoFactorService;
+  challenges: ChallengeTokens;
+}) {
+  const { sessions } = deps;
   return {
     /** Public sign-up always creates a client; admins and coaches come from elsewhere. */
-    async register(input: RegisterInput, userAgent?: string): Promise<SignedIn> {
+    async register(input: RegisterInput, client?: ClientInfo): Promise<SignedIn> {
       assertAcceptablePassword(input.password, input.email);
       if (await emailInUse(input.email)) throw emailTaken();
       const passwordHash = await hashPassword(input.password);
@@ -56,20 +75,38 @@ export function createAuthService(sessions: SessionService) {
         if (isDuplicateKeyError(error)) throw emailTaken();
         throw error;
       }
-      return { user: toUserDTO(user), ...(await sessions.start(user, userAgent)) };
+      return { user: toUserDTO(user), ...(await sessions.start(user, client)) };
     },
 
-    /** Unknown email and wrong password get the same answer, after the same amount of work. */
-    async login(input: LoginInput, userAgent?: string): Promise<SignedIn> {
+    /**
+     * Unknown email and wrong password get the same answer, after the same amount of work. With
+     * two-factor sign-in on, the right password earns a challenge, not yet a session.
+     */
+    async login(input: LoginInput, client?: ClientInfo): Promise<SignedIn | ChallengeIssued> {
       const user = await findCredentials({ email: input.email });
       const matches = await verifyPassword(input.password, user?.passwordHash);
       if (!user || !matches) {
         throw new AppError(401, 'INVALID_CREDENTIALS', 'Email or password is wrong');
       }
-      if (user.status === 'suspended') {
-        throw new AppError(403, 'ACCOUNT_SUSPENDED', 'This account is suspended');
+      if (user.status === 'suspended') throw suspended();
+      if (user.twoFactorEnabled) return { challengeToken: deps.challenges.sign(user.id) };
+      return { user: toUserDTO(user), ...(await sessions.start(user, client)) };
+    },
+
+    /** The second step: the challenge from `login` and a TOTP or recovery code. */
+    async completeTwoFactorLogin(
+      input: TwoFactorLoginInput,
+      client?: ClientInfo,
+    ): Promise<SignedIn> {
+      const userId = deps.challenges.verify(input.challengeToken);
+      const user = await findCredentials({ userId });
+      // Gone, or two-factor sign-in turned off since: this challenge leads nowhere.
+      if (!user?.twoFactorEnabled) throw challengeInvalid();
+      if (user.status === 'suspended') throw suspended();
+      if (!(await deps.twoFactor.useSecondFactor(userId, input.code))) {
+        throw new AppError(401, 'INVALID_TWO_FACTOR_CODE', 'The code is not correct');
       }
-      return { user: toUserDTO(user), ...(await sessions.start(user, userAgent)) };
+      return { user: toUserDTO(user), ...(await sessions.start(user, client)) };
     },
 
     /** Ends every session of the account (other devices included), then opens one for this client. */
@@ -77,7 +114,7 @@ export function createAuthService(sessions: SessionService) {
       userId: string,
       currentPassword: string,
       newPassword: string,
-      userAgent?: string,
+      client?: ClientInfo,
     ): Promise<IssuedTokens> {
       const user = await findCredentials({ userId });
       if (!user) throw notFound('User');
@@ -89,7 +126,7 @@ export function createAuthService(sessions: SessionService) {
       assertAcceptablePassword(newPassword, user.email, 'newPassword');
       await setPasswordHash(userId, await hashPassword(newPassword));
       await sessions.revokeAllForUser(userId, 'password_change');
-      return sessions.start(user, userAgent);
+      return sessions.start(user, client);
     },
   };
 }

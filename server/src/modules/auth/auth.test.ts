@@ -39,6 +39,7 @@ describe('POST /api/auth/register', () => {
       locale: 'de',
       timeZone: 'UTC',
       profilePicture: null,
+      twoFactorEnabled: false,
     });
     expect(Object.keys(body.user).sort()).toEqual(
       [
@@ -52,6 +53,7 @@ describe('POST /api/auth/register', () => {
         'role',
         'status',
         'timeZone',
+        'twoFactorEnabled',
         'updatedAt',
       ].sort(),
     );

@@ -1,14 +1,19 @@
 import type { AccessTokens } from '../../core/auth/access-token.js';
 import type { Authenticator } from '../../core/auth/principal.js';
 import { AppError } from '../../core/errors.js';
+import { mustSetUpTwoFactor } from '../../domain/admin-two-factor.js';
 import { findRoleAndStatus } from '../users/user-accounts.js';
 import { isSessionActive } from './session.service.js';
 
 /**
  * Access token -> Principal, for HTTP and sockets alike. The role and status are read from
- * the database each time, so a suspension or role change applies to the very next request.
+ * the database each time, so a suspension or role change applies to the very next request;
+ * so is two-factor sign-in, which admins may be required to have (`policy`).
  */
-export function createAuthenticator(accessTokens: AccessTokens): Authenticator {
+export function createAuthenticator(
+  accessTokens: AccessTokens,
+  policy: { requiredForAdmins: boolean } = { requiredForAdmins: false },
+): Authenticator {
   return async (token) => {
     if (!token) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue');
     const claims = accessTokens.verify(token);
@@ -27,6 +32,10 @@ export function createAuthenticator(accessTokens: AccessTokens): Authenticator {
       role: user.role,
       sessionId: claims.sessionId,
       expiresAt: claims.expiresAt,
+      twoFactorSetupRequired: mustSetUpTwoFactor(
+        { role: user.role, twoFactorEnabled: user.twoFactorEnabled === true },
+        policy,
+      ),
     };
   };
 }

@@ -1,6 +1,13 @@
 import { model, Schema, type Types } from 'mongoose';
 
-export const SESSION_REVOKE_REASONS = ['logout', 'reuse', 'password_change', 'suspended'] as const;
+/** `revoked`: ended by its user from the list of sessions (one, or all but the current one). */
+export const SESSION_REVOKE_REASONS = [
+  'logout',
+  'reuse',
+  'password_change',
+  'suspended',
+  'revoked',
+] as const;
 export type SessionRevokeReason = (typeof SESSION_REVOKE_REASONS)[number];
 
 /**
@@ -16,8 +23,11 @@ export interface SessionFields {
   expiresAt: Date;
   revokedAt: Date | null;
   revokedReason: SessionRevokeReason | null;
+  /** Sign-in, then each refresh: the device's last sign of life that the server sees. */
   lastUsedAt: Date;
+  /** As last seen, at sign-in or refresh (shown to the user in their list of sessions). */
   userAgent: string | null;
+  ip: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -36,6 +46,7 @@ const sessionSchema = new Schema<SessionFields>(
     revokedReason: { type: String, enum: [...SESSION_REVOKE_REASONS, null], default: null },
     lastUsedAt: { type: Date, required: true },
     userAgent: { type: String, default: null, maxlength: 300 },
+    ip: { type: String, default: null, maxlength: 100 },
   },
   { timestamps: true },
 );

@@ -20,19 +20,42 @@ export interface IssuedTokens {
   refreshExpiresAt: Date;
 }
 
+/** Where a request came from, as the user will recognise it in their list of sessions. */
+export interface ClientInfo {
+  userAgent?: string | undefined;
+  ip?: string | undefined;
+}
+
+/** An open session as its owner sees it. */
+export type SessionRecord = Pick<SessionFields, 'userAgent' | 'ip' | 'createdAt' | 'lastUsedAt'> & {
+  _id: Types.ObjectId;
+};
+
 export interface SessionService {
-  start(user: { _id: Types.ObjectId; role: Role }, userAgent?: string): Promise<IssuedTokens>;
+  start(user: { _id: Types.ObjectId; role: Role }, client?: ClientInfo): Promise<IssuedTokens>;
   /** Trades a refresh token for a new pair; a replayed token revokes its whole family. */
-  rotate(refreshToken: string | undefined): Promise<IssuedTokens>;
+  rotate(refreshToken: string | undefined, client?: ClientInfo): Promise<IssuedTokens>;
   /** Logout: ends the family of this refresh token (unknown tokens are ignored). */
   revoke(refreshToken: string | undefined): Promise<void>;
   revokeAllForUser(userId: string, reason: SessionRevokeReason): Promise<void>;
+  /** The user's open sessions, most recently used first. */
+  listOpen(userId: string): Promise<SessionRecord[]>;
+  /** Ends one open session of this user; false when there is none by that id (or not theirs). */
+  revokeOwn(userId: string, sessionId: string): Promise<boolean>;
+  /** Ends every open session of the user but `keepSessionId`; answers how many ended. */
+  revokeOthers(userId: string, keepSessionId: string): Promise<number>;
 }
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 const newRefreshToken = (): string => randomBytes(32).toString('base64url');
 // Anything else cannot be a token we issued; refusing it early keeps odd input away from queries.
 const TOKEN_SHAPE = /^[\w-]{43}$/;
+
+/** What is stored of the client: bounded, so a huge header cannot bloat the session. */
+const seenFrom = (client: ClientInfo = {}) => ({
+  userAgent: client.userAgent?.slice(0, 300) || null,
+  ip: client.ip?.slice(0, 100) || null,
+});
 
 const invalid = () =>
   new AppError(401, 'REFRESH_TOKEN_INVALID', 'The session has ended; please sign in again');
@@ -57,8 +80,11 @@ export function createSessionService(deps: {
     refreshExpiresAt: expiresAt,
   });
 
-  /** Ends one open family; announced only when this call ended it. */
-  async function revokeWhere(filter: QueryFilter<SessionFields>, reason: SessionRevokeReason) {
+  /** Ends one open family; announced only when this call ended it (and then true). */
+  async function revokeWhere(
+    filter: QueryFilter<SessionFields>,
+    reason: SessionRevokeReason,
+  ): Promise<boolean> {
     const ended = await Session.findOneAndUpdate(
       { ...filter, revokedAt: null },
       { $set: { revokedAt: new Date(), revokedReason: reason } },
@@ -72,13 +98,14 @@ export function createSessionService(deps: {
         reason,
       });
     }
+    return ended !== null;
   }
 
   const revokeFamily = (sessionId: Types.ObjectId, reason: SessionRevokeReason) =>
     revokeWhere({ _id: sessionId }, reason);
 
   return {
-    async start(user, userAgent) {
+    async start(user, client) {
       const now = new Date();
       const refreshToken = newRefreshToken();
       const session = await Session.create({
@@ -86,12 +113,12 @@ export function createSessionService(deps: {
         tokenHash: hashToken(refreshToken),
         expiresAt: expiryFrom(now),
         lastUsedAt: now,
-        userAgent: userAgent?.slice(0, 300) ?? null,
+        ...seenFrom(client),
       });
       return issue(user._id.toString(), user.role, session.id, refreshToken, session.expiresAt);
     },
 
-    async rotate(refreshToken) {
+    async rotate(refreshToken, client) {
       if (!refreshToken) {
         throw new AppError(401, 'UNAUTHENTICATED', 'No refresh token was sent');
       }
@@ -103,7 +130,12 @@ export function createSessionService(deps: {
       const session = await Session.findOneAndUpdate(
         { tokenHash: presentedHash, revokedAt: null, expiresAt: { $gt: now } },
         {
-          $set: { tokenHash: hashToken(nextToken), expiresAt: expiryFrom(now), lastUsedAt: now },
+          $set: {
+            tokenHash: hashToken(nextToken),
+            expiresAt: expiryFrom(now),
+            lastUsedAt: now,
+            ...seenFrom(client),
+          },
           $push: { rotatedTokenHashes: { $each: [presentedHash], $slice: -ROTATED_HASHES_KEPT } },
         },
         { returnDocument: 'after' },
@@ -141,6 +173,40 @@ export function createSessionService(deps: {
         .select('_id')
         .lean();
       for (const { _id } of open) await revokeFamily(_id, reason);
+    },
+
+    listOpen(userId) {
+      return Session.find({
+        user: new Types.ObjectId(userId),
+        revokedAt: null,
+        expiresAt: { $gt: new Date() },
+      })
+        .select('userAgent ip createdAt lastUsedAt')
+        .sort({ lastUsedAt: -1, _id: -1 })
+        .lean<SessionRecord[]>()
+        .exec();
+    },
+
+    revokeOwn(userId, sessionId) {
+      return revokeWhere(
+        { _id: new Types.ObjectId(sessionId), user: new Types.ObjectId(userId) },
+        'revoked',
+      );
+    },
+
+    async revokeOthers(userId, keepSessionId) {
+      const others = await Session.find({
+        user: new Types.ObjectId(userId),
+        _id: { $ne: new Types.ObjectId(keepSessionId) },
+        revokedAt: null,
+        expiresAt: { $gt: new Date() },
+      })
+        .select('_id')
+        .lean();
+      let revoked = 0;
+      // One by one, so each ended session is announced and its sockets close.
+      for (const { _id } of others) if (await revokeFamily(_id, 'revoked')) revoked += 1;
+      return revoked;
     },
   };
 }

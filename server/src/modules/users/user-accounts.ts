@@ -41,11 +41,14 @@ export async function findUserSummaries(userIds: readonly string[]): Promise<Use
   return users.map(toUserSummaryDTO);
 }
 
-/** What authorization needs on every request: the role and whether the account is usable. */
+/**
+ * What authorization needs on every request: the role, whether the account is usable, and
+ * whether it has two-factor sign-in (admins may be required to).
+ */
 export function findRoleAndStatus(
   userId: string,
-): Promise<Pick<UserRecord, '_id' | 'role' | 'status'> | null> {
-  return User.findById(userId).select('role status').lean<UserRecord>().exec();
+): Promise<Pick<UserRecord, '_id' | 'role' | 'status' | 'twoFactorEnabled'> | null> {
+  return User.findById(userId).select('role status twoFactorEnabled').lean<UserRecord>().exec();
 }
 
 export async function emailInUse(email: string): Promise<boolean> {
@@ -68,6 +71,15 @@ export function findCredentials(
 
 export async function setPasswordHash(userId: string, passwordHash: string): Promise<void> {
   await User.updateOne({ _id: userId }, { $set: { passwordHash } });
+}
+
+/** The flag sign-in and authorization read; auth keeps the secrets, in the same transaction. */
+export async function setTwoFactorEnabled(
+  userId: string,
+  enabled: boolean,
+  session: ClientSession,
+): Promise<void> {
+  await User.updateOne({ _id: userId }, { $set: { twoFactorEnabled: enabled } }, { session });
 }
 
 export function setUserRole(

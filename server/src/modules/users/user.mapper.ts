@@ -15,6 +15,8 @@ export function toUserDTO(user: UserRecord): UserDTO {
     profilePicture: user.profilePicture
       ? { url: user.profilePicture.url, publicId: user.profilePicture.publicId }
       : null,
+    // Accounts stored before two-factor sign-in existed have no flag.
+    twoFactorEnabled: user.twoFactorEnabled === true,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };

@@ -32,6 +32,8 @@ const userSchema = new Schema<UserFields>(
     },
     profilePicture: { type: storedImageSchema, default: null },
     passwordHash: { type: String, required: true, select: false },
+    // Set by auth, which keeps the TOTP secret and recovery codes in its own collection.
+    twoFactorEnabled: { type: Boolean, default: false },
   },
   { timestamps: true },
 );

@@ -14,6 +14,8 @@ export interface UserFields {
   profilePicture: StoredImage | null;
   /** Never selected unless asked for with `.select('+passwordHash')`. */
   passwordHash: string;
+  /** Absent on accounts stored before two-factor sign-in existed (read it as false). */
+  twoFactorEnabled?: boolean;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -1346,6 +1346,15 @@ export const de: Translation = {
       'Die kostenlose Stornierung dieser Sitzung ist vorbei, daher lässt sie sich nicht mehr verschieben. Du kannst sie noch stornieren (die Stornogebühr fällt an) oder deinem Coach schreiben.',
     TOO_MANY_PENDING_REQUESTS:
       'Du hast bereits die höchstmögliche Zahl offener Anfragen. Warte auf eine Antwort oder ziehe zuerst eine Anfrage zurück.',
+    TWO_FACTOR_REQUIRED:
+      'Admin-Konten brauchen die Zwei-Faktor-Anmeldung. Schalte sie in deinen Kontoeinstellungen ein, um fortzufahren.',
+    INVALID_TWO_FACTOR_CODE: 'Dieser Code ist falsch oder wurde schon verwendet.',
+    TWO_FACTOR_CHALLENGE_INVALID:
+      'Diese Anmeldung hat zu lange gedauert. Bitte gib dein Passwort erneut ein.',
+    TWO_FACTOR_ALREADY_ENABLED: 'Die Zwei-Faktor-Anmeldung ist bereits eingeschaltet.',
+    TWO_FACTOR_NOT_ENABLED: 'Die Zwei-Faktor-Anmeldung ist nicht eingeschaltet.',
+    TWO_FACTOR_SETUP_MISSING: 'Diese Einrichtung ist abgelaufen. Bitte beginne von vorn.',
+    TWO_FACTOR_MANDATORY: 'Admin-Konten müssen die Zwei-Faktor-Anmeldung eingeschaltet lassen.',
     INTERNAL_ERROR: 'Bei uns ist etwas schiefgegangen. Bitte versuche es erneut.',
     DATABASE_UNAVAILABLE:
       'Der Dienst ist kurz nicht erreichbar. Bitte versuche es gleich noch einmal.',

@@ -1330,6 +1330,14 @@ export const en = {
       'Free cancellation for this session has ended, so it can no longer be moved. You can still cancel it (the cancellation fee applies) or message your coach.',
     TOO_MANY_PENDING_REQUESTS:
       'You already have the most open requests allowed. Wait for an answer or withdraw a request first.',
+    TWO_FACTOR_REQUIRED:
+      'Admin accounts need two-factor sign-in. Turn it on in your account settings to continue.',
+    INVALID_TWO_FACTOR_CODE: 'That code is not correct, or it was already used.',
+    TWO_FACTOR_CHALLENGE_INVALID: 'This sign-in took too long. Please enter your password again.',
+    TWO_FACTOR_ALREADY_ENABLED: 'Two-factor sign-in is already on.',
+    TWO_FACTOR_NOT_ENABLED: 'Two-factor sign-in is not on.',
+    TWO_FACTOR_SETUP_MISSING: 'This set-up has expired. Please start again.',
+    TWO_FACTOR_MANDATORY: 'Admin accounts must keep two-factor sign-in turned on.',
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again.',
     DATABASE_UNAVAILABLE: 'The service is briefly unavailable. Please try again in a moment.',
     NETWORK_ERROR: 'We could not reach CoachHub. Check your connection and try again.',

@@ -1,5 +1,13 @@
 import { ref } from '../json-schema.js';
-import { created, imageUpload, json, noContent, ok, type RouteTable } from '../route-doc.js';
+import {
+  arrayOf,
+  created,
+  imageUpload,
+  json,
+  noContent,
+  ok,
+  type RouteTable,
+} from '../route-doc.js';
 
 const refreshCookie = {
   'Set-Cookie':
@@ -56,11 +64,103 @@ export const ACCOUNT_ROUTES: RouteTable = {
   'POST /api/auth/login': {
     tag: 'Auth',
     summary: 'Sign in with e-mail and password',
-    description: 'Throttled per address and per account and address (failures only).',
+    description:
+      'Throttled per address and per account and address (failures only). For an account with ' +
+      'two-factor sign-in on, the answer is `{ twoFactorRequired: true, challengeToken }` (no ' +
+      'tokens, no cookie): finish with `POST /api/auth/login/two-factor` within 5 minutes.',
     auth: 'public',
     body: { schema: json('LoginRequest') },
-    responses: { 200: { ...ok(json('AuthResponse')), headers: refreshCookie } },
+    responses: {
+      200: {
+        ...ok(json('LoginResponse'), 'Signed in (with the cookie), or asked for a code'),
+        headers: refreshCookie,
+      },
+    },
     errors: { 401: ['INVALID_CREDENTIALS'], 403: ['ACCOUNT_SUSPENDED'] },
+  },
+  'POST /api/auth/login/two-factor': {
+    tag: 'Auth',
+    summary: 'Finish signing in with a TOTP code or a recovery code',
+    description:
+      'A code works once (a TOTP code not again within its window; a recovery code never again). ' +
+      'Wrong codes are throttled per account and per address.',
+    auth: 'public',
+    body: { schema: json('TwoFactorLoginRequest') },
+    responses: { 200: { ...ok(json('AuthResponse')), headers: refreshCookie } },
+    errors: {
+      401: ['TWO_FACTOR_CHALLENGE_INVALID', 'INVALID_TWO_FACTOR_CODE'],
+      403: ['ACCOUNT_SUSPENDED'],
+    },
+  },
+  'GET /api/auth/two-factor': {
+    tag: 'Auth',
+    summary: 'Whether two-factor sign-in is on, and recovery codes left',
+    auth: 'bearer',
+    responses: { 200: ok(json('TwoFactorStatusDTO')) },
+  },
+  'POST /api/auth/two-factor/setup': {
+    tag: 'Auth',
+    summary: 'Start turning on two-factor sign-in: a new secret and its QR code',
+    description:
+      'Not active until confirmed with `POST /api/auth/two-factor/enable` (within an hour). ' +
+      'Open to an admin who must set up two-factor sign-in first.',
+    auth: 'bearer',
+    responses: { 200: ok(json('TwoFactorSetupResponse')) },
+    errors: { 404: ['NOT_FOUND'], 409: ['TWO_FACTOR_ALREADY_ENABLED'] },
+  },
+  'POST /api/auth/two-factor/enable': {
+    tag: 'Auth',
+    summary: 'Confirm the set-up with a code from the app; answers 10 recovery codes, once',
+    description: 'Open to an admin who must set up two-factor sign-in first.',
+    auth: 'bearer',
+    body: { schema: json('TwoFactorCodeRequest') },
+    responses: { 200: ok(json('RecoveryCodesResponse')) },
+    errors: {
+      400: ['INVALID_TWO_FACTOR_CODE'],
+      409: ['TWO_FACTOR_ALREADY_ENABLED', 'TWO_FACTOR_SETUP_MISSING'],
+    },
+  },
+  'POST /api/auth/two-factor/disable': {
+    tag: 'Auth',
+    summary: 'Turn two-factor sign-in off (with a TOTP or recovery code)',
+    access: 'anyone for their own account; not admins while REQUIRE_ADMIN_2FA is on',
+    auth: 'bearer',
+    body: { schema: json('TwoFactorCodeRequest') },
+    responses: { 204: noContent },
+    errors: {
+      400: ['INVALID_TWO_FACTOR_CODE'],
+      403: ['TWO_FACTOR_MANDATORY'],
+      409: ['TWO_FACTOR_NOT_ENABLED'],
+    },
+  },
+  'POST /api/auth/two-factor/recovery-codes': {
+    tag: 'Auth',
+    summary: 'Replace the recovery codes (with a TOTP or recovery code)',
+    auth: 'bearer',
+    body: { schema: json('TwoFactorCodeRequest') },
+    responses: { 200: ok(json('RecoveryCodesResponse')) },
+    errors: { 400: ['INVALID_TWO_FACTOR_CODE'], 409: ['TWO_FACTOR_NOT_ENABLED'] },
+  },
+  'GET /api/auth/sessions': {
+    tag: 'Auth',
+    summary: 'The caller’s open sessions (signed-in devices), most recently used first',
+    auth: 'bearer',
+    responses: { 200: ok(arrayOf(json('SessionDTO'))) },
+  },
+  'DELETE /api/auth/sessions/{id}': {
+    tag: 'Auth',
+    summary: 'End one of the caller’s sessions (its sockets close at once)',
+    access: 'the session’s owner; anyone else’s session is 404',
+    auth: 'bearer',
+    params: { id: 'Session id (24 hex characters)' },
+    responses: { 204: noContent },
+    errors: { 404: ['NOT_FOUND'] },
+  },
+  'POST /api/auth/sessions/revoke-others': {
+    tag: 'Auth',
+    summary: 'End every session of the caller but this one',
+    auth: 'bearer',
+    responses: { 200: ok(json('RevokeOtherSessionsResponse')) },
   },
   'POST /api/auth/refresh': {
     tag: 'Auth',

@@ -8,7 +8,9 @@
  * 30 days and her bookings. Each request runs for 2 s of warm-up and 10 s measured, in 3 rounds;
  * the table gives the median requests/s, the median of each round's ratio to `/health`, the median
  * of the rounds' p99, and whether each goal is met. Any answer that is not 2xx is counted (there
- * must be none).
+ * must be none). Per request also the server's CPU (all its threads), how long its main thread
+ * waited for its core while other processes ran there, and the load generator's CPU, as shares of
+ * the measured time: a server below about 90 % that did not wait was not the limit.
  *
  *   npm run bench:api
  *   BENCH_SECONDS=5 BENCH_ROUNDS=1 BENCH_REQUESTS=health,slots npm run bench:api
@@ -115,6 +117,10 @@ interface Run {
   p99: number;
   non2xx: number;
   errors: number;
+  /** Shares of the measured wall time: 1 = one core fully busy (or waited for). */
+  serverCpu: number;
+  serverWait: number;
+  loadCpu: number;
 }
 
 interface Window {
@@ -163,22 +169,30 @@ async function hammer(url: string, headers: Record<string, string>, seconds: num
   return autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
 }
 
-async function measure(baseUrl: string, target: Target, token: string): Promise<Run> {
-  const url = `${baseUrl}${target.path}`;
+async function measure(server: ProductServer, target: Target, token: string): Promise<Run> {
+  const url = `${server.baseUrl}${target.path}`;
   const headers: Record<string, string> = target.signedIn
     ? { authorization: `Bearer ${token}` }
     : {};
   if (WARMUP_SECONDS > 0) await hammer(url, headers, WARMUP_SECONDS);
+  const before = { server: server.usage(), load: process.cpuUsage(), wall: performance.now() };
   const result = await hammer(url, headers, SECONDS);
+  const wallMs = performance.now() - before.wall;
+  const after = server.usage();
+  const load = process.cpuUsage(before.load);
   return {
     perSecond: result.requests.average,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    serverCpu: (after.cpuMs - before.server.cpuMs) / wallMs,
+    serverWait: (after.waitMs - before.server.waitMs) / wallMs,
+    loadCpu: (load.user + load.system) / 1000 / wallMs,
   };
 }
 
 const thousands = (value: number) => Math.round(value).toLocaleString('en-US');
+const percent = (share: number) => (Number.isNaN(share) ? '-' : `${(share * 100).toFixed(0)} %`);
 
 function report(list: Target[], runs: Map<string, Run[]>): { missed: number; failed: number } {
   const health = runs.get('health') ?? [];
@@ -211,6 +225,9 @@ function report(list: Target[], runs: Map<string, Run[]>): { missed: number; fai
       verdict,
       own.map((run) => thousands(run.perSecond)).join(' / '),
       target.issueRatio === null ? '-' : target.issueRatio.toFixed(3),
+      `${percent(median(own.map((run) => run.serverCpu)))} / ` +
+        `${percent(median(own.map((run) => run.serverWait)))} / ` +
+        percent(median(own.map((run) => run.loadCpu))),
       `${non2xx} / ${errors}`,
     ];
   });
@@ -224,6 +241,7 @@ function report(list: Target[], runs: Map<string, Run[]>): { missed: number; fai
       'verdict',
       'req/s per round',
       'issue ratio',
+      'server CPU / waited / load gen CPU',
       'non-2xx / errors',
     ],
     rows,
@@ -272,12 +290,14 @@ async function main(): Promise<void> {
       if (round > 0) token = await signIn(server.baseUrl);
       for (const target of list) {
         const startUs = monotonicUs();
-        const run = await measure(server.baseUrl, target, token);
+        const run = await measure(server, target, token);
         windows.push({ label: target.id, round, startUs, endUs: monotonicUs() });
         runs.get(target.id)?.push(run);
         console.log(
           `round ${round + 1} ${target.label}: ${thousands(run.perSecond)} req/s, p99 ` +
-            `${run.p99} ms${run.non2xx + run.errors > 0 ? `, ${run.non2xx} non-2xx, ${run.errors} errors` : ''}`,
+            `${run.p99} ms, server CPU ${percent(run.serverCpu)} (waited ${percent(run.serverWait)}), ` +
+            `load generator CPU ${percent(run.loadCpu)}` +
+            (run.non2xx + run.errors > 0 ? `, ${run.non2xx} non-2xx, ${run.errors} errors` : ''),
         );
       }
     }

@@ -1,7 +1,9 @@
 /**
- * Top frames by self time of a server CPU profile, grouped by package: the memory-mongo engine
- * (and mingo, its query library), the mongodb driver, bson, mongoose, express, express-validator,
- * server code, GC and the rest. Given the folder `BENCH_CPU_PROF` pointed `npm run bench:api` at
+ * Top frames by self time of a server CPU profile, grouped by layer (the memory-mongo engine with
+ * mingo, its query library, the mongodb driver, Mongoose, express and its middleware,
+ * express-validator, the request log, server code, GC, Node core) and by package (packages under
+ * 0.5 % of the busy time are left out of that table); bson counts with the driver or the engine
+ * by which of its builds ran (the driver requires the CommonJS one, memory-mongo imports the ESM). Given the folder `BENCH_CPU_PROF` pointed `npm run bench:api` at
  * (or one .cpuprofile in it), it splits the profile by the windows the bench wrote next to it
  * (`api-bench.<pid>.windows.json`), one block per measured request (its rounds together, warm-up
  * included); without windows it reports the whole profile.
@@ -10,7 +12,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { selfTime, type CpuProfile, type SelfTime } from './lib/cpu-profile.js';
+import { byFamily, selfTime, type CpuProfile, type SelfTime } from './lib/cpu-profile.js';
 import { printTable } from './lib/stats.js';
 
 interface Window {
@@ -54,8 +56,19 @@ function print(title: string, time: SelfTime): void {
     `\n## ${title}: busy ${ms(time.busyUs)} ms of ${ms(wall)} ms sampled (${share(time.busyUs, wall)})\n`,
   );
   printTable(
-    ['group', 'self ms', 'share of busy'],
-    time.groups.map((entry) => [entry.group, ms(entry.selfUs), share(entry.selfUs, time.busyUs)]),
+    ['layer', 'self ms', 'share of busy'],
+    byFamily(time.groups).map((entry) => [
+      entry.group,
+      ms(entry.selfUs),
+      share(entry.selfUs, time.busyUs),
+    ]),
+  );
+  console.log('');
+  printTable(
+    ['package', 'self ms', 'share of busy'],
+    time.groups
+      .filter((entry) => entry.selfUs >= time.busyUs / 200)
+      .map((entry) => [entry.group, ms(entry.selfUs), share(entry.selfUs, time.busyUs)]),
   );
   console.log('');
   printTable(

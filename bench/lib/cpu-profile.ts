@@ -53,12 +53,81 @@ export function groupOf(frame: CallFrame): string {
     // Workspace packages reached through node_modules symlinks (not the case with realpaths).
     if (name === '@coachhub/memory-mongo') return 'memory-mongo';
     if (name === '@coachhub/shared') return 'shared';
+    // The driver and Mongoose require() bson; memory-mongo, an ES module, imports it.
+    if (name === 'bson')
+      return url.endsWith('.mjs') ? 'bson (ESM: memory-mongo)' : 'bson (CJS: driver)';
     return name;
   }
   if (url.includes('/tools/memory-mongo/')) return 'memory-mongo';
   if (url.includes('/server/dist/') || url.includes('/server/src/')) return 'server code';
   if (url.includes('/shared/')) return 'shared';
   return 'other';
+}
+
+/** Groups gathered into the layers a request goes through. */
+const FAMILIES: Record<string, string[]> = {
+  'memory-mongo engine (+ mingo)': ['memory-mongo', 'mingo', 'bson (ESM: memory-mongo)'],
+  'mongodb driver (+ its bson)': ['mongodb', 'bson (CJS: driver)'],
+  'mongoose (+ mquery, kareem, mpath, sift)': ['mongoose', 'mquery', 'kareem', 'mpath', 'sift'],
+  'express (+ router, middleware)': [
+    'express',
+    'router',
+    'body-parser',
+    'cookie-parser',
+    'helmet',
+    'cors',
+    'parseurl',
+    'path-to-regexp',
+    'content-type',
+    'type-is',
+    'etag',
+    'fresh',
+    'on-finished',
+    'mime-types',
+    'send',
+    'serve-static',
+    'finalhandler',
+    'qs',
+    'raw-body',
+    'depd',
+    'debug',
+  ],
+  'express-validator (+ validator, lodash)': ['express-validator', 'validator', 'lodash'],
+  'winston request log (+ logform, fecha, colors)': [
+    'winston',
+    'winston-transport',
+    'logform',
+    'fecha',
+    '@colors/colors',
+    'readable-stream',
+    'triple-beam',
+    'safe-stable-stringify',
+  ],
+  'jsonwebtoken (+ jws, jwa)': ['jsonwebtoken', 'jws', 'jwa'],
+  'server code (+ shared)': ['server code', 'shared'],
+  GC: ['GC'],
+  'Node core and V8 builtins': ['Node core', 'V8 and native (builtins)', 'V8 and native (program)'],
+};
+
+const FAMILY_OF = new Map(
+  Object.entries(FAMILIES).flatMap(([family, groups]) => groups.map((group) => [group, family])),
+);
+
+/** The layer a group belongs to; a group of no layer stands for itself. */
+export function familyOf(group: string): string {
+  return FAMILY_OF.get(group) ?? group;
+}
+
+/** Self time per layer (see FAMILIES), largest first. */
+export function byFamily(groups: SelfTime['groups']): SelfTime['groups'] {
+  const totals = new Map<string, number>();
+  for (const { group, selfUs } of groups) {
+    const family = familyOf(group);
+    totals.set(family, (totals.get(family) ?? 0) + selfUs);
+  }
+  return [...totals]
+    .map(([group, selfUs]) => ({ group, selfUs }))
+    .sort((a, b) => b.selfUs - a.selfUs);
 }
 
 function shorten(url: string): string {

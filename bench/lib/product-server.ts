@@ -32,11 +32,20 @@ export interface ProductServerOptions {
   nodeFlags?: string[];
 }
 
+export interface ProcessUsage {
+  /** CPU time of every thread of the process (user + system), ms. */
+  cpuMs: number;
+  /** Time its main thread was ready to run but waited for a core (other processes), ms. */
+  waitMs: number;
+}
+
 export interface ProductServer {
   baseUrl: string;
   pid: number;
   /** Cores the server's threads may run on, e.g. "0" (from /proc), per thread count. */
   affinity(): string;
+  /** From /proc; NaN where there is none. */
+  usage(): ProcessUsage;
   stop(): Promise<void>;
 }
 
@@ -106,6 +115,27 @@ function threadAffinity(pid: number): string {
   }
 }
 
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+function processUsage(pid: number): ProcessUsage {
+  try {
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const waitNs = Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]);
+    return { cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND, waitMs: waitNs / 1e6 };
+  } catch {
+    return { cpuMs: Number.NaN, waitMs: Number.NaN };
+  }
+}
+
 async function waitUntilReady(baseUrl: string, child: ChildProcess, logFile: string) {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
@@ -172,6 +202,7 @@ export async function startProductServer(
     baseUrl,
     pid: child.pid ?? 0,
     affinity: () => threadAffinity(child.pid ?? 0),
+    usage: () => processUsage(child.pid ?? 0),
     async stop() {
       if (child.exitCode === null) {
         // SIGTERM: the server's own graceful shutdown, whose exit writes the CPU profile.

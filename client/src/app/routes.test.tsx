@@ -83,11 +83,7 @@ describe('app routes', () => {
   it('builds the navigation from the role', async () => {
     renderApp({ url: '/dashboard', user: makeUser({ role: 'admin' }) });
     await screen.findByTestId('dashboard-greeting');
-    expect(navLinkNames()).toEqual([
-      'Dashboard',
-      'Administration',
-      'Find a coach',
-    ]);
+    expect(navLinkNames()).toEqual(['Dashboard', 'Administration', 'Find a coach']);
   });
 
   it('moves focus to the main region after a navigation, for screen readers', async () => {

@@ -135,8 +135,7 @@ export const appRoutes: RouteObject[] = [
                 // The administration: a sub-navigation above one lazy page per section.
                 path: paths.app.admin.path,
                 lazy: async () => ({
-                  Component: (await import('@/features/admin/components/admin-layout'))
-                    .AdminLayout,
+                  Component: (await import('@/features/admin/components/admin-layout')).AdminLayout,
                 }),
                 children: [
                   {

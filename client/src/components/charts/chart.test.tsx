@@ -25,4 +25,23 @@ describe('Chart', () => {
     const rows = within(table).getAllByRole('row');
     expect(rows.map((row) => row.textContent)).toEqual(['MonthRating', 'May4.5', 'Junenone']);
   });
+
+  it('says there is nothing yet instead of drawing axes of zeros', () => {
+    render(
+      <Chart
+        type="bar"
+        title="Revenue"
+        categoryLabel="Month"
+        emptyText="Nothing in these months yet."
+        formatValue={String}
+        series={[{ key: 'revenue', label: 'Revenue', color: 'var(--color-primary)' }]}
+        points={[
+          { label: 'May', values: { revenue: 0 } },
+          { label: 'June', values: { revenue: null } },
+        ]}
+      />,
+    );
+    expect(screen.getByTestId('chart-empty')).toHaveTextContent('Nothing in these months yet.');
+    expect(screen.getByRole('table', { name: 'Revenue' })).toBeInTheDocument();
+  });
 });

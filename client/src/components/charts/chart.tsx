@@ -8,12 +8,17 @@ export type { ChartPoint, ChartSeries } from './chart-types';
 
 const ChartView = lazy(() => import('./chart-view'));
 
+const isEmpty = (points: ChartPoint[]) =>
+  points.every((point) => Object.values(point.values).every((value) => !value));
+
 interface ChartProps extends Omit<ChartViewProps, 'height'> {
   title: string;
   /** A sentence under the title that says what the figures mean. */
   description?: string;
   /** The heading of the table's first column, naming what the categories are ("Month"). */
   categoryLabel: string;
+  /** Said instead of drawing when every value is zero or missing (axes of nothing mislead). */
+  emptyText?: string;
   height?: number;
 }
 
@@ -22,7 +27,14 @@ interface ChartProps extends Omit<ChartViewProps, 'height'> {
  * from them (it says nothing a table does not), the table is hidden from sight. The drawing
  * library loads on first use, never with the app.
  */
-export const Chart = ({ title, description, categoryLabel, height = 240, ...view }: ChartProps) => {
+export const Chart = ({
+  title,
+  description,
+  categoryLabel,
+  height = 240,
+  emptyText,
+  ...view
+}: ChartProps) => {
   const { t } = useTranslation();
   const titleId = useId();
   const descriptionId = useId();
@@ -43,9 +55,15 @@ export const Chart = ({ title, description, categoryLabel, height = 240, ...view
         )}
       </figcaption>
       <div className="chart__drawing" aria-hidden="true" style={{ minHeight: height }}>
-        <Suspense fallback={<div className="chart__placeholder">{t('charts.loading')}</div>}>
-          <ChartView {...view} height={height} />
-        </Suspense>
+        {emptyText && isEmpty(view.points) ? (
+          <div className="chart__placeholder" data-testid="chart-empty">
+            {emptyText}
+          </div>
+        ) : (
+          <Suspense fallback={<div className="chart__placeholder">{t('charts.loading')}</div>}>
+            <ChartView {...view} height={height} />
+          </Suspense>
+        )}
       </div>
       <ChartTable title={title} categoryLabel={categoryLabel} {...view} />
     </figure>

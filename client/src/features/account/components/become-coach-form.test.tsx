@@ -90,6 +90,7 @@ describe('BecomeCoachForm', () => {
     expect(mainNavLinks()).toEqual([
       'Dashboard',
       'My practice',
+      'My figures',
       'My profile',
       'My bookings',
       'Messages',

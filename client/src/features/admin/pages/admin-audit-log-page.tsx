@@ -136,17 +136,19 @@ export const AdminAuditLogPage = () => {
                 <tbody>
                   {data.items.map((entry) => (
                     <tr key={entry._id} data-testid="audit-entry">
-                      <td>{formatDateTime(entry.at, format)}</td>
-                      <td>
+                      <td data-label={t('admin.audit.when')}>{formatDateTime(entry.at, format)}</td>
+                      <td data-label={t('admin.audit.actor')}>
                         {entry.actor
                           ? `${entry.actor.firstName} ${entry.actor.lastName}`
                           : t('admin.audit.unknownActor')}
                       </td>
-                      <td>{t(`admin.audit.actions.${entry.action}`)}</td>
-                      <td>
+                      <td data-label={t('admin.audit.action')}>
+                        {t(`admin.audit.actions.${entry.action}`)}
+                      </td>
+                      <td data-label={t('admin.audit.target')}>
                         {t(`admin.audit.targets.${entry.targetType}`)} <code>{entry.targetId}</code>
                       </td>
-                      <td>{entry.reason}</td>
+                      <td data-label={t('admin.audit.reason')}>{entry.reason}</td>
                     </tr>
                   ))}
                 </tbody>

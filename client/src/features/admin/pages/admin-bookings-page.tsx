@@ -121,17 +121,25 @@ export const AdminBookingsPage = () => {
                   <tbody>
                     {data.items.map((booking) => (
                       <tr key={booking._id} data-testid="admin-booking">
-                        <td>{formatDateTime(booking.start, format)}</td>
-                        <td>{booking.sessionType.title}</td>
-                        <td>
+                        <td data-label={t('admin.bookings.when')}>
+                          {formatDateTime(booking.start, format)}
+                        </td>
+                        <td data-label={t('admin.bookings.session')}>
+                          {booking.sessionType.title}
+                        </td>
+                        <td data-label={t('admin.bookings.client')}>
                           {booking.client.firstName} {booking.client.lastName}
                         </td>
-                        <td>
+                        <td data-label={t('admin.bookings.coach')}>
                           {booking.coach.firstName} {booking.coach.lastName}
                         </td>
-                        <td>{t(`bookings.status.${booking.status}`)}</td>
-                        <td>{formatMoney(booking.quote, i18n.language)}</td>
-                        <td>
+                        <td data-label={t('admin.bookings.status')}>
+                          {t(`bookings.status.${booking.status}`)}
+                        </td>
+                        <td data-label={t('admin.bookings.price')}>
+                          {formatMoney(booking.quote, i18n.language)}
+                        </td>
+                        <td data-label={t('admin.bookings.id')}>
                           <code>{booking._id}</code>
                         </td>
                       </tr>

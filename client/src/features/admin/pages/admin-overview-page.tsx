@@ -112,6 +112,7 @@ export const AdminOverviewPage = () => {
               type="bar"
               title={t('admin.overview.bookingsPerDay')}
               categoryLabel={t('admin.overview.day')}
+              emptyText={t('admin.overview.noneYet')}
               formatValue={count}
               series={[
                 {
@@ -126,6 +127,7 @@ export const AdminOverviewPage = () => {
               type="bar"
               title={t('admin.overview.newUsersPerDay')}
               categoryLabel={t('admin.overview.day')}
+              emptyText={t('admin.overview.noneYet')}
               formatValue={count}
               series={[
                 {

@@ -106,10 +106,14 @@ export const AdminUsersPage = () => {
                   {data.items.map((user) => (
                     <tr key={user._id} data-testid="admin-user" data-user-id={user._id}>
                       <th scope="row">{nameOf(user)}</th>
-                      <td>{user.email}</td>
-                      <td>{t(`roles.${user.role}`)}</td>
-                      <td>{t(`admin.users.statuses.${user.status}`)}</td>
-                      <td>{formatDateTime(user.createdAt, format, { dateStyle: 'medium' })}</td>
+                      <td data-label={t('admin.users.email')}>{user.email}</td>
+                      <td data-label={t('admin.users.role')}>{t(`roles.${user.role}`)}</td>
+                      <td data-label={t('admin.users.status')}>
+                        {t(`admin.users.statuses.${user.status}`)}
+                      </td>
+                      <td data-label={t('admin.users.joined')}>
+                        {formatDateTime(user.createdAt, format, { dateStyle: 'medium' })}
+                      </td>
                       <td>
                         <div className="admin-table__actions">
                           {user.status === 'active' ? (

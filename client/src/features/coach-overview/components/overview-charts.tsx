@@ -27,6 +27,7 @@ export const OverviewCharts = ({ overview }: { overview: CoachOverviewDTO }) => 
         title={t('coachOverview.charts.revenueTitle', { currency })}
         description={t('coachOverview.charts.revenueDescription')}
         categoryLabel={t('coachOverview.charts.month')}
+        emptyText={t('coachOverview.charts.empty')}
         formatValue={money}
         series={[
           {
@@ -49,6 +50,7 @@ export const OverviewCharts = ({ overview }: { overview: CoachOverviewDTO }) => 
         type="bar"
         title={t('coachOverview.charts.sessionsTitle')}
         categoryLabel={t('coachOverview.charts.month')}
+        emptyText={t('coachOverview.charts.empty')}
         formatValue={count}
         series={[
           {

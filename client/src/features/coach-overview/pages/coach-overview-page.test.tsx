@@ -113,14 +113,17 @@ describe('CoachOverviewPage', () => {
     const rows = within(table).getAllByRole('row');
     // A header row and twelve months, oldest first.
     expect(rows).toHaveLength(13);
-    expect(within(rows[0]!).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(
-      ['Month', 'Sessions', 'Cancellation fees'],
-    );
+    expect(
+      within(rows[0]!)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Month', 'Sessions', 'Cancellation fees']);
     expect(within(rows[1]!).getByRole('rowheader')).toHaveTextContent('Jul 25');
-    expect(within(rows[12]!).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      '€170.00',
-      '€40.00',
-    ]);
+    expect(
+      within(rows[12]!)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['€170.00', '€40.00']);
     const sessions = tableNamed('Completed sessions per month');
     expect(within(sessions).getAllByRole('row')[9]).toHaveTextContent('Mar 261');
   });
@@ -155,9 +158,7 @@ describe('CoachOverviewPage', () => {
     fakeApi({
       'GET /dashboard/coach': () => {
         calls += 1;
-        return calls === 1
-          ? apiErrorReply(404, 'NOT_FOUND')
-          : { status: 200, data: overview() };
+        return calls === 1 ? apiErrorReply(404, 'NOT_FOUND') : { status: 200, data: overview() };
       },
     });
     const { user } = renderApp({ url: '/practice/overview', user: coach });

@@ -565,6 +565,7 @@ export const de: Translation = {
       newUsersPerDay: 'Neue Konten pro Tag (letzte 30 Tage, UTC)',
       newUsers: 'Neue Konten',
       day: 'Tag',
+      noneYet: 'In diesen 30 Tagen noch nichts.',
     },
     users: {
       title: 'Konten',
@@ -814,6 +815,7 @@ export const de: Translation = {
       cancellationFees: 'Stornogebühren',
       sessionsTitle: 'Abgeschlossene Sitzungen pro Monat',
       completedSessions: 'Abgeschlossene Sitzungen',
+      empty: 'In diesen Monaten noch nichts.',
     },
     otherCurrencies:
       'Oben nicht gezählt, in einer anderen Währung gebucht, bevor du deine geändert hast: {{amounts}}.',

@@ -564,6 +564,7 @@ export const en = {
       newUsersPerDay: 'New accounts per day (last 30 days, UTC)',
       newUsers: 'New accounts',
       day: 'Day',
+      noneYet: 'Nothing in these 30 days yet.',
     },
     users: {
       title: 'Users',
@@ -812,6 +813,7 @@ export const en = {
       cancellationFees: 'Cancellation fees',
       sessionsTitle: 'Completed sessions per month',
       completedSessions: 'Completed sessions',
+      empty: 'Nothing in these months yet.',
     },
     otherCurrencies:
       'Not counted above, booked in another currency before you changed yours: {{amounts}}.',

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { createPortal } from 'react-dom';
 import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
 
 import { Button } from './button';
@@ -76,7 +77,8 @@ export const ConfirmDialog = ({
     onConfirm();
   };
 
-  return (
+  // On the body, so no stacking context of the page (the sticky header) can cover it.
+  return createPortal(
     <div className="confirm-dialog__backdrop">
       <form
         ref={panelRef}
@@ -105,6 +107,7 @@ export const ConfirmDialog = ({
           </Button>
         </div>
       </form>
-    </div>
+    </div>,
+    document.body,
   );
 };

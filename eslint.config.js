@@ -22,6 +22,8 @@ const SERVER_LAYERS = [
   ['scheduling/bookings'],
   // Chat: may read bookings, users and coaches through their published functions.
   ['conversations'],
+  // Reviews of completed bookings: reads bookings, changes coach ratings through coach-records.
+  ['reviews'],
   // Features that react to bookings (through domain events, never importing bookings).
   ['notifications'],
   ['email', 'reminders'],

@@ -24,6 +24,8 @@ import { createAdminService } from './modules/admin/admin.service.js';
 import { createDashboardRouter } from './modules/dashboard/dashboard.routes.js';
 import { createDashboardService } from './modules/dashboard/dashboard.service.js';
 import { remindOfBookings } from './modules/reminders/booking-reminders.js';
+import { createReviewsRouters } from './modules/reviews/reviews.routes.js';
+import { createReviewsService } from './modules/reviews/reviews.service.js';
 import type { Mailer } from './modules/email/mailer.js';
 import { emailNotifications } from './modules/email/notification-emails.js';
 import { createOutboxRouter } from './modules/email/outbox.routes.js';
@@ -160,6 +162,9 @@ function createApiRouter(deps: AppDeps): Router {
     ),
   });
   const uploadMaxBytes = config.uploads.maxBytes;
+  // Reviews and their moderation (the admin routes and report resolution use the same service).
+  const reviews = createReviewsService({ events });
+  const reviewRouters = createReviewsRouters({ reviews, authenticated, maybeAuthenticated });
   const pricing = createPricingService({ clientHistoryWith });
   const bookingPresenter = createBookingPresenter(presenter);
   const twoFactor = createTwoFactorService(config.twoFactor);
@@ -237,7 +242,12 @@ function createApiRouter(deps: AppDeps): Router {
     }),
   );
   // Scheduling routes that hang off a coach: /coaches/:userId/session-types and /slots.
-  api.use('/coaches', sessionTypeRouters.coachRouter, availabilityRouters.coachRouter);
+  api.use(
+    '/coaches',
+    sessionTypeRouters.coachRouter,
+    availabilityRouters.coachRouter,
+    reviewRouters.coachRouter,
+  );
   api.use('/session-types', sessionTypeRouters.router);
   api.use('/availability', availabilityRouters.router);
   api.use(
@@ -255,6 +265,7 @@ function createApiRouter(deps: AppDeps): Router {
       authenticated,
     }),
   );
+  api.use('/reviews', reviewRouters.router);
   api.use('/notifications', createNotificationsRouter({ notifications, authenticated }));
   const chat = { conversations: deps.conversations, authenticated };
   api.use('/conversations', createConversationsRouter({ ...chat, uploadMaxBytes }));

@@ -35,6 +35,12 @@ export const ERROR_CODES = [
   'RESCHEDULE_IN_FEE_WINDOW',
   /** The client already holds the most pending requests allowed (with this coach or in total). */
   'TOO_MANY_PENDING_REQUESTS',
+  /** 409: the booking already has its review (one per booking). */
+  'ALREADY_REVIEWED',
+  /** 409: only a completed booking can be reviewed. */
+  'BOOKING_NOT_COMPLETED',
+  /** 409: the coach's reply can be edited only within 24 hours of posting it. */
+  'RESPONSE_EDIT_CLOSED',
   /** 403: an admin must turn on two-factor sign-in (REQUIRE_ADMIN_2FA) before anything else. */
   'TWO_FACTOR_REQUIRED',
   /** A TOTP or recovery code that is wrong, already used, or out of its time window. */

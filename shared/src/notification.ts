@@ -28,6 +28,8 @@ export const NOTIFICATION_TYPES = [
   /** To the proposer: the other side accepted (the booking exists or moved) or declined. */
   'proposal.accepted',
   'proposal.declined',
+  /** To the coach: a client reviewed a completed session (`name`, `rating`, `reviewId`). */
+  'review.received',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

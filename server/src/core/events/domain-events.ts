@@ -29,6 +29,14 @@ export interface BookingChange {
 }
 
 /** `revoked`: its user ended it from the list of sessions (`DELETE /api/auth/sessions/:id`, revoke-others). */
+/** A review hidden or restored by an admin (`by`), with the admin's reason. */
+export interface ReviewModeration {
+  reviewId: string;
+  coachId: string;
+  by: string;
+  reason: string;
+}
+
 export type SessionRevokedReason = 'logout' | 'password_change' | 'suspended' | 'reuse' | 'revoked';
 
 /**
@@ -91,6 +99,18 @@ export interface DomainEvents {
     /** The booking made or moved, when accepted. */
     bookingId: string | null;
   };
+  /** A client reviewed a completed booking (the coach's rating changed with it). */
+  'review.created': {
+    reviewId: string;
+    bookingId: string;
+    coachId: string;
+    clientId: string;
+    rating: number;
+  };
+  /** An admin hid a review: it left the coach's public list and rating. */
+  'review.hidden': ReviewModeration;
+  /** An admin restored a hidden review: it counts again. */
+  'review.restored': ReviewModeration;
   /** An in-app notification was stored (e-mail follows it, by the recipient's preferences). */
   'notification.created': {
     notificationId: string;

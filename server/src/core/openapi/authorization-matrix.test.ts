@@ -2,12 +2,14 @@ import type { BookingDTO } from '@coachhub/shared/booking';
 import type { ConversationPage, MessageDTO } from '@coachhub/shared/conversation';
 import type { NotificationPage } from '@coachhub/shared/notification';
 import type { PriceConfigurationDTO } from '@coachhub/shared/pricing';
+import type { ReviewDTO } from '@coachhub/shared/review';
 import type { Role } from '@coachhub/shared/roles';
 import type { Test } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPendingCoach, images } from '../../../test/coach-fixtures.js';
 import { documentKeyOf } from '../../../test/contract.js';
 import { bearer, createUser, sessionFor, type TestUser } from '../../../test/fixtures.js';
+import { createPastBooking } from '../../../test/review-fixtures.js';
 import { listRoutes } from '../../../test/route-inventory.js';
 import { createBookableCoach, futureAt } from '../../../test/scheduling-fixtures.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
@@ -49,6 +51,9 @@ interface World {
   proposal: string;
   /** The coach's (a booking was made with them). */
   notification: string;
+  /** A past session of the two, completed and reviewed by the client. */
+  completedBooking: string;
+  review: string;
 }
 
 /** What a generated case knows when it builds its request. */
@@ -449,6 +454,25 @@ const MATRIX: Record<string, Entry> = {
     path: bookingPath('/reschedule'),
     send: (req) => req.send({ start: nextStart() }),
   },
+  // The booking's client only (a repeat is 409 ALREADY_REVIEWED: past the door); others 404.
+  'POST /api/reviews': {
+    expect: recipientOnly('client'),
+    owned: true,
+    path: fixed('/api/reviews'),
+    send: (req, c) => req.send({ bookingId: c.world.completedBooking, rating: 5 }),
+  },
+  'GET /api/reviews/mine': { expect: anyone, path: fixed('/api/reviews/mine') },
+  'POST /api/reviews/{id}/response': {
+    expect: recipientOnly('coach'),
+    owned: true,
+    path: (c) => `/api/reviews/${c.world.review}/response`,
+    send: (req) => req.send({ body: 'Thank you for the review' }),
+  },
+  'GET /api/coaches/{userId}/reviews': {
+    expect: optional,
+    owned: true,
+    path: coachPath('/reviews'),
+  },
   'GET /api/notifications': { expect: anyone, path: fixed('/api/notifications') },
   'POST /api/notifications/read-all': {
     expect: anyone,
@@ -570,6 +594,12 @@ async function makeWorld(): Promise<World> {
     .expect(201);
   await t.server.events.settled();
   const inbox = await t.http.get('/api/notifications').set(bearer(coachToken)).expect(200);
+  const completedBooking = await createPastBooking(coach, client);
+  const reviewed = await t.http
+    .post('/api/reviews')
+    .set(bearer(clientToken))
+    .send({ bookingId: completedBooking, rating: 4, comment: 'Helpful' })
+    .expect(201);
   return {
     client,
     coach: coach.user,
@@ -579,6 +609,8 @@ async function makeWorld(): Promise<World> {
     message: (sent.body as MessageDTO)._id,
     proposal: (proposed.body as MessageDTO)._id,
     notification: (inbox.body as NotificationPage).items[0]?._id ?? '',
+    completedBooking,
+    review: (reviewed.body as ReviewDTO)._id,
   };
 }
 

@@ -752,6 +752,22 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     required: ['average', 'count'],
     additionalProperties: false,
   },
+  CoachReviewsPage: {
+    type: 'object',
+    properties: {
+      items: { type: 'array', items: { $ref: '#/components/schemas/ReviewDTO' } },
+      page: { type: 'number' },
+      limit: { type: 'number' },
+      total: { type: 'number' },
+      distribution: { $ref: '#/components/schemas/RatingDistribution' },
+      average: { type: 'number' },
+      count: { type: 'number' },
+    },
+    required: ['average', 'count', 'distribution', 'items', 'limit', 'page', 'total'],
+    additionalProperties: false,
+    description:
+      "`GET /api/coaches/:userId/reviews?page=&limit=` (public): the coach's visible reviews, newest first, with the distribution of their stars and the coach's rating (as on the CoachDTO).",
+  },
   CoachSort: { type: 'string', enum: ['relevance', 'rating', 'price'] },
   CoachSpecialty: {
     type: 'string',
@@ -939,6 +955,22 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     description:
       '`POST /api/conversations/:id/proposals`: a new session, or a new time for a booking.',
   },
+  CreateReviewRequest: {
+    type: 'object',
+    properties: {
+      bookingId: { type: 'string' },
+      rating: { type: 'number' },
+      comment: {
+        type: 'string',
+        description: '0 to `commentMax` characters after trimming; absent means none.',
+      },
+      ratings: { $ref: '#/components/schemas/ReviewDetailRatings' },
+    },
+    required: ['bookingId', 'rating'],
+    additionalProperties: false,
+    description:
+      "`POST /api/reviews` -> 201 `ReviewDTO`. Only the booking's client, once, after it completed.",
+  },
   CreateSessionTypeRequest: {
     type: 'object',
     properties: {
@@ -1022,6 +1054,9 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'PROPOSAL_CLOSED',
       'RESCHEDULE_IN_FEE_WINDOW',
       'TOO_MANY_PENDING_REQUESTS',
+      'ALREADY_REVIEWED',
+      'BOOKING_NOT_COMPLETED',
+      'RESPONSE_EDIT_CLOSED',
       'TWO_FACTOR_REQUIRED',
       'INVALID_TWO_FACTOR_CODE',
       'TWO_FACTOR_CHALLENGE_INVALID',
@@ -1172,6 +1207,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     required: ['amount', 'currency'],
     additionalProperties: false,
   },
+  MyReviewsPage: { $ref: '#/components/schemas/PageOfReviewDTO' },
   NewDiscount: {
     anyOf: [
       {
@@ -1285,6 +1321,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
           'proposal.received': { type: 'boolean' },
           'proposal.accepted': { type: 'boolean' },
           'proposal.declined': { type: 'boolean' },
+          'review.received': { type: 'boolean' },
         },
         required: [
           'booking.requested',
@@ -1302,6 +1339,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
           'proposal.received',
           'proposal.accepted',
           'proposal.declined',
+          'review.received',
         ],
         additionalProperties: false,
       },
@@ -1336,6 +1374,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'proposal.received',
       'proposal.accepted',
       'proposal.declined',
+      'review.received',
     ],
   },
   OutboxMailDTO: {
@@ -1393,6 +1432,17 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     type: 'object',
     properties: {
       items: { type: 'array', items: { $ref: '#/components/schemas/CoachDTO' } },
+      page: { type: 'number' },
+      limit: { type: 'number' },
+      total: { type: 'number' },
+    },
+    required: ['items', 'page', 'limit', 'total'],
+    additionalProperties: false,
+  },
+  PageOfReviewDTO: {
+    type: 'object',
+    properties: {
+      items: { type: 'array', items: { $ref: '#/components/schemas/ReviewDTO' } },
       page: { type: 'number' },
       limit: { type: 'number' },
       total: { type: 'number' },
@@ -1598,6 +1648,19 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     required: ['coachId', 'sessionTypeId', 'start'],
     additionalProperties: false,
   },
+  RatingDistribution: {
+    type: 'object',
+    properties: {
+      '1': { type: 'number' },
+      '2': { type: 'number' },
+      '3': { type: 'number' },
+      '4': { type: 'number' },
+      '5': { type: 'number' },
+    },
+    required: ['1', '2', '3', '4', '5'],
+    additionalProperties: false,
+    description: 'How many visible reviews gave each number of stars.',
+  },
   ReadReceiptDTO: {
     type: 'object',
     properties: { userId: { type: 'string' }, readAt: { type: 'string' } },
@@ -1689,6 +1752,90 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     properties: { start: { type: 'string' } },
     required: ['start'],
     additionalProperties: false,
+  },
+  ReviewDTO: {
+    type: 'object',
+    properties: {
+      _id: { type: 'string' },
+      bookingId: { type: 'string' },
+      coachId: { type: 'string', description: "The reviewed coach's user id." },
+      reviewer: { $ref: '#/components/schemas/ReviewerDTO' },
+      rating: { type: 'number', description: 'Overall stars, a whole number from 1 to 5.' },
+      ratings: { $ref: '#/components/schemas/ReviewDetailRatings' },
+      comment: { type: 'string', description: 'Trimmed; empty when the client left no comment.' },
+      response: { anyOf: [{ $ref: '#/components/schemas/ReviewResponseDTO' }, { type: 'null' }] },
+      hiddenAt: {
+        type: ['string', 'null'],
+        description:
+          "Set while an admin hides the review: it leaves the coach's list and rating until restored.",
+      },
+      hiddenReason: { type: ['string', 'null'] },
+      createdAt: { type: 'string' },
+    },
+    required: [
+      '_id',
+      'bookingId',
+      'coachId',
+      'reviewer',
+      'rating',
+      'ratings',
+      'comment',
+      'response',
+      'hiddenAt',
+      'hiddenReason',
+      'createdAt',
+    ],
+    additionalProperties: false,
+  },
+  ReviewDetailRatings: {
+    type: 'object',
+    properties: {
+      communication: { type: 'number' },
+      punctuality: { type: 'number' },
+      value: { type: 'number' },
+    },
+    additionalProperties: false,
+    description: 'The detail ratings the client gave (whole stars, 1-5); left out when not given.',
+  },
+  ReviewResponseDTO: {
+    type: 'object',
+    properties: {
+      body: { type: 'string' },
+      createdAt: { type: 'string' },
+      editedAt: {
+        type: ['string', 'null'],
+        description: 'When the coach last edited it; null while never edited.',
+      },
+      editableUntil: {
+        type: 'string',
+        description: 'Until when the coach may edit it (`responseEditHours` after `createdAt`).',
+      },
+    },
+    required: ['body', 'createdAt', 'editedAt', 'editableUntil'],
+    additionalProperties: false,
+    description: "The coach's reply to a review.",
+  },
+  ReviewResponseRequest: {
+    type: 'object',
+    properties: { body: { type: 'string' } },
+    required: ['body'],
+    additionalProperties: false,
+    description:
+      '`POST /api/reviews/:id/response` (the reviewed coach) -> the `ReviewDTO` with its `response`: 201 for the first reply, 200 for an edit within `responseEditHours` of it; later 409 `RESPONSE_EDIT_CLOSED`.',
+  },
+  ReviewerDTO: {
+    type: 'object',
+    properties: {
+      _id: { type: 'string', description: "The reviewer's user id." },
+      displayName: {
+        type: 'string',
+        description: 'First name and the last name\'s initial, e.g. "Lena F.".',
+      },
+      profilePicture: { anyOf: [{ $ref: '#/components/schemas/StoredImage' }, { type: 'null' }] },
+    },
+    required: ['_id', 'displayName', 'profilePicture'],
+    additionalProperties: false,
+    description: 'Who wrote a review, as everyone may see it.',
   },
   RevokeOtherSessionsResponse: {
     type: 'object',

@@ -86,6 +86,13 @@ export type {
   NotificationReadResponse,
 } from '@coachhub/shared/notification';
 export type { CoachOverviewDTO } from '@coachhub/shared/dashboard';
+export type {
+  CoachReviewsPage,
+  CreateReviewRequest,
+  MyReviewsPage,
+  ReviewDTO,
+  ReviewResponseRequest,
+} from '@coachhub/shared/review';
 export type { ApiErrorBody } from '@coachhub/shared/errors';
 
 /** `GET /api/admin/audit-log`, newest first. */

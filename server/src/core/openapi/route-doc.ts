@@ -62,6 +62,7 @@ export const API_TAGS = {
   Bookings: 'Booking requests and their state changes.',
   Conversations: 'Chat: conversations, messages, read marks and booking proposals.',
   Notifications: 'In-app notifications and e-mail preferences.',
+  Reviews: 'Reviews of completed sessions, the coaches’ replies and the ratings they make.',
   Dashboard: "Figures for the signed-in person's own overview.",
   Admin: 'Moderation, coach verification and the audit log (admins only).',
   Contract: 'This document and its viewer.',

@@ -41,8 +41,12 @@ export interface CoachFields {
   coachProfilePicture: StoredImage | null;
   verification: CoachVerification;
   listed: boolean;
-  /** Kept correct by the reviews feature. */
-  rating: { average: number; count: number };
+  /**
+   * Kept by the reviews feature through `applyRatingChange` (coach-records.ts): `sum` and `count`
+   * of the visible reviews' stars, changed atomically, and the `average` shown (from them).
+   * `sum` is absent on documents written before reviews existed (their count is 0).
+   */
+  rating: { average: number; count: number; sum?: number };
   /** Owned by the scheduling feature (its coach-created listener fills it); null until then. */
   bookingSettings: BookingSettings | null;
   /** Cheapest session price, kept up to date by the pricing feature; null until then. */
@@ -115,6 +119,8 @@ const coachSchema = new Schema<CoachFields>(
     rating: {
       average: { type: Number, required: true, default: 0, min: 0, max: 5 },
       count: { type: Number, required: true, default: 0, min: 0 },
+      // Never in the DTO: the average and count are what readers need.
+      sum: { type: Number, required: true, default: 0, min: 0 },
     },
     // Mixed on purpose: the scheduling feature validates it against its own rules.
     bookingSettings: { type: Schema.Types.Mixed, default: null },

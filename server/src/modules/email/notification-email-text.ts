@@ -36,6 +36,8 @@ interface Values {
   lead: string;
   /** The start of a chat message. */
   preview: string;
+  /** A review's stars, e.g. "4/5". */
+  stars: string;
 }
 
 function leadText(minutes: number, locale: string): string {
@@ -65,6 +67,7 @@ function valuesOf(params: NotificationParams, context: FormatContext): Values {
         : null,
     lead: leadText(Number(params.leadMinutes ?? 0), context.locale),
     preview: text('preview'),
+    stars: `${text('rating')}/5`,
   };
 }
 
@@ -163,6 +166,13 @@ const ENGLISH: Texts = {
   'proposal.declined': (v) => ({
     subject: `Declined: ${v.title} on ${v.start}`,
     paragraphs: [`${v.name} declined your proposal of "${v.title}" on ${v.start}.`],
+  }),
+  'review.received': (v) => ({
+    subject: `New review from ${v.name}: ${v.stars}`,
+    paragraphs: [
+      `${v.name} reviewed a session with you: ${v.stars} stars.`,
+      'Read it on your profile; you can reply once, and edit the reply for 24 hours.',
+    ],
   }),
 };
 
@@ -263,6 +273,13 @@ const GERMAN: Texts = {
   'proposal.declined': (v) => ({
     subject: `Abgelehnt: ${v.title} am ${v.start}`,
     paragraphs: [`${v.name} hat deinen Vorschlag „${v.title}“ am ${v.start} abgelehnt.`],
+  }),
+  'review.received': (v) => ({
+    subject: `Neue Bewertung von ${v.name}: ${v.stars}`,
+    paragraphs: [
+      `${v.name} hat eine Sitzung mit dir bewertet: ${v.stars} Sterne.`,
+      'Lies sie in deinem Profil; du kannst einmal antworten und die Antwort 24 Stunden lang bearbeiten.',
+    ],
   }),
 };
 

@@ -170,6 +170,20 @@ export function notifyOnDomainEvents(deps: {
         link: `/messages?conversation=${answer.conversationId}`,
       });
     }),
+    // The coach hears of a new review of a session (its stars and the client's name).
+    events.subscribe('review.created', name, async (review) => {
+      const [client] = await findUserSummaries([review.clientId]);
+      await notifications.notify({
+        userId: review.coachId,
+        type: 'review.received',
+        params: {
+          reviewId: review.reviewId,
+          name: client ? `${client.firstName} ${client.lastName}` : '',
+          rating: review.rating,
+        },
+        link: `/coaches/${review.coachId}#reviews`,
+      });
+    }),
   ];
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
 }

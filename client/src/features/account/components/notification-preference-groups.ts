@@ -9,6 +9,7 @@ export const PREFERENCE_GROUPS = [
   'changes',
   'reminders',
   'messages',
+  'reviews',
   'coachProfile',
 ] as const;
 export type PreferenceGroup = (typeof PREFERENCE_GROUPS)[number];
@@ -30,6 +31,7 @@ const GROUP_OF: Record<NotificationType, PreferenceGroup> = {
   'proposal.declined': 'answers',
   'coach.approved': 'coachProfile',
   'coach.rejected': 'coachProfile',
+  'review.received': 'reviews',
 };
 
 /** Sent to coaches only: nobody else is asked about them. */
@@ -39,6 +41,7 @@ const COACH_ONLY: ReadonlySet<NotificationType> = new Set([
   'booking.reschedule_requested',
   'coach.approved',
   'coach.rejected',
+  'review.received',
 ]);
 
 export interface PreferenceGroupTypes {

@@ -65,6 +65,7 @@ describe('NotificationPreferencesForm', () => {
       'Cancellations and reschedules',
       'Reminders',
       'Messages',
+      'Reviews',
       'Coach profile decisions',
     ]);
     expect(within(form).getAllByRole('switch')).toHaveLength(NOTIFICATION_TYPES.length);

@@ -176,6 +176,7 @@ export const de: Translation = {
         changes: 'Stornierungen und Verschiebungen',
         reminders: 'Erinnerungen',
         messages: 'Nachrichten',
+        reviews: 'Bewertungen',
         coachProfile: 'Entscheidungen zu deinem Coach-Profil',
       },
       types: {
@@ -201,6 +202,9 @@ export const de: Translation = {
         coach: {
           approved: 'Dein Coach-Profil wird freigegeben',
           rejected: 'Dein Coach-Profil wird nicht freigegeben',
+        },
+        review: {
+          received: 'Jemand bewertet eine Sitzung mit dir',
         },
       },
       save: 'E-Mail-Einstellungen speichern',
@@ -298,6 +302,9 @@ export const de: Translation = {
       received: '{{name}} schlägt „{{title}}“ am {{start}} vor.',
       accepted: '{{name}} hat deinen Vorschlag angenommen: „{{title}}“ am {{start}}.',
       declined: '{{name}} hat deinen Vorschlag „{{title}}“ am {{start}} abgelehnt.',
+    },
+    review: {
+      received: '{{name}} hat eine Sitzung mit dir bewertet: {{rating}} von 5 Sternen.',
     },
     unknown: 'Du hast eine neue Benachrichtigung.',
     someone: 'Jemand',
@@ -1348,6 +1355,10 @@ export const de: Translation = {
       'Die kostenlose Stornierung dieser Sitzung ist vorbei, daher lässt sie sich nicht mehr verschieben. Du kannst sie noch stornieren (die Stornogebühr fällt an) oder deinem Coach schreiben.',
     TOO_MANY_PENDING_REQUESTS:
       'Du hast bereits die höchstmögliche Zahl offener Anfragen. Warte auf eine Antwort oder ziehe zuerst eine Anfrage zurück.',
+    ALREADY_REVIEWED: 'Du hast diese Sitzung bereits bewertet.',
+    BOOKING_NOT_COMPLETED: 'Nur abgeschlossene Sitzungen können bewertet werden.',
+    RESPONSE_EDIT_CLOSED:
+      'Eine Antwort kann nur innerhalb von 24 Stunden nach dem Veröffentlichen bearbeitet werden.',
     TWO_FACTOR_REQUIRED:
       'Admin-Konten brauchen die Zwei-Faktor-Anmeldung. Schalte sie in deinen Kontoeinstellungen ein, um fortzufahren.',
     INVALID_TWO_FACTOR_CODE: 'Dieser Code ist falsch oder wurde schon verwendet.',

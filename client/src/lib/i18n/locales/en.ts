@@ -179,6 +179,7 @@ export const en = {
         changes: 'Cancellations and reschedules',
         reminders: 'Reminders',
         messages: 'Messages',
+        reviews: 'Reviews',
         coachProfile: 'Coach profile decisions',
       },
       types: {
@@ -204,6 +205,9 @@ export const en = {
         coach: {
           approved: 'Your coach profile is approved',
           rejected: 'Your coach profile is not approved',
+        },
+        review: {
+          received: 'A client reviews a session with you',
         },
       },
       save: 'Save e-mail settings',
@@ -299,6 +303,9 @@ export const en = {
       received: '{{name}} proposed “{{title}}” on {{start}}.',
       accepted: '{{name}} accepted your proposal: “{{title}}” on {{start}}.',
       declined: '{{name}} declined your proposal of “{{title}}” on {{start}}.',
+    },
+    review: {
+      received: '{{name}} reviewed a session with you: {{rating}} of 5 stars.',
     },
     unknown: 'You have a new notification.',
     someone: 'Someone',
@@ -1332,6 +1339,9 @@ export const en = {
       'Free cancellation for this session has ended, so it can no longer be moved. You can still cancel it (the cancellation fee applies) or message your coach.',
     TOO_MANY_PENDING_REQUESTS:
       'You already have the most open requests allowed. Wait for an answer or withdraw a request first.',
+    ALREADY_REVIEWED: 'You have already reviewed this session.',
+    BOOKING_NOT_COMPLETED: 'Only a completed session can be reviewed.',
+    RESPONSE_EDIT_CLOSED: 'A reply can only be edited within 24 hours of posting it.',
     TWO_FACTOR_REQUIRED:
       'Admin accounts need two-factor sign-in. Turn it on in your account settings to continue.',
     INVALID_TWO_FACTOR_CODE: 'That code is not correct, or it was already used.',

@@ -82,5 +82,6 @@ describe('pages on a 360 px phone', () => {
     await logIn(page, 'carla.coach@demo.coachhub.test');
     await expectFits(page, '/practice', '[data-testid="bookings-browser"]', 'practice');
     await expectFits(page, '/dashboard', 'h1', 'coach-dashboard');
+    await expectFits(page, '/practice/overview', '[data-testid="overview-week"]', 'coach-figures');
   });
 });

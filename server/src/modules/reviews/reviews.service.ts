@@ -312,3 +312,41 @@ export function createReviewsService(deps: { events: EventBus; now?: () => Date 
 }
 
 export type ReviewsService = ReturnType<typeof createReviewsService>;
+
+/** A coach's visible reviews of one calendar month: how many, and their stars added up. */
+export interface MonthlyReviewRatings {
+  /** `YYYY-MM` in the zone asked for. */
+  month: string;
+  count: number;
+  sum: number;
+}
+
+/**
+ * The reviews a coach received from `from` to `to`, grouped by calendar month of `timeZone` (when
+ * they were written). Hidden reviews are left out, as they are out of the coach's rating. For the
+ * coach's rating trend; the average is the caller's (domain/coach-figures.ts).
+ */
+export async function coachRatingsByMonth(input: {
+  coachId: string;
+  timeZone: string;
+  from: Date;
+  to: Date;
+}): Promise<MonthlyReviewRatings[]> {
+  const groups = await Review.aggregate<{ _id: string; count: number; sum: number }>([
+    {
+      $match: {
+        coach: new Types.ObjectId(input.coachId),
+        hiddenAt: null,
+        createdAt: { $gte: input.from, $lte: input.to },
+      },
+    },
+    {
+      $group: {
+        _id: { $dateToString: { format: '%Y-%m', date: '$createdAt', timezone: input.timeZone } },
+        count: { $sum: 1 },
+        sum: { $sum: '$rating' },
+      },
+    },
+  ]);
+  return groups.map(({ _id, count, sum }) => ({ month: _id, count, sum }));
+}

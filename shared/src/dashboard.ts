@@ -67,4 +67,9 @@ export interface CoachOverviewDTO {
    * per currency, neither converted nor counted above. Empty in the usual case.
    */
   otherCurrencies: Money[];
+  /**
+   * The average rating of the reviews received in each of `months` (same months, same order;
+   * hidden reviews left out, as they are out of the coach's rating).
+   */
+  ratings: CoachRatingMonth[];
 }

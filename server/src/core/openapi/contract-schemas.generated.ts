@@ -649,6 +649,12 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
         description:
           'Amounts of the same months booked in other currencies (before the coach changed theirs), per currency, neither converted nor counted above. Empty in the usual case.',
       },
+      ratings: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/CoachRatingMonth' },
+        description:
+          "The average rating of the reviews received in each of `months` (same months, same order; hidden reviews left out, as they are out of the coach's rating).",
+      },
     },
     required: [
       'timeZone',
@@ -659,6 +665,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'months',
       'totals',
       'otherCurrencies',
+      'ratings',
     ],
     additionalProperties: false,
     description: "`GET /api/dashboard/coach`: the signed-in coach's figures.",
@@ -751,6 +758,18 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     },
     required: ['average', 'count'],
     additionalProperties: false,
+  },
+  CoachRatingMonth: {
+    type: 'object',
+    properties: {
+      month: { type: 'string', description: "`YYYY-MM` in the coach's time zone." },
+      average: { type: ['number', 'null'] },
+      count: { type: 'number' },
+    },
+    required: ['month', 'average', 'count'],
+    additionalProperties: false,
+    description:
+      'The average rating of the reviews a coach received in one month (null: none that month).',
   },
   CoachReviewsPage: {
     type: 'object',

@@ -1,8 +1,14 @@
 import { COACH_OVERVIEW_MONTHS, type CoachOverviewDTO } from '@coachhub/shared/dashboard';
 import type { Principal } from '../../core/auth/principal.js';
 import { notFound } from '../../core/errors.js';
-import { monthlyFigures, recentMonths, weekOf } from '../../domain/coach-figures.js';
+import {
+  monthlyFigures,
+  monthlyRatings,
+  recentMonths,
+  weekOf,
+} from '../../domain/coach-figures.js';
 import { coachTimeZoneOf } from '../coaches/coach-records.js';
+import { coachRatingsByMonth } from '../reviews/reviews.service.js';
 import type { BookingsService } from '../scheduling/bookings/bookings.service.js';
 import type { PricingService } from '../scheduling/pricing/pricing.service.js';
 
@@ -16,8 +22,9 @@ export function createDashboardService(deps: {
 
   return {
     /**
-     * The coach's week, waiting requests and last twelve months, as calendar weeks and months in
-     * the coach's time zone and amounts in the coach's current currency (domain/coach-figures.ts).
+     * The coach's week, waiting requests and last twelve months (revenue, sessions, the average
+     * rating of the reviews received), as calendar weeks and months in the coach's time zone and
+     * amounts in the coach's current currency (domain/coach-figures.ts).
      */
     async coachOverview(coach: Principal): Promise<CoachOverviewDTO> {
       const at = now();
@@ -28,13 +35,17 @@ export function createDashboardService(deps: {
       if (timeZone === null) throw notFound('Coach');
       const months = recentMonths(timeZone, at, COACH_OVERVIEW_MONTHS);
       const week = weekOf(timeZone, at);
-      const figures = await deps.bookings.coachFigures({
-        coachId: coach.userId,
-        timeZone,
-        monthsFrom: new Date(months[0]?.start ?? at.getTime()),
-        now: at,
-        weekEnd: new Date(week.end),
-      });
+      const monthsFrom = new Date(months[0]?.start ?? at.getTime());
+      const [figures, ratings] = await Promise.all([
+        deps.bookings.coachFigures({
+          coachId: coach.userId,
+          timeZone,
+          monthsFrom,
+          now: at,
+          weekEnd: new Date(week.end),
+        }),
+        coachRatingsByMonth({ coachId: coach.userId, timeZone, from: monthsFrom, to: at }),
+      ]);
       return {
         timeZone,
         currency: prices.currency,
@@ -49,6 +60,7 @@ export function createDashboardService(deps: {
           pendingReschedules: figures.pendingReschedules,
         },
         ...monthlyFigures(months, figures.monthly, prices.currency),
+        ratings: monthlyRatings(months, ratings),
       };
     },
   };

@@ -12,6 +12,7 @@ import {
   type BookableCoach,
 } from '../../../test/scheduling-fixtures.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
+import { Review } from '../reviews/review.model.js';
 import { Booking, type BookingFields } from '../scheduling/bookings/booking.model.js';
 
 let t: TestServer;
@@ -125,6 +126,10 @@ describe('GET /api/dashboard/coach: who may ask', () => {
       DateTime.now().setZone('Asia/Tokyo').toFormat('yyyy-MM'),
     );
     expect(overview.months.every((month) => month.revenue === 0)).toBe(true);
+    expect(overview.ratings).toHaveLength(12);
+    expect(overview.ratings.every((month) => month.average === null && month.count === 0)).toBe(
+      true,
+    );
   });
 });
 
@@ -243,5 +248,55 @@ describe('GET /api/dashboard/coach: the figures', () => {
     expect(after.currency).toBe('USD');
     expect(after.totals.revenue).toEqual({ amount: 5000, currency: 'USD' });
     expect(after.otherCurrencies).toEqual([{ amount: 21000 + 7000 + 8000, currency: 'EUR' }]);
+  });
+});
+
+describe('GET /api/dashboard/coach: the rating trend', () => {
+  it('averages the visible reviews received per month in the coach’s zone', async () => {
+    const rated = await createBookableCoach({ availability: openAvailability(ZONE) });
+    const other = await createBookableCoach({ availability: openAvailability(ZONE) });
+    const monthStart = DateTime.now().setZone(ZONE).startOf('month');
+    const key = (at: DateTime) => at.setZone(ZONE).toFormat('yyyy-MM');
+    const review = (coachId: string, rating: number, at: DateTime, hidden = false) => ({
+      booking: new Types.ObjectId(),
+      coach: new Types.ObjectId(coachId),
+      client: new Types.ObjectId(client.user._id),
+      rating,
+      comment: '',
+      hiddenAt: hidden ? new Date() : null,
+      hiddenReason: hidden ? 'Abusive' : null,
+      createdAt: at.toJSDate(),
+      updatedAt: at.toJSDate(),
+    });
+    const lastMonth = monthStart.minus({ months: 1 }).plus({ days: 10 });
+    await Review.insertMany(
+      [
+        // This month (its first minutes, already past): 5 and 4, and a hidden 1 left out.
+        review(rated.user.id, 5, monthStart.plus({ minutes: 1 })),
+        review(rated.user.id, 4, monthStart.plus({ minutes: 2 })),
+        review(rated.user.id, 1, monthStart.plus({ minutes: 3 }), true),
+        // Last month, and half an hour before this month began in Berlin (last month there too).
+        review(rated.user.id, 3, lastMonth),
+        review(rated.user.id, 2, monthStart.minus({ minutes: 30 })),
+        // Older than the twelve months, and another coach's.
+        review(rated.user.id, 1, monthStart.minus({ months: 12 }).plus({ days: 3 })),
+        review(other.user.id, 1, monthStart.plus({ minutes: 1 })),
+      ],
+      { timestamps: false },
+    );
+
+    const res = await overviewOf(await sessionFor(rated.user));
+    expect(res.status).toBe(200);
+    const { ratings, months } = res.body as CoachOverviewDTO;
+    expect(ratings.map((month) => month.month)).toEqual(months.map((month) => month.month));
+    expect(ratings.at(-1)).toEqual({ month: key(monthStart), count: 2, average: 4.5 });
+    expect(ratings.at(-2)).toEqual({
+      month: key(monthStart.minus({ months: 1 })),
+      count: 2,
+      average: 2.5,
+    });
+    expect(ratings.slice(0, -2).every((month) => month.count === 0 && month.average === null)).toBe(
+      true,
+    );
   });
 });

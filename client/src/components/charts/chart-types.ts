@@ -19,5 +19,7 @@ export interface ChartViewProps {
   formatValue: (value: number) => string;
   /** Bars of the series stacked into one per category. */
   stacked?: boolean;
+  /** The value axis' range when it is fixed (a rating: 1 to 5); from the data otherwise. */
+  yDomain?: [number, number];
   height: number;
 }

@@ -16,7 +16,15 @@ import type { ChartViewProps } from './chart-types';
  * The drawing itself (recharts). Imported only through `Chart`'s lazy boundary, so the library
  * stays out of the first load and out of pages without charts.
  */
-const ChartView = ({ type, points, series, formatValue, stacked, height }: ChartViewProps) => {
+const ChartView = ({
+  type,
+  points,
+  series,
+  formatValue,
+  stacked,
+  height,
+  yDomain,
+}: ChartViewProps) => {
   const data = points.map((point) => ({ label: point.label, ...point.values }));
   const axes = (
     <>
@@ -27,6 +35,7 @@ const ChartView = ({ type, points, series, formatValue, stacked, height }: Chart
         tick={{ fill: 'var(--color-text-muted)', fontSize: 12 }}
         width="auto"
         allowDecimals={false}
+        {...(yDomain ? { domain: yDomain } : {})}
       />
       <Tooltip
         formatter={(value) => (typeof value === 'number' ? formatValue(value) : String(value))}

@@ -6,13 +6,15 @@ import { formatMoney } from '@/lib/money';
 
 import { monthLabel } from './month-label';
 
-/** Revenue (sessions and fees stacked) and completed sessions per month of the last twelve. */
+/** Per month of the last twelve: revenue (sessions and fees stacked), sessions held, rating. */
 export const OverviewCharts = ({ overview }: { overview: CoachOverviewDTO }) => {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const { currency } = overview;
   const money = (amount: number) => formatMoney({ amount, currency }, locale);
   const count = (value: number) => new Intl.NumberFormat(locale).format(value);
+  const rating = (value: number) =>
+    new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
   const points = (pick: (month: CoachOverviewDTO['months'][number]) => Record<string, number>) =>
     overview.months.map((month) => ({
       label: monthLabel(month.month, locale),
@@ -60,6 +62,26 @@ export const OverviewCharts = ({ overview }: { overview: CoachOverviewDTO }) => 
           },
         ]}
         points={points((month) => ({ completed: month.completedSessions }))}
+      />
+      <Chart
+        type="line"
+        title={t('coachOverview.charts.ratingTitle')}
+        description={t('coachOverview.charts.ratingDescription')}
+        categoryLabel={t('coachOverview.charts.month')}
+        emptyText={t('coachOverview.charts.noReviews')}
+        formatValue={rating}
+        yDomain={[1, 5]}
+        series={[
+          {
+            key: 'average',
+            label: t('coachOverview.charts.averageRating'),
+            color: 'var(--color-warning)',
+          },
+        ]}
+        points={overview.ratings.map((month) => ({
+          label: monthLabel(month.month, locale),
+          values: { average: month.average },
+        }))}
       />
     </div>
   );

@@ -71,6 +71,13 @@ const overview = (change: Partial<CoachOverviewDTO> = {}): CoachOverviewDTO => (
     cancellationFees: { amount: 4000, currency: 'EUR' },
   },
   otherCurrencies: [],
+  ratings: MONTHS.map((key) =>
+    key === '2026-05'
+      ? { month: key, count: 2, average: 4.5 }
+      : key === '2026-06'
+        ? { month: key, count: 3, average: 3.67 }
+        : { month: key, count: 0, average: null },
+  ),
   ...change,
 });
 
@@ -124,6 +131,17 @@ describe('CoachOverviewPage', () => {
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
     ).toEqual(['€170.00', '€40.00']);
+    const ratings = tableNamed('Average rating per month');
+    expect(
+      screen.getByRole('figure', { name: 'Average rating per month' }),
+    ).toHaveAccessibleDescription(/hidden reviews do not count/);
+    expect(
+      within(ratings)
+        .getAllByRole('row')
+        .slice(11)
+        .map((row) => row.textContent),
+    ).toEqual(['May 264.5', 'Jun 263.67']);
+    expect(within(ratings).getAllByRole('row')[1]).toHaveTextContent('Jul 25none');
     const sessions = tableNamed('Completed sessions per month');
     expect(within(sessions).getAllByRole('row')[9]).toHaveTextContent('Mar 261');
   });
@@ -175,6 +193,22 @@ describe('CoachOverviewPage', () => {
     expect(within(nav).getByRole('link', { name: 'My figures' })).toHaveAttribute(
       'aria-current',
       'page',
+    );
+  });
+
+  it('says when there are no reviews yet instead of drawing an empty trend', async () => {
+    fakeApi({
+      'GET /dashboard/coach': () => ({
+        status: 200,
+        data: overview({
+          ratings: MONTHS.map((key) => ({ month: key, count: 0, average: null })),
+        }),
+      }),
+    });
+    renderApp({ url: '/practice/overview', user: coach });
+    const figure = await screen.findByRole('figure', { name: 'Average rating per month' });
+    expect(within(figure).getByTestId('chart-empty')).toHaveTextContent(
+      'No reviews in these months yet.',
     );
   });
 });

@@ -823,6 +823,11 @@ export const de: Translation = {
       sessionsTitle: 'Abgeschlossene Sitzungen pro Monat',
       completedSessions: 'Abgeschlossene Sitzungen',
       empty: 'In diesen Monaten noch nichts.',
+      ratingTitle: 'Durchschnittliche Bewertung pro Monat',
+      ratingDescription:
+        'Aus den Bewertungen, die Klient:innen in dem Monat schrieben; ausgeblendete zählen nicht.',
+      averageRating: 'Durchschnittliche Bewertung',
+      noReviews: 'In diesen Monaten noch keine Bewertungen.',
     },
     otherCurrencies:
       'Oben nicht gezählt, in einer anderen Währung gebucht, bevor du deine geändert hast: {{amounts}}.',

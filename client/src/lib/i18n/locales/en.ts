@@ -821,6 +821,10 @@ export const en = {
       sessionsTitle: 'Completed sessions per month',
       completedSessions: 'Completed sessions',
       empty: 'Nothing in these months yet.',
+      ratingTitle: 'Average rating per month',
+      ratingDescription: 'Of the reviews clients wrote that month; hidden reviews do not count.',
+      averageRating: 'Average rating',
+      noReviews: 'No reviews in these months yet.',
     },
     otherCurrencies:
       'Not counted above, booked in another currency before you changed yours: {{amounts}}.',

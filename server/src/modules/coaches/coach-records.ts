@@ -111,7 +111,6 @@ export interface ImportedCoachProfile {
   certifications: string[];
   yearsOfExperience: number;
   coachProfilePicture: StoredImage | null;
-  rating: { average: number; count: number };
 }
 
 export async function importApprovedCoachProfile(

@@ -46,7 +46,6 @@ export async function seedDemoCoaches(deps: {
         certifications: demo.certifications,
         yearsOfExperience: demo.yearsOfExperience,
         coachProfilePicture: picture,
-        rating: demo.rating,
       });
       return true;
     }),

@@ -19,7 +19,11 @@ export interface DemoCoach {
    * and no session types yet (a coach still setting up).
    */
   priceFrom: Money | null;
-  /** Until reviews exist; varied so sorting and the Bayesian prior show in the demo. */
+  /**
+   * The rating the demo shows, varied so sorting and the Bayesian prior show: the review seed
+   * writes `count` reviews whose stars average to `average` (one decimal), and the rating is
+   * recounted from them (demo-reviews-seed.ts).
+   */
   rating: { average: number; count: number };
 }
 

@@ -9,6 +9,8 @@ import { ensureAccount, type SeedAccount } from './accounts.js';
 import { DEMO_COACHES } from './demo-coaches.js';
 import { seedDemoBookings } from './demo-bookings-seed.js';
 import { seedDemoCoaches } from './demo-coach-seed.js';
+import { DEMO_REVIEWERS } from './demo-reviewers.js';
+import { seedDemoReviews } from './demo-reviews-seed.js';
 import { seedDemoScheduling } from './demo-scheduling-seed.js';
 
 /** Every demo account uses this password (documented in server/README.md). */
@@ -31,11 +33,17 @@ export const DEMO_ACCOUNTS: readonly SeedAccount[] = [
   demo('tom.client@demo.coachhub.test', 'Tom', 'Becker', 'client'),
 ];
 
-/** Everyone the seed creates: the documented accounts plus the directory's demo coaches. */
+/**
+ * Everyone the seed creates: the documented accounts, the directory's demo coaches and the
+ * clients who wrote their reviews.
+ */
 export const ALL_DEMO_ACCOUNTS: readonly SeedAccount[] = [
   ...DEMO_ACCOUNTS,
   ...DEMO_COACHES.filter((coach) => !DEMO_ACCOUNTS.some((a) => a.email === coach.email)).map(
     (coach) => demo(coach.email, coach.firstName, coach.lastName, 'coach'),
+  ),
+  ...DEMO_REVIEWERS.map((reviewer) =>
+    demo(reviewer.email, reviewer.firstName, reviewer.lastName, 'client'),
   ),
 ];
 
@@ -61,10 +69,13 @@ export async function seedDemoData(deps: DemoSeedDeps): Promise<void> {
   const accounts = created.filter(Boolean).length;
   const coaches = await seedDemoCoaches(deps);
   const schedules = await seedDemoScheduling();
-  const bookings = await seedDemoBookings(deps.meetingBaseUrl ?? DEFAULT_MEETING_BASE_URL);
+  const meetingBaseUrl = deps.meetingBaseUrl ?? DEFAULT_MEETING_BASE_URL;
+  const bookings = await seedDemoBookings(meetingBaseUrl);
+  // After the bookings: one of Tom's completed sessions is among the reviewed ones.
+  const reviews = await seedDemoReviews(meetingBaseUrl);
   deps.logger.info(
-    accounts + coaches + schedules + bookings > 0
-      ? `Demo data: created ${accounts} accounts, ${coaches} coach profiles, session types and prices for ${schedules} coaches and ${bookings} bookings (password ${DEMO_PASSWORD})`
+    accounts + coaches + schedules + bookings + reviews > 0
+      ? `Demo data: created ${accounts} accounts, ${coaches} coach profiles, session types and prices for ${schedules} coaches, ${bookings} bookings and ${reviews} reviewed sessions (password ${DEMO_PASSWORD})`
       : 'Demo data: already present',
   );
 }

@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BookingPage, CoachProfileDTO, SlotsResponse } from '@coachhub/shared/booking';
 import type { CoachDirectoryPage } from '@coachhub/shared/coach';
+import type { CoachReviewsPage } from '@coachhub/shared/review';
 import { ACTIVE_BOOKING_STATUSES } from '@coachhub/shared/scheduling';
 import { bearer, sessionFor } from '../../../test/fixtures.js';
 import { conflictsWithBookings } from '../../domain/slots.js';
@@ -15,6 +16,7 @@ import { createLocalStorageDriver } from '../uploads/local-storage.driver.js';
 import { User } from '../users/user.model.js';
 import { Availability } from '../scheduling/availability/availability.model.js';
 import { Booking } from '../scheduling/bookings/booking.model.js';
+import { Review } from '../reviews/review.model.js';
 import { SessionType } from '../scheduling/session-types/session-type.model.js';
 import { ensureAdminAccount } from './admin-bootstrap.js';
 import { DEMO_COACHES } from './demo-coaches.js';
@@ -68,7 +70,11 @@ describe('demo seed', () => {
 
   it('is idempotent', async () => {
     const before = await Promise.all([User.countDocuments(), Coach.countDocuments()]);
-    const scheduling = await Promise.all([SessionType.countDocuments(), Booking.countDocuments()]);
+    const scheduling = await Promise.all([
+      SessionType.countDocuments(),
+      Booking.countDocuments(),
+      Review.countDocuments(),
+    ]);
     const files = await readdir(path.join(t.uploadsDir, 'coach-pictures'));
     await seedDemoData({
       logger,
@@ -76,9 +82,13 @@ describe('demo seed', () => {
       pictures: createLocalStorageDriver(t.uploadsDir),
     });
     expect(await Promise.all([User.countDocuments(), Coach.countDocuments()])).toEqual(before);
-    expect(await Promise.all([SessionType.countDocuments(), Booking.countDocuments()])).toEqual(
-      scheduling,
-    );
+    expect(
+      await Promise.all([
+        SessionType.countDocuments(),
+        Booking.countDocuments(),
+        Review.countDocuments(),
+      ]),
+    ).toEqual(scheduling);
     expect(await readdir(path.join(t.uploadsDir, 'coach-pictures'))).toEqual(files);
   });
 
@@ -137,6 +147,58 @@ describe('demo coaches', () => {
     const blue = avatarPng([30, 30, 200], 16);
     expect(red.equals(blue)).toBe(false);
     expect((await checkImage(red)).ext).toBe('png');
+  });
+});
+
+describe('demo reviews', () => {
+  const oneDecimal = (value: number) => Math.round(value * 10) / 10;
+
+  it('backs every coach’s rating with that many visible reviews, averaging as listed', async () => {
+    for (const demo of DEMO_COACHES) {
+      const user = await User.findOne({ email: demo.email }).lean();
+      const coach = await Coach.findOne({ user: user?._id }).lean();
+      const visible = await Review.find({ coach: user?._id, hiddenAt: null }).lean();
+      const sum = visible.reduce((total, review) => total + review.rating, 0);
+      expect(coach?.rating.count, demo.email).toBe(visible.length);
+      expect(coach?.rating.count, demo.email).toBe(demo.rating.count);
+      expect(coach?.rating.sum ?? 0, demo.email).toBe(sum);
+      const average = visible.length ? Math.round((sum / visible.length) * 100) / 100 : 0;
+      expect(coach?.rating.average, demo.email).toBe(average);
+      expect(oneDecimal(average), demo.email).toBe(demo.rating.average);
+    }
+  });
+
+  it('reviews completed past sessions only, once each, with comments and replies among them', async () => {
+    const reviews = await Review.find().lean();
+    const bookings = await Booking.find({ _id: { $in: reviews.map((r) => r.booking) } }).lean();
+    expect(bookings).toHaveLength(reviews.length);
+    for (const booking of bookings) {
+      const review = reviews.find((r) => r.booking.toString() === booking._id.toString());
+      expect(booking.status).toBe('completed');
+      expect(booking.end.getTime()).toBeLessThan(Date.now());
+      expect(booking.client.toString()).toBe(review?.client.toString());
+      expect(booking.coach.toString()).toBe(review?.coach.toString());
+    }
+    expect(new Set(reviews.map((r) => r.rating)).size).toBeGreaterThanOrEqual(4);
+    expect(reviews.filter((r) => r.comment !== '').length).toBeGreaterThan(reviews.length / 2);
+    expect(reviews.filter((r) => r.response !== null).length).toBeGreaterThan(50);
+  });
+
+  it('lists Carla’s 52 reviews publicly; Tom’s session with Marco is reviewed, Lena’s are not', async () => {
+    const carla = await User.findOne({ email: 'carla.coach@demo.coachhub.test' }).lean();
+    const page = (await t.http.get(`/api/coaches/${carla?._id.toString()}/reviews?limit=5`))
+      .body as CoachReviewsPage;
+    expect(page).toMatchObject({ total: 52, count: 52, average: expect.closeTo(4.8, 1) });
+    expect(Object.values(page.distribution).reduce((a, b) => a + b, 0)).toBe(52);
+    expect(page.items[0]?.reviewer.displayName).toMatch(/^\S+ \S\.$/);
+
+    for (const [email, reviewed] of [
+      ['tom.client@demo.coachhub.test', 1],
+      ['lena.client@demo.coachhub.test', 0],
+    ] as const) {
+      const client = await User.findOne({ email }).lean();
+      expect(await Review.countDocuments({ client: client?._id }), email).toBe(reviewed);
+    }
   });
 });
 

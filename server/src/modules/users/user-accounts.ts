@@ -140,14 +140,13 @@ export function findUserByEmail(email: string): Promise<Pick<UserRecord, '_id' |
   return User.findOne({ email: email.toLowerCase() }).select('role').lean<UserRecord>().exec();
 }
 
-/** The accounts of these emails (unknown ones left out), with the fields named. */
-export function findUsersByEmails(
-  emails: readonly string[],
-  fields: string,
-): Promise<Pick<UserRecord, '_id' | 'email'>[]> {
+/** The accounts of these emails (unknown ones left out), with the fields named (`T` says which). */
+export function findUsersByEmails<
+  T extends Pick<UserRecord, '_id' | 'email'> = Pick<UserRecord, '_id' | 'email'>,
+>(emails: readonly string[], fields: string): Promise<T[]> {
   return User.find({ email: { $in: emails.map((email) => email.toLowerCase()) } })
     .select(`email ${fields}`)
-    .lean<UserRecord[]>()
+    .lean<T[]>()
     .exec();
 }
 

@@ -24,6 +24,8 @@ const SERVER_LAYERS = [
   ['conversations'],
   // Reviews of completed bookings: reads bookings, changes coach ratings through coach-records.
   ['reviews'],
+  // Reports name users, coaches, messages and reviews: above all of them.
+  ['reports'],
   // Features that react to bookings (through domain events, never importing bookings).
   ['notifications'],
   ['email', 'reminders'],

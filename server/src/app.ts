@@ -19,11 +19,15 @@ import type { Logger } from './core/logger.js';
 import { createOpenApiRouter } from './core/openapi/openapi.routes.js';
 import { requestContext } from './core/request-context.js';
 import type { Realtime } from './core/socket/realtime.js';
+import { createAdminReports } from './modules/admin/admin-reports.js';
 import { createAdminRouter } from './modules/admin/admin.routes.js';
 import { createAdminService } from './modules/admin/admin.service.js';
 import { createDashboardRouter } from './modules/dashboard/dashboard.routes.js';
 import { createDashboardService } from './modules/dashboard/dashboard.service.js';
 import { remindOfBookings } from './modules/reminders/booking-reminders.js';
+import { createReportsRouter } from './modules/reports/reports.routes.js';
+import { createReportsService } from './modules/reports/reports.service.js';
+import { announceNewReports } from './modules/reports/reports.socket.js';
 import { createReviewsRouters } from './modules/reviews/reviews.routes.js';
 import { createReviewsService } from './modules/reviews/reviews.service.js';
 import type { Mailer } from './modules/email/mailer.js';
@@ -183,6 +187,12 @@ function createApiRouter(deps: AppDeps): Router {
   const notifications = createNotificationsService({ realtime: deps.realtime, events });
   notifyOnDomainEvents({ events, notifications, realtime: deps.realtime });
   openConversationsForBookings({ events, conversations: deps.conversations });
+  const reports = createReportsService({
+    events,
+    messages: deps.conversations.moderation,
+    reviews,
+  });
+  announceNewReports({ events, reports, realtime: deps.realtime });
   const { bookings } = deps;
   emailNotifications({
     events,
@@ -271,11 +281,23 @@ function createApiRouter(deps: AppDeps): Router {
   api.use('/conversations', createConversationsRouter({ ...chat, uploadMaxBytes }));
   api.use('/messages', createMessagesRouter(chat));
   api.use('/proposals', createProposalsRouter(chat));
+  api.use('/reports', createReportsRouter({ reports, authenticated, rateLimits }));
+  const coachVerification = createCoachVerification({ presenter, events });
   api.use(
     '/admin',
     createAdminRouter({
-      admin: createAdminService({ accountStatus }),
-      coachVerification: createCoachVerification({ presenter, events }),
+      admin: createAdminService({ accountStatus, events, bookings, reports }),
+      reports: createAdminReports({
+        reports,
+        messages: deps.conversations.moderation,
+        reviews,
+        presenter,
+        coachVerification,
+        accountStatus,
+        events,
+      }),
+      reviews,
+      coachVerification,
       authenticated,
     }),
   );

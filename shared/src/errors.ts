@@ -53,6 +53,8 @@ export const ERROR_CODES = [
   'TWO_FACTOR_SETUP_MISSING',
   /** 403: admins cannot turn two-factor sign-in off while it is required of them. */
   'TWO_FACTOR_MANDATORY',
+  /** 409: the caller already has an open report about this target. */
+  'ALREADY_REPORTED',
   'INTERNAL_ERROR',
   /** 503 with `Retry-After`: the database cannot be reached just now. */
   'DATABASE_UNAVAILABLE',

@@ -30,6 +30,14 @@ export const NOTIFICATION_TYPES = [
   'proposal.declined',
   /** To the coach: a client reviewed a completed session (`name`, `rating`, `reviewId`). */
   'review.received',
+  /** To a user an admin warned (directly or on a report), with the admin's `reason`. */
+  'account.warned',
+  /** To the reporter: an admin acted on their report (`targetType`: user, coach, message, review). */
+  'report.resolved',
+  /** To the reporter: an admin looked at their report and took no action (`targetType`). */
+  'report.dismissed',
+  /** To the sender: an admin took their chat message down after a report (`reason`). */
+  'moderation.message_hidden',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

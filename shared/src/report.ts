@@ -27,9 +27,9 @@ export const REPORT_LIMITS = {
   /** Characters of the optional `details`. */
   detailsMax: 1000,
   /** Characters of an admin's note when resolving. */
-  noteMax: 1000,
+  noteMax: 900,
   /** Reports one user may file per `windowSeconds` (more: 429 RATE_LIMITED with Retry-After). */
-  perWindow: 10,
+  perWindow: 20,
   windowSeconds: 3600,
   /** Messages shown on each side of a reported message in the admin queue. */
   contextMessages: 5,

@@ -2,6 +2,7 @@ import type { VerificationStatus } from '@coachhub/shared/coach';
 import type { ProposalKind } from '@coachhub/shared/conversation';
 import type { NotificationParams, NotificationType } from '@coachhub/shared/notification';
 import type { Currency } from '@coachhub/shared/pricing';
+import type { ReportAction, ReportTargetType } from '@coachhub/shared/report';
 import type { BookingParty, BookingStatus } from '@coachhub/shared/scheduling';
 
 /**
@@ -68,6 +69,27 @@ export interface DomainEvents {
   'session.revoked': { userId: string; sessionId: string; reason: SessionRevokedReason };
   'user.suspended': { userId: string; by: string; reason: string };
   'user.reinstated': { userId: string; by: string; reason: string };
+  /** An admin warned the user (directly or on a report); the reason is shown to them. */
+  'user.warned': { userId: string; by: string; reason: string };
+  /** A report entered the moderation queue. */
+  'report.created': {
+    reportId: string;
+    reporterId: string;
+    targetType: ReportTargetType;
+    targetId: string;
+    reportedUserId: string | null;
+  };
+  /** An admin closed a report; the action's own effects have their own events. */
+  'report.resolved': {
+    reportId: string;
+    reporterId: string;
+    reportedUserId: string | null;
+    targetType: ReportTargetType;
+    targetId: string;
+    action: ReportAction;
+    note: string;
+    by: string;
+  };
   /** A chat message was stored; `recipientIds`: everyone who follows the conversation but the sender. */
   'message.created': {
     messageId: string;

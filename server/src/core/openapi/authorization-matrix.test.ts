@@ -3,6 +3,7 @@ import type { ConversationPage, MessageDTO } from '@coachhub/shared/conversation
 import type { NotificationPage } from '@coachhub/shared/notification';
 import type { PriceConfigurationDTO } from '@coachhub/shared/pricing';
 import type { ReviewDTO } from '@coachhub/shared/review';
+import type { ReportDTO } from '@coachhub/shared/report';
 import type { Role } from '@coachhub/shared/roles';
 import type { Test } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -561,6 +562,45 @@ const MATRIX: Record<string, Entry> = {
     path: async () => `/api/admin/coaches/${(await createPendingCoach()).id}/reject`,
     send: (req) => req.send({ reason: 'Incomplete' }),
   },
+  'GET /api/admin/stats': { expect: roles('admin'), path: fixed('/api/admin/stats') },
+  'GET /api/admin/users': { expect: roles('admin'), path: fixed('/api/admin/users?q=a') },
+  'POST /api/admin/users/{id}/warn': {
+    expect: roles('admin'),
+    path: (c) => `/api/admin/users/${c.world.client.id}/warn`,
+    send: (req) => req.send({ reason: 'Rude messages' }),
+  },
+  'GET /api/admin/reports': { expect: roles('admin'), path: fixed('/api/admin/reports') },
+  'GET /api/admin/reports/{id}': {
+    expect: roles('admin'),
+    path: async (c) => `/api/admin/reports/${await newReport(c.world)}`,
+  },
+  'POST /api/admin/reports/{id}/resolve': {
+    expect: roles('admin'),
+    path: async (c) => `/api/admin/reports/${await newReport(c.world)}/resolve`,
+    send: (req) => req.send({ action: 'dismiss', note: 'Nothing wrong' }),
+  },
+  'GET /api/admin/reviews': { expect: roles('admin'), path: fixed('/api/admin/reviews') },
+  'POST /api/admin/reviews/{id}/hide': {
+    expect: roles('admin'),
+    path: async (c) => `/api/admin/reviews/${await newReview(c.world)}/hide`,
+    send: (req) => req.send({ reason: 'Abusive' }),
+  },
+  'POST /api/admin/reviews/{id}/restore': {
+    // A visible review: 409 INVALID_TRANSITION for admins, past authorization.
+    expect: roles('admin'),
+    path: async (c) => `/api/admin/reviews/${await newReview(c.world)}/restore`,
+    send: (req) => req.send({ reason: 'Appeal' }),
+  },
+  'GET /api/admin/bookings': {
+    expect: roles('admin'),
+    path: (c) => `/api/admin/bookings?clientId=${c.world.client.id}`,
+  },
+  // Anyone signed in reports what they can see (a coach naming themself is 400: past the door).
+  'POST /api/reports': {
+    expect: anyone,
+    path: fixed('/api/reports'),
+    send: (req, c) => req.send({ targetType: 'coach', targetId: c.world.coach.id, reason: 'spam' }),
+  },
   // The caller's own figures: the URL names nobody.
   'GET /api/dashboard/coach': { expect: roles('coach'), path: fixed('/api/dashboard/coach') },
   'GET /api/dev/outbox': { expect: open, path: fixed('/api/dev/outbox') },
@@ -568,6 +608,31 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/docs': { expect: open, path: fixed('/api/docs') },
   'GET /api/docs/{asset}': { expect: open, path: fixed('/api/docs/init.js') },
 };
+
+/** A new review by the world's client of another completed session with its coach. */
+async function newReview(world: World): Promise<string> {
+  const bookingId = await createPastBooking(
+    { user: world.coach, types: world.types },
+    world.client,
+  );
+  const res = await t.http
+    .post('/api/reviews')
+    .set(bearer((await sessionFor(world.client)).accessToken))
+    .send({ bookingId, rating: 2, comment: 'Not great' })
+    .expect(201);
+  return (res.body as ReviewDTO)._id;
+}
+
+/** A new open report by the world's client about a fresh account. */
+async function newReport(world: World): Promise<string> {
+  const target = await createUser();
+  const res = await t.http
+    .post('/api/reports')
+    .set(bearer((await sessionFor(world.client)).accessToken))
+    .send({ targetType: 'user', targetId: target.id, reason: 'harassment' })
+    .expect(201);
+  return (res.body as ReportDTO)._id;
+}
 
 async function makeWorld(): Promise<World> {
   const coach = await createBookableCoach();

@@ -3,6 +3,256 @@
 import type { JsonSchema } from './json-schema.js';
 
 export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
+  AdminBookingQuery: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      clientId: { type: 'string' },
+      coachId: { type: 'string' },
+      q: { type: 'string' },
+      status: { $ref: '#/components/schemas/BookingStatus' },
+      page: { type: 'number' },
+      limit: { type: 'number' },
+    },
+    additionalProperties: false,
+    description:
+      "`GET /api/admin/bookings` (read-only lookup) -> `Page<BookingDTO>`: by booking `id`, by the client's or coach's user id, or by `q` (name or e-mail of either side).",
+  },
+  AdminReportDTO: {
+    type: 'object',
+    properties: {
+      _id: { type: 'string' },
+      targetType: { $ref: '#/components/schemas/ReportTargetType' },
+      targetId: { type: 'string' },
+      reason: { $ref: '#/components/schemas/ReportReason' },
+      details: { type: ['string', 'null'] },
+      status: { $ref: '#/components/schemas/ReportStatus' },
+      reporterId: { type: 'string' },
+      reportedUserId: {
+        type: ['string', 'null'],
+        description:
+          "The person the report is about: the user or coach, the message's sender, the review's author. A warning or suspension goes to them.",
+      },
+      resolution: {
+        anyOf: [{ $ref: '#/components/schemas/ReportResolutionDTO' }, { type: 'null' }],
+        description: 'Null while open.',
+      },
+      createdAt: { type: 'string' },
+      reporter: { anyOf: [{ $ref: '#/components/schemas/AdminUserSummaryDTO' }, { type: 'null' }] },
+      reportedUser: {
+        anyOf: [{ $ref: '#/components/schemas/AdminUserSummaryDTO' }, { type: 'null' }],
+      },
+      target: { $ref: '#/components/schemas/ReportTargetContext' },
+    },
+    required: [
+      '_id',
+      'createdAt',
+      'details',
+      'reason',
+      'reportedUser',
+      'reportedUserId',
+      'reporter',
+      'reporterId',
+      'resolution',
+      'status',
+      'target',
+      'targetId',
+      'targetType',
+    ],
+    additionalProperties: false,
+    description:
+      'An item of the report queue (`GET /api/admin/reports`, `GET /api/admin/reports/:id`).',
+  },
+  AdminReportListQuery: {
+    type: 'object',
+    properties: {
+      status: { $ref: '#/components/schemas/ReportStatus' },
+      targetType: { $ref: '#/components/schemas/ReportTargetType' },
+      page: { type: 'number' },
+      limit: { type: 'number' },
+    },
+    additionalProperties: false,
+    description:
+      '`GET /api/admin/reports`: oldest open first when `status=open`, else newest first.',
+  },
+  AdminReportPage: {
+    $ref: '#/components/schemas/PageOfAdminReportDTO',
+    description: '`GET /api/admin/reports`: the queue.',
+  },
+  AdminStatsDTO: {
+    type: 'object',
+    properties: {
+      users: {
+        type: 'object',
+        properties: {
+          total: { type: 'number' },
+          byRole: {
+            type: 'object',
+            properties: {
+              client: { type: 'number' },
+              coach: { type: 'number' },
+              admin: { type: 'number' },
+            },
+            required: ['client', 'coach', 'admin'],
+            additionalProperties: false,
+          },
+          byStatus: {
+            type: 'object',
+            properties: { active: { type: 'number' }, suspended: { type: 'number' } },
+            required: ['active', 'suspended'],
+            additionalProperties: false,
+          },
+        },
+        required: ['total', 'byRole', 'byStatus'],
+        additionalProperties: false,
+      },
+      coaches: {
+        type: 'object',
+        properties: {
+          total: { type: 'number' },
+          byVerification: {
+            type: 'object',
+            properties: {
+              pending: { type: 'number' },
+              approved: { type: 'number' },
+              rejected: { type: 'number' },
+            },
+            required: ['pending', 'approved', 'rejected'],
+            additionalProperties: false,
+          },
+        },
+        required: ['total', 'byVerification'],
+        additionalProperties: false,
+        description: 'Coach profiles by verification status.',
+      },
+      bookings: {
+        type: 'object',
+        properties: {
+          total: { type: 'number' },
+          byStatus: {
+            type: 'object',
+            properties: {
+              pending: { type: 'number' },
+              confirmed: { type: 'number' },
+              declined: { type: 'number' },
+              cancelled: { type: 'number' },
+              completed: { type: 'number' },
+              no_show: { type: 'number' },
+            },
+            required: ['pending', 'confirmed', 'declined', 'cancelled', 'completed', 'no_show'],
+            additionalProperties: false,
+          },
+        },
+        required: ['total', 'byStatus'],
+        additionalProperties: false,
+      },
+      reports: {
+        type: 'object',
+        properties: { open: { type: 'number' } },
+        required: ['open'],
+        additionalProperties: false,
+      },
+      bookingsPerDay: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/DailyCount' },
+        description: 'Bookings made per day (by when they were made), `ADMIN_STATS_DAYS` entries.',
+      },
+      newUsersPerDay: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/DailyCount' },
+        description: 'Accounts registered per day, `ADMIN_STATS_DAYS` entries.',
+      },
+      generatedAt: { type: 'string' },
+    },
+    required: [
+      'users',
+      'coaches',
+      'bookings',
+      'reports',
+      'bookingsPerDay',
+      'newUsersPerDay',
+      'generatedAt',
+    ],
+    additionalProperties: false,
+    description: '`GET /api/admin/stats`',
+  },
+  AdminUserDTO: {
+    type: 'object',
+    properties: {
+      _id: { type: 'string' },
+      email: { type: 'string' },
+      firstName: { type: 'string' },
+      lastName: { type: 'string' },
+      role: { $ref: '#/components/schemas/Role' },
+      status: { $ref: '#/components/schemas/UserStatus' },
+      locale: { $ref: '#/components/schemas/Locale' },
+      timeZone: { type: 'string' },
+      profilePicture: { anyOf: [{ $ref: '#/components/schemas/StoredImage' }, { type: 'null' }] },
+      twoFactorEnabled: {
+        type: 'boolean',
+        description:
+          'Whether signing in asks for a TOTP code (or a recovery code) after the password.',
+      },
+      createdAt: { type: 'string' },
+      updatedAt: { type: 'string' },
+      coachVerification: {
+        anyOf: [{ $ref: '#/components/schemas/VerificationStatus' }, { type: 'null' }],
+      },
+    },
+    required: [
+      '_id',
+      'coachVerification',
+      'createdAt',
+      'email',
+      'firstName',
+      'lastName',
+      'locale',
+      'profilePicture',
+      'role',
+      'status',
+      'timeZone',
+      'twoFactorEnabled',
+      'updatedAt',
+    ],
+    additionalProperties: false,
+    description:
+      "An item of `GET /api/admin/users`: the account, plus the coach's verification for coaches.",
+  },
+  AdminUserListQuery: {
+    type: 'object',
+    properties: {
+      q: { type: 'string' },
+      role: { $ref: '#/components/schemas/Role' },
+      status: { $ref: '#/components/schemas/UserStatus' },
+      sort: { $ref: '#/components/schemas/AdminUserSort', description: '`newest` when left out.' },
+      page: { type: 'number' },
+      limit: { type: 'number' },
+    },
+    additionalProperties: false,
+    description:
+      '`GET /api/admin/users`: `q` matches names and e-mail (case-insensitive, plain text).',
+  },
+  AdminUserPage: {
+    $ref: '#/components/schemas/PageOfAdminUserDTO',
+    description: '`GET /api/admin/users`.',
+  },
+  AdminUserSort: { type: 'string', enum: ['newest', 'oldest', 'name', 'email'] },
+  AdminUserSummaryDTO: {
+    type: 'object',
+    properties: {
+      _id: { type: 'string' },
+      firstName: { type: 'string' },
+      lastName: { type: 'string' },
+      email: { type: 'string' },
+      role: { $ref: '#/components/schemas/Role' },
+      status: { $ref: '#/components/schemas/UserStatus' },
+      profilePicture: { anyOf: [{ $ref: '#/components/schemas/StoredImage' }, { type: 'null' }] },
+    },
+    required: ['_id', 'firstName', 'lastName', 'email', 'role', 'status', 'profilePicture'],
+    additionalProperties: false,
+    description:
+      'A person as admins see them in lists and queues (with the e-mail, unlike `UserSummaryDTO`).',
+  },
   ApiErrorBody: {
     type: 'object',
     properties: {
@@ -83,6 +333,22 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
   AuditLogPage: {
     $ref: '#/components/schemas/PageOfAuditLogEntryDTO',
     description: '`GET /api/admin/audit-log`, newest first.',
+  },
+  AuditLogQuery: {
+    type: 'object',
+    properties: {
+      action: { $ref: '#/components/schemas/AuditAction' },
+      actorId: { type: 'string' },
+      targetType: { $ref: '#/components/schemas/AuditTargetType' },
+      targetId: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      page: { type: 'number' },
+      limit: { type: 'number' },
+    },
+    additionalProperties: false,
+    description:
+      '`GET /api/admin/audit-log` filters (all optional; `from`/`to` are ISO instants, `to` exclusive).',
   },
   AuditTargetType: { type: 'string', enum: ['user', 'coach', 'report', 'message', 'review'] },
   AuthResponse: {
@@ -974,6 +1240,25 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     description:
       '`POST /api/conversations/:id/proposals`: a new session, or a new time for a booking.',
   },
+  CreateReportRequest: {
+    type: 'object',
+    properties: {
+      targetType: { $ref: '#/components/schemas/ReportTargetType' },
+      targetId: {
+        type: 'string',
+        description: 'A user id (`user`, `coach`), a message id or a review id.',
+      },
+      reason: { $ref: '#/components/schemas/ReportReason' },
+      details: {
+        type: 'string',
+        description:
+          "Optional, the reporter's own words (up to `REPORT_LIMITS.detailsMax` characters).",
+      },
+    },
+    required: ['targetType', 'targetId', 'reason'],
+    additionalProperties: false,
+    description: '`POST /api/reports` -> 201 `ReportDTO`.',
+  },
   CreateReviewRequest: {
     type: 'object',
     properties: {
@@ -1004,6 +1289,13 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     additionalProperties: false,
   },
   Currency: { type: 'string', enum: ['EUR', 'USD', 'GBP', 'CHF'] },
+  DailyCount: {
+    type: 'object',
+    properties: { date: { type: 'string' }, count: { type: 'number' } },
+    required: ['date', 'count'],
+    additionalProperties: false,
+    description: 'One UTC day of a chart: `date` is `YYYY-MM-DD`.',
+  },
   DateOverride: {
     type: 'object',
     properties: {
@@ -1083,6 +1375,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'TWO_FACTOR_NOT_ENABLED',
       'TWO_FACTOR_SETUP_MISSING',
       'TWO_FACTOR_MANDATORY',
+      'ALREADY_REPORTED',
       'INTERNAL_ERROR',
       'DATABASE_UNAVAILABLE',
     ],
@@ -1341,6 +1634,10 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
           'proposal.accepted': { type: 'boolean' },
           'proposal.declined': { type: 'boolean' },
           'review.received': { type: 'boolean' },
+          'account.warned': { type: 'boolean' },
+          'report.resolved': { type: 'boolean' },
+          'report.dismissed': { type: 'boolean' },
+          'moderation.message_hidden': { type: 'boolean' },
         },
         required: [
           'booking.requested',
@@ -1359,6 +1656,10 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
           'proposal.accepted',
           'proposal.declined',
           'review.received',
+          'account.warned',
+          'report.resolved',
+          'report.dismissed',
+          'moderation.message_hidden',
         ],
         additionalProperties: false,
       },
@@ -1394,6 +1695,10 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'proposal.accepted',
       'proposal.declined',
       'review.received',
+      'account.warned',
+      'report.resolved',
+      'report.dismissed',
+      'moderation.message_hidden',
     ],
   },
   OutboxMailDTO: {
@@ -1424,6 +1729,28 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     type: 'array',
     items: { $ref: '#/components/schemas/OutboxMailDTO' },
     description: '`GET /api/dev/outbox`: the newest mails (at most 50).',
+  },
+  PageOfAdminReportDTO: {
+    type: 'object',
+    properties: {
+      items: { type: 'array', items: { $ref: '#/components/schemas/AdminReportDTO' } },
+      page: { type: 'number' },
+      limit: { type: 'number' },
+      total: { type: 'number' },
+    },
+    required: ['items', 'page', 'limit', 'total'],
+    additionalProperties: false,
+  },
+  PageOfAdminUserDTO: {
+    type: 'object',
+    properties: {
+      items: { type: 'array', items: { $ref: '#/components/schemas/AdminUserDTO' } },
+      page: { type: 'number' },
+      limit: { type: 'number' },
+      total: { type: 'number' },
+    },
+    required: ['items', 'page', 'limit', 'total'],
+    additionalProperties: false,
   },
   PageOfAuditLogEntryDTO: {
     type: 'object',
@@ -1766,11 +2093,124 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     description:
       '`PUT /api/prices/config/:userId`: every value, replaced. Discounts and packages that keep their `_id` stay the same item; those without one get a new id.',
   },
+  ReportAction: { type: 'string', enum: ['dismiss', 'hide', 'warn', 'suspend'] },
+  ReportDTO: {
+    type: 'object',
+    properties: {
+      _id: { type: 'string' },
+      targetType: { $ref: '#/components/schemas/ReportTargetType' },
+      targetId: { type: 'string' },
+      reason: { $ref: '#/components/schemas/ReportReason' },
+      details: { type: ['string', 'null'] },
+      status: { $ref: '#/components/schemas/ReportStatus' },
+      reporterId: { type: 'string' },
+      reportedUserId: {
+        type: ['string', 'null'],
+        description:
+          "The person the report is about: the user or coach, the message's sender, the review's author. A warning or suspension goes to them.",
+      },
+      resolution: {
+        anyOf: [{ $ref: '#/components/schemas/ReportResolutionDTO' }, { type: 'null' }],
+        description: 'Null while open.',
+      },
+      createdAt: { type: 'string' },
+    },
+    required: [
+      '_id',
+      'targetType',
+      'targetId',
+      'reason',
+      'details',
+      'status',
+      'reporterId',
+      'reportedUserId',
+      'resolution',
+      'createdAt',
+    ],
+    additionalProperties: false,
+  },
+  ReportReason: { type: 'string', enum: ['spam', 'harassment', 'inappropriate', 'fraud', 'other'] },
+  ReportResolutionDTO: {
+    type: 'object',
+    properties: {
+      action: { $ref: '#/components/schemas/ReportAction' },
+      note: { type: 'string' },
+      by: { type: 'string', description: "The admin's user id." },
+      at: { type: 'string' },
+    },
+    required: ['action', 'note', 'by', 'at'],
+    additionalProperties: false,
+    description: 'How a report was closed.',
+  },
+  ReportStatus: { type: 'string', enum: ['open', 'resolved', 'dismissed'] },
+  ReportTargetContext: {
+    anyOf: [
+      {
+        type: 'object',
+        properties: {
+          targetType: { type: 'string', const: 'user' },
+          user: { anyOf: [{ $ref: '#/components/schemas/AdminUserSummaryDTO' }, { type: 'null' }] },
+        },
+        required: ['targetType', 'user'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          targetType: { type: 'string', const: 'coach' },
+          coach: { anyOf: [{ $ref: '#/components/schemas/CoachDTO' }, { type: 'null' }] },
+          user: { anyOf: [{ $ref: '#/components/schemas/AdminUserSummaryDTO' }, { type: 'null' }] },
+        },
+        required: ['targetType', 'coach', 'user'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          targetType: { type: 'string', const: 'message' },
+          message: { anyOf: [{ $ref: '#/components/schemas/MessageDTO' }, { type: 'null' }] },
+          conversationId: { type: ['string', 'null'] },
+          before: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/MessageDTO' },
+            description: 'Up to `REPORT_LIMITS.contextMessages` each, oldest first.',
+          },
+          after: { type: 'array', items: { $ref: '#/components/schemas/MessageDTO' } },
+          participants: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/AdminUserSummaryDTO' },
+          },
+        },
+        required: ['targetType', 'message', 'conversationId', 'before', 'after', 'participants'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          targetType: { type: 'string', const: 'review' },
+          review: { anyOf: [{ $ref: '#/components/schemas/ReviewDTO' }, { type: 'null' }] },
+        },
+        required: ['targetType', 'review'],
+        additionalProperties: false,
+      },
+    ],
+    description:
+      'The reported content as the admin queue shows it. A target that no longer exists has its content null. `message`: the messages around it in its conversation (admins read a conversation only this way), the reported one in `message`, with its text even when hidden.',
+  },
+  ReportTargetType: { type: 'string', enum: ['user', 'coach', 'message', 'review'] },
   RescheduleBookingRequest: {
     type: 'object',
     properties: { start: { type: 'string' } },
     required: ['start'],
     additionalProperties: false,
+  },
+  ResolveReportRequest: {
+    type: 'object',
+    properties: { action: { $ref: '#/components/schemas/ReportAction' }, note: { type: 'string' } },
+    required: ['action', 'note'],
+    additionalProperties: false,
+    description:
+      '`POST /api/admin/reports/:id/resolve` -> 200 `AdminReportDTO`. `hide` is refused (400) for `user` targets; a closed report answers 409 `INVALID_TRANSITION`.',
   },
   ReviewDTO: {
     type: 'object',
@@ -1815,6 +2255,28 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     },
     additionalProperties: false,
     description: 'The detail ratings the client gave (whole stars, 1-5); left out when not given.',
+  },
+  ReviewModerationPage: { $ref: '#/components/schemas/PageOfReviewDTO' },
+  ReviewModerationQuery: {
+    type: 'object',
+    properties: {
+      hidden: {
+        type: 'boolean',
+        description: 'true: only hidden reviews; false: only visible ones; absent: both.',
+      },
+      coachId: { type: 'string', description: 'Only the reviews of this coach (user id).' },
+      page: { type: 'number' },
+      limit: { type: 'number' },
+    },
+    additionalProperties: false,
+    description: "The admins' review moderation list (hidden ones included), newest first.",
+  },
+  ReviewModerationRequest: {
+    type: 'object',
+    properties: { reason: { type: 'string' } },
+    required: ['reason'],
+    additionalProperties: false,
+    description: '`POST /api/admin/reviews/:id/hide | restore`',
   },
   ReviewResponseDTO: {
     type: 'object',
@@ -2179,6 +2641,14 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     required: ['_id', 'active', 'kind', 'label', 'minSessions', 'percent'],
     additionalProperties: false,
     description: 'For a client who already has at least `minSessions` sessions with this coach.',
+  },
+  WarnUserRequest: {
+    type: 'object',
+    properties: { reason: { type: 'string' } },
+    required: ['reason'],
+    additionalProperties: false,
+    description:
+      '`POST /api/admin/users/:id/warn` -> 200 the user (`AdminUserDTO`); they get an `account.warned` notification.',
   },
   Weekday: {
     type: 'number',

@@ -3,7 +3,7 @@
  * becomes a schema in `components.schemas` (with every type it references). The DTOs live in
  * `shared/`; only shapes `shared/` has no name for are declared here.
  */
-import type { AuditLogEntryDTO } from '@coachhub/shared/admin';
+import type { AdminReportDTO, AdminUserDTO, AuditLogEntryDTO } from '@coachhub/shared/admin';
 import type { CoachDTO } from '@coachhub/shared/coach';
 import type { SessionTypeDTO } from '@coachhub/shared/booking';
 import type { OutboxMailDTO } from '@coachhub/shared/notification';
@@ -93,10 +93,28 @@ export type {
   ReviewDTO,
   ReviewResponseRequest,
 } from '@coachhub/shared/review';
+export type {
+  AdminBookingQuery,
+  AdminReportDTO,
+  AdminReportListQuery,
+  AdminStatsDTO,
+  AdminUserDTO,
+  AdminUserListQuery,
+  AuditLogQuery,
+  ResolveReportRequest,
+  ReviewModerationRequest,
+  WarnUserRequest,
+} from '@coachhub/shared/admin';
+export type { CreateReportRequest, ReportDTO } from '@coachhub/shared/report';
+export type { ReviewModerationPage, ReviewModerationQuery } from '@coachhub/shared/review';
 export type { ApiErrorBody } from '@coachhub/shared/errors';
 
 /** `GET /api/admin/audit-log`, newest first. */
 export type AuditLogPage = Page<AuditLogEntryDTO>;
+/** `GET /api/admin/users`. */
+export type AdminUserPage = Page<AdminUserDTO>;
+/** `GET /api/admin/reports`: the queue. */
+export type AdminReportPage = Page<AdminReportDTO>;
 /** `GET /api/admin/coaches/pending`: coaches waiting for review, oldest request first. */
 export type PendingCoachPage = Page<CoachDTO>;
 /** `GET /api/coaches/:userId/session-types`. */

@@ -64,6 +64,7 @@ export const API_TAGS = {
   Notifications: 'In-app notifications and e-mail preferences.',
   Reviews: 'Reviews of completed sessions, the coaches’ replies and the ratings they make.',
   Dashboard: "Figures for the signed-in person's own overview.",
+  Reports: 'Reporting users, coach profiles, messages and reviews to the admins.',
   Admin: 'Moderation, coach verification and the audit log (admins only).',
   Contract: 'This document and its viewer.',
   Development: 'Helpers that exist only outside production.',

@@ -148,6 +148,30 @@ const ENGLISH: Texts = {
       v.reason ? `Reason: ${v.reason}` : null,
     ],
   }),
+  'account.warned': (v) => ({
+    subject: 'A warning about your CoachHub account',
+    paragraphs: [
+      'An admin warned you about how you use CoachHub. Please keep to the community rules; repeated problems can lead to a suspension.',
+      v.reason ? `Reason: ${v.reason}` : null,
+    ],
+  }),
+  'report.resolved': () => ({
+    subject: 'Your report was handled',
+    paragraphs: ['Thank you for your report. An admin looked into it and took action.'],
+  }),
+  'report.dismissed': () => ({
+    subject: 'Your report was reviewed',
+    paragraphs: [
+      'Thank you for your report. An admin looked into it and found no breach of the community rules.',
+    ],
+  }),
+  'moderation.message_hidden': (v) => ({
+    subject: 'A message of yours was removed',
+    paragraphs: [
+      'An admin removed one of your chat messages after it was reported.',
+      v.reason ? `Reason: ${v.reason}` : null,
+    ],
+  }),
   'message.received': (v) => ({
     subject: `New message from ${v.name}`,
     paragraphs: [`${v.name} wrote:`, `"${v.preview}"`, 'Open the conversation to reply.'],
@@ -248,6 +272,30 @@ const GERMAN: Texts = {
     subject: 'Dein Coach-Profil braucht Änderungen',
     paragraphs: [
       'Ein Admin hat dein Profil geprüft und bittet um Änderungen, bevor es erscheint.',
+      v.reason ? `Grund: ${v.reason}` : null,
+    ],
+  }),
+  'account.warned': (v) => ({
+    subject: 'Eine Verwarnung zu deinem CoachHub-Konto',
+    paragraphs: [
+      'Ein Admin hat dich wegen deines Verhaltens auf CoachHub verwarnt. Bitte halte dich an die Gemeinschaftsregeln; wiederholte Verstöße können zur Sperrung führen.',
+      v.reason ? `Grund: ${v.reason}` : null,
+    ],
+  }),
+  'report.resolved': () => ({
+    subject: 'Deine Meldung wurde bearbeitet',
+    paragraphs: ['Danke für deine Meldung. Ein Admin hat sie geprüft und Maßnahmen ergriffen.'],
+  }),
+  'report.dismissed': () => ({
+    subject: 'Deine Meldung wurde geprüft',
+    paragraphs: [
+      'Danke für deine Meldung. Ein Admin hat sie geprüft und keinen Verstoß gegen die Gemeinschaftsregeln festgestellt.',
+    ],
+  }),
+  'moderation.message_hidden': (v) => ({
+    subject: 'Eine deiner Nachrichten wurde entfernt',
+    paragraphs: [
+      'Ein Admin hat eine deiner Chat-Nachrichten entfernt, nachdem sie gemeldet wurde.',
       v.reason ? `Grund: ${v.reason}` : null,
     ],
   }),

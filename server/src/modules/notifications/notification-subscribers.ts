@@ -53,7 +53,7 @@ const aboutBooking = (
 /**
  * The in-app notifications that follow domain events: a new request or booking for the coach,
  * each later change for the side that did not make it, verification decisions for the coach,
- * chat messages for recipients who are offline.
+ * chat messages for recipients who are offline, and the outcomes of moderation.
  */
 export function notifyOnDomainEvents(deps: {
   events: EventBus;
@@ -183,6 +183,36 @@ export function notifyOnDomainEvents(deps: {
         },
         link: `/coaches/${review.coachId}#reviews`,
       });
+    }),
+    // Moderation: the warned person reads why; a reporter hears that their report was handled;
+    // a sender whose message was taken down hears it (suspensions speak for themselves).
+    events.subscribe('user.warned', name, ({ userId, reason }) =>
+      notifications.notify({
+        userId,
+        type: 'account.warned',
+        params: { reason },
+        link: null,
+      }),
+    ),
+    events.subscribe('report.resolved', name, async (resolved) => {
+      await notifications.notify({
+        userId: resolved.reporterId,
+        type: resolved.action === 'dismiss' ? 'report.dismissed' : 'report.resolved',
+        params: { targetType: resolved.targetType },
+        link: null,
+      });
+      if (
+        resolved.action === 'hide' &&
+        resolved.targetType === 'message' &&
+        resolved.reportedUserId
+      ) {
+        await notifications.notify({
+          userId: resolved.reportedUserId,
+          type: 'moderation.message_hidden',
+          params: { reason: resolved.note },
+          link: null,
+        });
+      }
     }),
   ];
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());

@@ -23,6 +23,10 @@ describe('preferenceGroupsFor', () => {
       'booking.rescheduled',
       'booking.reminder',
       'message.received',
+      'account.warned',
+      'report.resolved',
+      'report.dismissed',
+      'moderation.message_hidden',
     ]);
     expect(preferenceGroupsFor('client').map(({ group }) => group)).toEqual([
       'requests',
@@ -30,6 +34,7 @@ describe('preferenceGroupsFor', () => {
       'changes',
       'reminders',
       'messages',
+      'moderation',
     ]);
   });
 });

@@ -9,6 +9,7 @@ export const PREFERENCE_GROUPS = [
   'changes',
   'reminders',
   'messages',
+  'moderation',
   'reviews',
   'coachProfile',
 ] as const;
@@ -31,6 +32,10 @@ const GROUP_OF: Record<NotificationType, PreferenceGroup> = {
   'proposal.declined': 'answers',
   'coach.approved': 'coachProfile',
   'coach.rejected': 'coachProfile',
+  'account.warned': 'moderation',
+  'report.resolved': 'moderation',
+  'report.dismissed': 'moderation',
+  'moderation.message_hidden': 'moderation',
   'review.received': 'reviews',
 };
 

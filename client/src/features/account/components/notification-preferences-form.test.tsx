@@ -65,6 +65,7 @@ describe('NotificationPreferencesForm', () => {
       'Cancellations and reschedules',
       'Reminders',
       'Messages',
+      'Warnings, reports and moderation',
       'Reviews',
       'Coach profile decisions',
     ]);
@@ -101,6 +102,7 @@ describe('NotificationPreferencesForm', () => {
       'Cancellations and reschedules',
       'Reminders',
       'Messages',
+      'Warnings, reports and moderation',
     ]);
     expect(
       within(form).getByRole('switch', { name: 'Someone proposes a time in a conversation' }),

@@ -178,6 +178,7 @@ export const de: Translation = {
         messages: 'Nachrichten',
         reviews: 'Bewertungen',
         coachProfile: 'Entscheidungen zu deinem Coach-Profil',
+        moderation: 'Verwarnungen, Meldungen und Moderation',
       },
       types: {
         booking: {
@@ -198,6 +199,16 @@ export const de: Translation = {
           received: 'Jemand schlägt in einer Unterhaltung einen Termin vor',
           accepted: 'Dein Terminvorschlag wird angenommen',
           declined: 'Dein Terminvorschlag wird abgelehnt',
+        },
+        account: {
+          warned: 'Ein Admin verwarnt dich',
+        },
+        report: {
+          resolved: 'Deine Meldung führt zu Maßnahmen',
+          dismissed: 'Deine Meldung wurde ohne Maßnahmen geprüft',
+        },
+        moderation: {
+          message_hidden: 'Ein Admin entfernt eine deiner Nachrichten',
         },
         coach: {
           approved: 'Dein Coach-Profil wird freigegeben',
@@ -305,6 +316,19 @@ export const de: Translation = {
     },
     review: {
       received: '{{name}} hat eine Sitzung mit dir bewertet: {{rating}} von 5 Sternen.',
+    },
+    account: {
+      warned:
+        'Ein Admin hat dich wegen deines Verhaltens auf CoachHub verwarnt. Bitte halte dich an die Gemeinschaftsregeln; wiederholte Verstöße können zur Sperrung führen.',
+    },
+    report: {
+      resolved: 'Danke für deine Meldung: Ein Admin hat sie geprüft und Maßnahmen ergriffen.',
+      dismissed:
+        'Danke für deine Meldung: Ein Admin hat sie geprüft und keinen Verstoß gegen die Gemeinschaftsregeln festgestellt.',
+    },
+    moderation: {
+      message_hidden:
+        'Ein Admin hat eine deiner Chat-Nachrichten entfernt, nachdem sie gemeldet wurde.',
     },
     unknown: 'Du hast eine neue Benachrichtigung.',
     someone: 'Jemand',
@@ -1373,6 +1397,7 @@ export const de: Translation = {
     TWO_FACTOR_NOT_ENABLED: 'Die Zwei-Faktor-Anmeldung ist nicht eingeschaltet.',
     TWO_FACTOR_SETUP_MISSING: 'Diese Einrichtung ist abgelaufen. Bitte beginne von vorn.',
     TWO_FACTOR_MANDATORY: 'Admin-Konten müssen die Zwei-Faktor-Anmeldung eingeschaltet lassen.',
+    ALREADY_REPORTED: 'Du hast das bereits gemeldet. Ein Admin sieht es sich bald an.',
     INTERNAL_ERROR: 'Bei uns ist etwas schiefgegangen. Bitte versuche es erneut.',
     DATABASE_UNAVAILABLE:
       'Der Dienst ist kurz nicht erreichbar. Bitte versuche es gleich noch einmal.',

@@ -181,6 +181,7 @@ export const en = {
         messages: 'Messages',
         reviews: 'Reviews',
         coachProfile: 'Coach profile decisions',
+        moderation: 'Warnings, reports and moderation',
       },
       types: {
         booking: {
@@ -201,6 +202,16 @@ export const en = {
           received: 'Someone proposes a time in a conversation',
           accepted: 'Your proposed time is accepted',
           declined: 'Your proposed time is declined',
+        },
+        account: {
+          warned: 'An admin warns you',
+        },
+        report: {
+          resolved: 'Your report led to action',
+          dismissed: 'Your report was reviewed without action',
+        },
+        moderation: {
+          message_hidden: 'An admin removes a message of yours',
         },
         coach: {
           approved: 'Your coach profile is approved',
@@ -306,6 +317,18 @@ export const en = {
     },
     review: {
       received: '{{name}} reviewed a session with you: {{rating}} of 5 stars.',
+    },
+    account: {
+      warned:
+        'An admin warned you about how you use CoachHub. Please keep to the community rules; repeated problems can lead to a suspension.',
+    },
+    report: {
+      resolved: 'Thank you for your report: an admin looked into it and took action.',
+      dismissed:
+        'Thank you for your report: an admin looked into it and found no breach of the community rules.',
+    },
+    moderation: {
+      message_hidden: 'An admin removed one of your chat messages after it was reported.',
     },
     unknown: 'You have a new notification.',
     someone: 'Someone',
@@ -1354,6 +1377,7 @@ export const en = {
     TWO_FACTOR_NOT_ENABLED: 'Two-factor sign-in is not on.',
     TWO_FACTOR_SETUP_MISSING: 'This set-up has expired. Please start again.',
     TWO_FACTOR_MANDATORY: 'Admin accounts must keep two-factor sign-in turned on.',
+    ALREADY_REPORTED: 'You have already reported this. An admin will look at it soon.',
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again.',
     DATABASE_UNAVAILABLE: 'The service is briefly unavailable. Please try again in a moment.',
     NETWORK_ERROR: 'We could not reach CoachHub. Check your connection and try again.',

@@ -1,8 +1,8 @@
-import { json, ok, pageQuery, type RouteTable } from '../route-doc.js';
+import { created, json, ok, pageQuery, type RouteTable } from '../route-doc.js';
 
 const admin = 'admins';
 
-/** `/api/admin`, the development outbox, and this document. */
+/** `/api/admin`, `/api/reports`, the development outbox, and this document. */
 export const ADMIN_ROUTES: RouteTable = {
   'POST /api/admin/users/{id}/suspend': {
     tag: 'Admin',
@@ -25,12 +25,123 @@ export const ADMIN_ROUTES: RouteTable = {
     responses: { 200: ok(json('UserDTO')) },
     errors: { 403: ['FORBIDDEN'], 404: ['NOT_FOUND'], 409: ['CONFLICT'] },
   },
+  'POST /api/admin/users/{id}/warn': {
+    tag: 'Admin',
+    summary: 'Warn a user (they are notified with the reason)',
+    description: 'Writes `user.warn` to the audit log; admins cannot warn themselves.',
+    auth: 'bearer',
+    access: admin,
+    params: { id: 'User id' },
+    body: { schema: json('WarnUserRequest') },
+    responses: { 200: ok(json('AdminUserDTO')) },
+    errors: { 403: ['FORBIDDEN'], 404: ['NOT_FOUND'] },
+  },
+  'GET /api/admin/users': {
+    tag: 'Admin',
+    summary: 'Search, filter and page the accounts',
+    description:
+      '`q`: every word must appear in the first name, last name or e-mail (case-insensitive, literal).',
+    auth: 'bearer',
+    access: admin,
+    querySchema: 'AdminUserListQuery',
+    responses: { 200: ok(json('AdminUserPage')) },
+    errors: { 403: ['FORBIDDEN'] },
+  },
+  'GET /api/admin/stats': {
+    tag: 'Admin',
+    summary: 'The dashboard figures',
+    description:
+      'Users by role and status, coaches by verification, bookings by status, open reports, and bookings made and accounts created per UTC day over the last 30 days (zero-filled, oldest first).',
+    auth: 'bearer',
+    access: admin,
+    responses: { 200: ok(json('AdminStatsDTO')) },
+    errors: { 403: ['FORBIDDEN'] },
+  },
+  'GET /api/admin/reports': {
+    tag: 'Admin',
+    summary: 'The report queue, each report with its content in context',
+    description:
+      'Open reports oldest first, others newest first. A reported message comes with up to five messages on each side of it.',
+    auth: 'bearer',
+    access: admin,
+    querySchema: 'AdminReportListQuery',
+    responses: { 200: ok(json('AdminReportPage')) },
+    errors: { 403: ['FORBIDDEN'] },
+  },
+  'GET /api/admin/reports/{id}': {
+    tag: 'Admin',
+    summary: 'One report with its content in context',
+    auth: 'bearer',
+    access: admin,
+    params: { id: 'Report id' },
+    responses: { 200: ok(json('AdminReportDTO')) },
+    errors: { 403: ['FORBIDDEN'], 404: ['NOT_FOUND'] },
+  },
+  'POST /api/admin/reports/{id}/resolve': {
+    tag: 'Admin',
+    summary: 'Close a report: dismiss, hide the content, warn or suspend the person',
+    description:
+      '`hide` takes down a message or review, or withdraws a coach’s approval; a `user` report has nothing to hide (400). A closed report, or one another admin is resolving, is 409 `INVALID_TRANSITION`. The reporter is notified.',
+    auth: 'bearer',
+    access: admin,
+    params: { id: 'Report id' },
+    body: { schema: json('ResolveReportRequest') },
+    responses: { 200: ok(json('AdminReportDTO')) },
+    errors: {
+      403: ['FORBIDDEN'],
+      404: ['NOT_FOUND'],
+      409: ['INVALID_TRANSITION', 'CONFLICT'],
+    },
+  },
+  'GET /api/admin/reviews': {
+    tag: 'Admin',
+    summary: 'Reviews for moderation, hidden ones included, newest first',
+    auth: 'bearer',
+    access: admin,
+    querySchema: 'ReviewModerationQuery',
+    responses: { 200: ok(json('ReviewModerationPage')) },
+    errors: { 403: ['FORBIDDEN'] },
+  },
+  'POST /api/admin/reviews/{id}/hide': {
+    tag: 'Admin',
+    summary: 'Hide a review: it leaves the coach’s list and rating',
+    description: 'Writes `review.hide`; a hidden review is 409 `INVALID_TRANSITION`.',
+    auth: 'bearer',
+    access: admin,
+    params: { id: 'Review id' },
+    body: { schema: json('ReviewModerationRequest') },
+    responses: { 200: ok(json('ReviewDTO')) },
+    errors: { 403: ['FORBIDDEN'], 404: ['NOT_FOUND'], 409: ['INVALID_TRANSITION'] },
+  },
+  'POST /api/admin/reviews/{id}/restore': {
+    tag: 'Admin',
+    summary: 'Restore a hidden review (back in the list and the rating)',
+    description: 'Writes `review.restore`; a visible review is 409 `INVALID_TRANSITION`.',
+    auth: 'bearer',
+    access: admin,
+    params: { id: 'Review id' },
+    body: { schema: json('ReviewModerationRequest') },
+    responses: { 200: ok(json('ReviewDTO')) },
+    errors: { 403: ['FORBIDDEN'], 404: ['NOT_FOUND'], 409: ['INVALID_TRANSITION'] },
+  },
+  'GET /api/admin/bookings': {
+    tag: 'Admin',
+    summary: 'Look bookings up (read-only)',
+    description:
+      'By booking `id`, by the client’s or coach’s user id, or by `q` (a name or e-mail of either side); newest start first.',
+    auth: 'bearer',
+    access: admin,
+    querySchema: 'AdminBookingQuery',
+    responses: { 200: ok(json('BookingPage')) },
+    errors: { 403: ['FORBIDDEN'] },
+  },
   'GET /api/admin/audit-log': {
     tag: 'Admin',
     summary: 'What admins did, newest first',
+    description: 'Filtered by action, actor, target and time (`from` inclusive, `to` exclusive).',
     auth: 'bearer',
     access: admin,
-    query: pageQuery(),
+    querySchema: 'AuditLogQuery',
     responses: { 200: ok(json('AuditLogPage')) },
     errors: { 403: ['FORBIDDEN'] },
   },
@@ -62,6 +173,17 @@ export const ADMIN_ROUTES: RouteTable = {
     body: { schema: json('RejectCoachRequest') },
     responses: { 200: ok(json('CoachDTO')) },
     errors: { 403: ['FORBIDDEN'], 404: ['NOT_FOUND'], 409: ['INVALID_TRANSITION', 'CONFLICT'] },
+  },
+  'POST /api/reports': {
+    tag: 'Reports',
+    summary: 'Report a user, a coach profile, a message or a review',
+    description:
+      'The target must be one the caller can see (a message of their own conversations); nobody reports themselves (400). One open report per person and target (409 `ALREADY_REPORTED`). At most 20 per hour per person (429).',
+    auth: 'bearer',
+    access: 'anyone signed in',
+    body: { schema: json('CreateReportRequest') },
+    responses: { 201: created(json('ReportDTO')) },
+    errors: { 404: ['NOT_FOUND'], 409: ['ALREADY_REPORTED'] },
   },
   'GET /api/dev/outbox': {
     tag: 'Development',

@@ -31,7 +31,12 @@ export const paths = {
   },
   app: {
     dashboard: { path: '/dashboard', getHref: () => '/dashboard' },
-    account: { path: '/account', getHref: () => '/account' },
+    account: {
+      path: '/account',
+      getHref: () => '/account',
+      /** Two-factor sign-in and the signed-in devices. */
+      securityHref: () => '/account#security',
+    },
     /** The directory; the query (filters, sort, page) lives in the URL's search params. */
     coaches: {
       path: '/coaches',

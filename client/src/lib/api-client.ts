@@ -8,6 +8,7 @@ import { toApiError } from './api-error';
 import type { ApiError, ApiErrorCode } from './api-error';
 import { sessionEvents } from './session-events';
 import { sessionHint } from './session-hint';
+import { twoFactorSetup } from './two-factor-setup';
 
 declare module 'axios' {
   interface AxiosRequestConfig {
@@ -100,6 +101,8 @@ apiClient.interceptors.response.use(undefined, async (error: unknown) => {
   const apiError = toApiError(error);
   const config = isAxiosError(error) ? error.config : undefined;
 
+  // An admin who must turn on two-factor sign-in first: the app guides them there.
+  if (apiError.code === 'TWO_FACTOR_REQUIRED') twoFactorSetup.markRequired();
   if (apiError.code === 'ACCOUNT_SUSPENDED' && accessToken.get() !== null) {
     accessToken.clear();
     sessionHint.clear();

@@ -17,6 +17,7 @@ import { useErrorMessage } from '@/lib/i18n/use-error-message';
 
 import { useLocaleSync } from '../session/use-locale-sync';
 import { useSessionEndedRedirect } from '../session/use-session-ended-redirect';
+import { useTwoFactorSetupGuide } from '../session/use-two-factor-setup-guide';
 import { AppHeader } from './app-header';
 import { RouteProgress } from './route-progress';
 import { useFocusMainOnNavigation } from './use-focus-main-on-navigation';
@@ -45,6 +46,7 @@ export const RootLayout = () => {
   const mainRef = useRef<HTMLElement>(null);
   useFocusMainOnNavigation(mainRef);
   useSessionEndedRedirect();
+  useTwoFactorSetupGuide();
   useLocaleSync();
   usePresenceUpdates();
   useCoachUpdates();

@@ -6,6 +6,7 @@ import { accessToken } from '@/lib/access-token';
 import { apiClient, refreshAccessToken } from '@/lib/api-client';
 import { toApiError } from '@/lib/api-error';
 import { sessionHint } from '@/lib/session-hint';
+import { twoFactorSetup } from '@/lib/two-factor-setup';
 
 export const getMe = async (): Promise<UserDTO> => {
   const { data } = await apiClient.get<UserDTO>('/users/me');
@@ -59,6 +60,7 @@ export const clearSession = (queryClient: QueryClient): void => {
   const { queryKey } = sessionQueryOptions();
   accessToken.clear();
   sessionHint.clear();
+  twoFactorSetup.clear();
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKey[0] });
   setSessionUser(queryClient, null);
 };

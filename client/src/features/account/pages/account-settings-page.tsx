@@ -7,6 +7,7 @@ import { CoachSection } from '../components/coach-section';
 import { NotificationPreferencesSection } from '../components/notification-preferences-section';
 import { PasswordForm } from '../components/password-form';
 import { ProfileForm } from '../components/profile-form';
+import { SecuritySection } from '../components/security-section';
 import './account-settings-page.css';
 
 export const AccountSettingsPage = () => {
@@ -31,6 +32,7 @@ export const AccountSettingsPage = () => {
         <p className="panel__intro">{t('account.passwordIntro')}</p>
         <PasswordForm />
       </section>
+      <SecuritySection user={user} />
       <NotificationPreferencesSection user={user} />
       <CoachSection user={user} />
     </div>

@@ -2,12 +2,13 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { reporting } from '../vitest.reporting.js';
+import { precompress } from './vite-precompress.js';
 
 const API_ORIGIN = 'http://localhost:5000';
 const fromHere = (relativePath: string) => fileURLToPath(new URL(relativePath, import.meta.url));
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: [
       { find: /^@\//, replacement: `${fromHere('./src')}/` },

@@ -51,6 +51,8 @@ export default defineConfig({
               name: 'charts',
               test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs[\\/]toolkit|redux|redux-thunk|react-redux|reselect|immer|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant|react-is)[\\/]/,
             },
+            // The user-agent parser of the account page's session list, loaded with that list.
+            { name: 'device-names', test: /node_modules[\\/]bowser[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

@@ -84,4 +84,21 @@ describe('pages on a 360 px phone', () => {
     await expectFits(page, '/dashboard', 'h1', 'coach-dashboard');
     await expectFits(page, '/practice/overview', '[data-testid="overview-week"]', 'coach-figures');
   });
+
+  test("an admin's pages", async () => {
+    const page = await (await phoneContext(browser)).newPage();
+    await logIn(page, 'admin@demo.coachhub.test');
+    await expectFits(page, '/admin', '[data-testid="admin-figures"]', 'admin-overview');
+    await expectFits(page, '/admin/users', '[data-testid="admin-user"]', 'admin-users');
+    await expectFits(page, '/admin/coaches', 'h1', 'admin-coaches');
+    await expectFits(page, '/admin/reports?status=all', 'h1', 'admin-reports');
+    await expectFits(page, '/admin/reviews', 'h1', 'admin-reviews');
+    await expectFits(
+      page,
+      '/admin/bookings?q=a',
+      '[data-testid="admin-booking"]',
+      'admin-bookings',
+    );
+    await expectFits(page, '/admin/audit-log', 'h1', 'admin-audit-log');
+  });
 });

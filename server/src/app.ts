@@ -18,6 +18,7 @@ import { createSpaRouter } from './core/http/spa.js';
 import type { Logger } from './core/logger.js';
 import { createOpenApiRouter } from './core/openapi/openapi.routes.js';
 import { requestContext } from './core/request-context.js';
+import { awaitPrincipalInvalidations } from './core/auth/invalidation-barrier.js';
 import type { Realtime } from './core/socket/realtime.js';
 import { createAdminReports } from './modules/admin/admin-reports.js';
 import { createAdminRouter } from './modules/admin/admin.routes.js';
@@ -171,7 +172,7 @@ function createApiRouter(deps: AppDeps): Router {
   const reviewRouters = createReviewsRouters({ reviews, authenticated, maybeAuthenticated });
   const pricing = createPricingService({ clientHistoryWith });
   const bookingPresenter = createBookingPresenter(presenter);
-  const twoFactor = createTwoFactorService(config.twoFactor);
+  const twoFactor = createTwoFactorService(config.twoFactor, events);
   const challenges = createChallengeTokens({ secret: config.jwtAccessSecret });
   const authService = createAuthService({ sessions, twoFactor, challenges });
   const accountStatus = createAccountStatusService({
@@ -343,6 +344,8 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(express.json({ limit: config.jsonBodyLimit }));
   app.use(cookieParser());
+  // Several processes: a change to an account or session is answered once all of them know it.
+  if (config.redisUrl) app.use(awaitPrincipalInvalidations());
 
   app.use(createHealthRouter(deps.database, deps.drain));
   // Always served: the demo seed writes here even when uploads go to Cloudinary.

@@ -4,6 +4,12 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Express } from 'express';
 import { createApp } from './app.js';
 import { createAccessTokens } from './core/auth/access-token.js';
+import { createPrincipalCache } from './core/auth/principal-cache.js';
+import {
+  localPrincipalInvalidation,
+  redisPrincipalInvalidation,
+  type PrincipalInvalidation,
+} from './core/auth/shared-principal-invalidation.js';
 import type { Config } from './core/config/config.js';
 import { connectDatabase, type Database } from './core/db/connect-database.js';
 import { createEventBus, type EventBus } from './core/events/event-bus.js';
@@ -16,7 +22,7 @@ import { createRealtime } from './core/socket/realtime.js';
 import { attachRedisAdapter } from './core/socket/redis-adapter.js';
 import { createSocketServer } from './core/socket/socket-server.js';
 import type { SocketRegistrar, TypedServer } from './core/socket/socket-types.js';
-import { createAuthenticator } from './modules/auth/authenticator.js';
+import { createAuthenticator, forgetChangedPrincipals } from './modules/auth/authenticator.js';
 import { registerAvailabilityDefaults } from './modules/scheduling/availability/availability-defaults.js';
 import { createCoachLifecycle } from './modules/coaches/coach-lifecycle.js';
 import { createMailer, type Mailer } from './modules/email/mailer.js';
@@ -47,6 +53,9 @@ export interface CoachHubServer {
   /** Stops accepting, lets in-flight requests finish, closes sockets, Redis and the database. */
   close(): Promise<void>;
 }
+
+/** Signed-in sessions whose principal is remembered at once (a few MB at most). */
+const PRINCIPAL_CACHE_SESSIONS = 20_000;
 
 /** Everything the process runs: database, HTTP app and Socket.IO on one HTTP server. */
 export async function createServer(
@@ -94,7 +103,12 @@ export async function createServer(
       secret: config.jwtAccessSecret,
       ttlSeconds: config.jwtAccessTtlSeconds,
     });
-    const authenticate = createAuthenticator(accessTokens, config.twoFactor);
+    const principals = createPrincipalCache({
+      max: PRINCIPAL_CACHE_SESSIONS,
+      ttlMs: config.principalCacheTtlSeconds * 1000,
+    });
+    const authenticate = createAuthenticator(accessTokens, principals, config.twoFactor);
+    let principalInvalidation: PrincipalInvalidation = localPrincipalInvalidation(principals);
     // Read at each connection; the features that need `io` through Realtime join the list below,
     // before the HTTP server (and so any socket) exists.
     const registrars: SocketRegistrar[] = [createPresenceRegistrar()];
@@ -110,11 +124,15 @@ export async function createServer(
       // Rate-limit counters shared by every process, so a client's allowance is not multiplied.
       const counters = await connectRedis(config.redisUrl, logger, 'rate limits');
       rateLimits = redisRateLimits(counters);
+      // A suspension or logout on one process empties the principal caches of all of them.
+      principalInvalidation = await redisPrincipalInvalidation(principals, config.redisUrl, logger);
+      const sharedInvalidation = principalInvalidation;
       closeRedis = async () => {
         await closeAdapter();
-        await Promise.allSettled([counters.quit()]);
+        await Promise.allSettled([counters.quit(), sharedInvalidation.close()]);
       };
     }
+    forgetChangedPrincipals({ events, invalidation: principalInvalidation });
     const realtime = createRealtime(io);
     const coachPresenter = createCoachPresenter(realtime);
     const bookings = createBookingsService({

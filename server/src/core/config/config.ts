@@ -46,6 +46,8 @@ export interface Config {
   jwtAccessSecret: string;
   jwtAccessTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /** How long a signed-in session's role and status may be reused without an event dropping them. */
+  principalCacheTtlSeconds: number;
   corsOrigins: string[];
   clientDistDir: string;
   seedDemoData: boolean;
@@ -149,6 +151,7 @@ export function loadConfig(env: RawEnv, options: LoadConfigOptions = {}): Loaded
     jwtAccessSecret,
     jwtAccessTtlSeconds: read.duration('JWT_ACCESS_TTL', 15 * 60, 24 * 3600),
     refreshTokenTtlDays: read.integer('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    principalCacheTtlSeconds: read.integer('PRINCIPAL_CACHE_TTL_SECONDS', 30, 1, 3600),
     corsOrigins: readCorsOrigins(read, isProduction),
     clientDistDir: path.resolve(
       read.raw('CLIENT_DIST_DIR') ??

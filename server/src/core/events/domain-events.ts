@@ -3,6 +3,7 @@ import type { ProposalKind } from '@coachhub/shared/conversation';
 import type { NotificationParams, NotificationType } from '@coachhub/shared/notification';
 import type { Currency } from '@coachhub/shared/pricing';
 import type { ReportAction, ReportTargetType } from '@coachhub/shared/report';
+import type { Role } from '@coachhub/shared/roles';
 import type { BookingParty, BookingStatus } from '@coachhub/shared/scheduling';
 
 /**
@@ -69,6 +70,10 @@ export interface DomainEvents {
   'session.revoked': { userId: string; sessionId: string; reason: SessionRevokedReason };
   'user.suspended': { userId: string; by: string; reason: string };
   'user.reinstated': { userId: string; by: string; reason: string };
+  /** The account's role changed (a client became a coach); authorization reads it afresh. */
+  'user.role_changed': { userId: string; role: Role };
+  /** Two-factor sign-in was turned on or off for the account. */
+  'user.two_factor_changed': { userId: string; enabled: boolean };
   /** An admin warned the user (directly or on a report); the reason is shown to them. */
   'user.warned': { userId: string; by: string; reason: string };
   /** A report entered the moderation queue. */

@@ -3,6 +3,7 @@ import type { TwoFactorSetupResponse, TwoFactorStatusDTO } from '@coachhub/share
 import mongoose, { Types } from 'mongoose';
 import { toDataURL } from 'qrcode';
 import { AppError, notFound } from '../../core/errors.js';
+import type { EventBus } from '../../core/events/event-bus.js';
 import { findUserById, setTwoFactorEnabled } from '../users/user-accounts.js';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js';
 import { createSecretBox } from './secret-box.js';
@@ -32,7 +33,8 @@ const notEnabled = () =>
 const setupMissing = () =>
   new AppError(409, 'TWO_FACTOR_SETUP_MISSING', 'Start the two-factor set-up (again) first');
 
-export function createTwoFactorService(options: TwoFactorServiceOptions) {
+/** `user.two_factor_changed` goes out once turning it on or off committed. */
+export function createTwoFactorService(options: TwoFactorServiceOptions, events: EventBus) {
   const box = createSecretBox(options.encryptionKey, 'coachhub:two-factor-secrets');
   const byUser = (userId: string) => ({ user: new Types.ObjectId(userId) });
   const activeOf = (userId: string) =>
@@ -143,6 +145,7 @@ export function createTwoFactorService(options: TwoFactorServiceOptions) {
         if (confirmed.modifiedCount !== 1) throw setupMissing();
         await setTwoFactorEnabled(userId, true, session);
       });
+      events.publish('user.two_factor_changed', { userId, enabled: true });
       return recoveryCodes;
     },
 
@@ -160,6 +163,7 @@ export function createTwoFactorService(options: TwoFactorServiceOptions) {
         await TwoFactor.deleteOne(byUser(actor.userId), { session });
         await setTwoFactorEnabled(actor.userId, false, session);
       });
+      events.publish('user.two_factor_changed', { userId: actor.userId, enabled: false });
     },
 
     /** Ten new recovery codes replace the old ones (used or not). */

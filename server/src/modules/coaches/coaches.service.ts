@@ -44,6 +44,7 @@ export function createCoachesService(deps: {
      */
     async becomeCoach(userId: string, profile: BecomeCoachRequest): Promise<BecomeCoachResponse> {
       const { user, coach } = await createCoach(userId, profile, deps.lifecycle);
+      deps.events.publish('user.role_changed', { userId, role: user.role });
       deps.events.publish('coach.verification_changed', {
         coachId: userId,
         status: 'pending',

@@ -47,9 +47,10 @@ export default defineConfig({
             },
             {
               // The chart library and what only it uses: loaded with the first chart, never with
-              // the app (it would otherwise join `vendor`, which every page loads).
+              // the app (it would otherwise join `vendor`, which every page loads). Of
+              // use-sync-external-store only react-redux's `with-selector` (the shim is the app's).
               name: 'charts',
-              test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs[\\/]toolkit|redux|redux-thunk|react-redux|reselect|immer|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant|react-is)[\\/]/,
+              test: /node_modules[\\/]((recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs[\\/]toolkit|redux|redux-thunk|react-redux|reselect|immer|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant|react-is)[\\/]|use-sync-external-store[\\/].*with-selector)/,
             },
             // The user-agent parser of the account page's session list, loaded with that list.
             { name: 'device-names', test: /node_modules[\\/]bowser[\\/]/ },

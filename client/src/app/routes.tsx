@@ -53,7 +53,7 @@ export const appRoutes: RouteObject[] = [
       {
         path: paths.app.coach.path,
         lazy: async () => ({
-          Component: (await import('@/features/coaches/pages/coach-profile-page')).CoachProfilePage,
+          Component: (await import('./routes/coach-profile-route')).CoachProfileRoute,
         }),
       },
       {
@@ -85,8 +85,7 @@ export const appRoutes: RouteObject[] = [
               {
                 path: paths.app.bookings.path,
                 lazy: async () => ({
-                  Component: (await import('@/features/bookings/pages/my-bookings-page'))
-                    .MyBookingsPage,
+                  Component: (await import('./routes/my-bookings-route')).MyBookingsRoute,
                 }),
               },
               {

@@ -6,11 +6,16 @@ import { PageTitle } from '@/components/ui/page-title';
 import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/lib/auth/session';
 
+import { BookingCardSlotsContext } from '../components/list/booking-card-slots';
+import type { BookingCardSlots } from '../components/list/booking-card-slots';
 import { BookingsBrowser } from '../components/list/bookings-browser';
 import './booking-pages.css';
 
-/** `/bookings`: a client's sessions; a coach sees their clients' bookings and their own. */
-export const MyBookingsPage = () => {
+/**
+ * `/bookings`: a client's sessions; a coach sees their clients' bookings and their own. Parts of
+ * the cards from other features come in through `slots` (app/routes/my-bookings-route.tsx).
+ */
+export const MyBookingsPage = ({ slots = {} }: { slots?: BookingCardSlots }) => {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const isCoach = user?.role === 'coach';
@@ -21,17 +26,19 @@ export const MyBookingsPage = () => {
         <h1>{t('bookings.title')}</h1>
         <p className="page-header__lead">{t(isCoach ? 'bookings.leadCoach' : 'bookings.lead')}</p>
       </header>
-      <BookingsBrowser
-        defaultRole={isCoach ? 'coach' : 'client'}
-        roleSwitchable={isCoach}
-        emptyAction={(role) =>
-          role === 'client' && (
-            <Link className={buttonClassName('primary')} to={paths.app.coaches.getHref()}>
-              {t('bookings.findCoach')}
-            </Link>
-          )
-        }
-      />
+      <BookingCardSlotsContext.Provider value={slots}>
+        <BookingsBrowser
+          defaultRole={isCoach ? 'coach' : 'client'}
+          roleSwitchable={isCoach}
+          emptyAction={(role) =>
+            role === 'client' && (
+              <Link className={buttonClassName('primary')} to={paths.app.coaches.getHref()}>
+                {t('bookings.findCoach')}
+              </Link>
+            )
+          }
+        />
+      </BookingCardSlotsContext.Provider>
     </div>
   );
 };

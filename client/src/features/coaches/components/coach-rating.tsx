@@ -1,7 +1,7 @@
 import type { CoachRating as Rating } from '@coachhub/shared/coach';
 import { useTranslation } from 'react-i18next';
 
-import { formatRating } from './format-rating';
+import { formatRating } from '@/lib/format-rating';
 
 /** "★ 4.8 (52)" on screen; screen readers hear the whole sentence instead of the symbols. */
 export const CoachRating = ({ rating }: { rating: Rating }) => {

@@ -3,10 +3,9 @@ import type { CoachMatch, CoachMatchFactors, CoachMatchRequest } from '@coachhub
 import { convertMinorUnits, isKnownCurrency } from '@coachhub/shared/currency-rates';
 
 import type { FieldProblem } from '@/lib/field-problem';
+import { formatRating } from '@/lib/format-rating';
 import { languageName } from '@/lib/languages';
 import { formatMoney } from '@/lib/money';
-
-import { formatRating } from './format-rating';
 
 export type MatchFactor = keyof CoachMatchFactors;
 

@@ -11,11 +11,15 @@ import { useCoach } from '../api/get-coach';
 import { CoachFacts } from '../components/coach-facts';
 import { CoachProfileActions } from '../components/coach-profile-actions';
 import { CoachRating } from '../components/coach-rating';
+import type { CoachProfileSlots } from '../components/coach-profile-slots';
 import { VerificationNotice } from '../components/verification-notice';
 import './coaches.css';
 
-/** A coach's public page, `/coaches/:userId`. */
-export const CoachProfilePage = () => {
+/**
+ * A coach's public page, `/coaches/:userId`. Parts from other features (the reviews) come in
+ * through `slots`, filled by the route in app/.
+ */
+export const CoachProfilePage = ({ slots = {} }: { slots?: CoachProfileSlots }) => {
   const { t } = useTranslation();
   const { userId = '' } = useParams();
   const coach = useCoach(userId);
@@ -57,6 +61,7 @@ export const CoachProfilePage = () => {
           <CoachFacts coach={profile} />
         </aside>
       </div>
+      {slots.renderReviews?.(profile, viewer?._id === profile._id)}
     </article>
   );
 };

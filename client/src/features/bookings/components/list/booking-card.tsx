@@ -11,6 +11,7 @@ import { formatMoney } from '@/lib/money';
 import { useFormatContext } from '@/lib/use-format-context';
 
 import { BookingActions } from './booking-actions';
+import { useBookingCardSlots } from './booking-card-slots';
 import { BookingStatusBadge } from './booking-status-badge';
 
 /** One booking: when, with whom, what, its state, and what the viewer can do with it. */
@@ -18,6 +19,7 @@ export const BookingCard = ({ booking, role }: { booking: BookingDTO; role: Book
   const { t } = useTranslation();
   const format = useFormatContext();
   const headingId = useId();
+  const { renderFooter } = useBookingCardSlots();
   const { coach, client, sessionType, status, cancellation } = booking;
   // A client has no coach picture: the avatar falls back to their account picture.
   const other = role === 'client' ? coach : { ...client, coachProfilePicture: null };
@@ -98,6 +100,7 @@ export const BookingCard = ({ booking, role }: { booking: BookingDTO; role: Book
         </p>
       )}
       <BookingActions booking={booking} role={role} />
+      {renderFooter?.(booking, role)}
     </article>
   );
 };

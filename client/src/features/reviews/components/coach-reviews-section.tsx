@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+
+import { Button } from '@/components/ui/button';
+import { useErrorMessage } from '@/lib/i18n/use-error-message';
+
+import { useCoachReviews } from '../api/get-coach-reviews';
+import { RatingSummary } from './rating-summary';
+import { ReviewItem } from './review-item';
+import './reviews.css';
+
+interface CoachReviewsSectionProps {
+  coachId: string;
+  coachName: string;
+  /** The coach looking at their own page: replies can be written there. */
+  viewerIsCoach: boolean;
+}
+
+/** A coach's reviews on their profile: the figures, then the reviews, a few more at a time. */
+export const CoachReviewsSection = ({
+  coachId,
+  coachName,
+  viewerIsCoach,
+}: CoachReviewsSectionProps) => {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const reviews = useCoachReviews(coachId);
+  const [first] = reviews.data?.pages ?? [];
+  const items = reviews.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <section
+      id="reviews"
+      className="panel coach-reviews"
+      aria-labelledby="coach-reviews-heading"
+      data-testid="coach-reviews"
+    >
+      <h2 id="coach-reviews-heading">{t('reviews.heading')}</h2>
+      {reviews.isPending && <p role="status">{t('reviews.loading')}</p>}
+      {reviews.isError && (
+        <div role="alert">
+          <p>
+            {t('reviews.loadFailed')} {errorMessage(reviews.error)}
+          </p>
+          <Button variant="secondary" onClick={() => void reviews.refetch()}>
+            {t('reviews.retry')}
+          </Button>
+        </div>
+      )}
+      {first && first.total === 0 && (
+        <p className="coach-reviews__empty" data-testid="reviews-empty">
+          {t('reviews.none')}
+        </p>
+      )}
+      {first && first.total > 0 && (
+        <>
+          <RatingSummary
+            average={first.average}
+            count={first.count}
+            distribution={first.distribution}
+          />
+          <ul className="review-list" aria-label={t('reviews.listLabel', { name: coachName })}>
+            {items.map((review) => (
+              <li key={review._id}>
+                <ReviewItem review={review} coachName={coachName} canReply={viewerIsCoach} />
+              </li>
+            ))}
+          </ul>
+          {reviews.hasNextPage && (
+            <Button
+              variant="secondary"
+              onClick={() => void reviews.fetchNextPage()}
+              isBusy={reviews.isFetchingNextPage}
+              busyLabel={t('reviews.loadingMore')}
+            >
+              {t('reviews.showMore')}
+            </Button>
+          )}
+        </>
+      )}
+    </section>
+  );
+};

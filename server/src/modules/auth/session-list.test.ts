@@ -80,6 +80,13 @@ describe('GET /api/auth/sessions', () => {
       ip: '198.51.100.4',
     });
     expect(JSON.stringify(sessions)).not.toMatch(/token|hash/i);
+    // Without a proxy in front, the socket's own address, IPv4 written plainly.
+    const direct = await t.http
+      .post('/api/auth/login')
+      .send({ email: user.email, password: user.password });
+    const directId = sessionIdOf((direct.body as AuthResponse).accessToken);
+    const listed = (await list(laptop)).find((session) => session.id === directId);
+    expect(listed?.ip).toBe('127.0.0.1');
     expect((await t.http.get('/api/auth/sessions')).status).toBe(401);
   });
 

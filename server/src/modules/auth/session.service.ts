@@ -51,10 +51,13 @@ const newRefreshToken = (): string => randomBytes(32).toString('base64url');
 // Anything else cannot be a token we issued; refusing it early keeps odd input away from queries.
 const TOKEN_SHAPE = /^[\w-]{43}$/;
 
-/** What is stored of the client: bounded, so a huge header cannot bloat the session. */
+/**
+ * What is stored of the client: bounded, so a huge header cannot bloat the session. An IPv4
+ * address that reached a dual-stack socket reads as itself (`::ffff:203.0.113.9` -> `203.0.113.9`).
+ */
 const seenFrom = (client: ClientInfo = {}) => ({
   userAgent: client.userAgent?.slice(0, 300) || null,
-  ip: client.ip?.slice(0, 100) || null,
+  ip: client.ip?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').slice(0, 100) || null,
 });
 
 const invalid = () =>

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { MemoryMongo } from '@coachhub/memory-mongo';
 import type { TestProject } from 'vitest/node';
+import { MODERATOR } from './moderator.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -58,8 +59,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       SEED_DEMO_DATA: 'true',
       LOG_LEVEL: 'warn',
       // Production requires admins to have two-factor sign-in; journeys sign the demo admin in
-      // with the password alone (the two-factor journey turns it on, and off again, itself).
+      // with the password alone. The moderation journey turns it on for an admin of its own.
       REQUIRE_ADMIN_2FA: 'false',
+      ADMIN_EMAIL: MODERATOR.email,
+      ADMIN_PASSWORD: MODERATOR.password,
       // Journeys log in and out many times from one address.
       RATE_LIMIT_LOGIN_PER_IP: '0',
       RATE_LIMIT_LOGIN_PER_ACCOUNT: '0',

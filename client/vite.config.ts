@@ -54,6 +54,11 @@ export default defineConfig({
             },
             // The user-agent parser of the account page's session list, loaded with that list.
             { name: 'device-names', test: /node_modules[\\/]bowser[\\/]/ },
+            // The live connection's library, loaded with the first sign-in (lib/socket.ts).
+            {
+              name: 'socket',
+              test: /node_modules[\\/](socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io[\\/]component-emitter)[\\/]/,
+            },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

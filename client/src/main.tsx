@@ -1,17 +1,25 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
-import '@/lib/i18n/i18n';
+import { i18nReady } from '@/lib/i18n/i18n';
 
 import { App } from './app/app';
+import { preloadRoutesOnIntent } from './app/route-preload';
+import { appRoutes } from './app/routes';
 import './app/styles/tokens.css';
 import './app/styles/base.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+preloadRoutesOnIntent(appRoutes);
+
+const root = createRoot(container);
+const render = () =>
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+// A language that failed to load leaves keys on screen, which is still better than a blank page.
+void i18nReady.then(render, render);

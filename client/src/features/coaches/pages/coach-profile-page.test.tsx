@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
@@ -62,9 +62,12 @@ describe('CoachProfilePage', () => {
   it('formats the price for German readers', async () => {
     fakeApi({ 'GET /coaches/coach-2': () => ({ status: 200, data: samuel }) });
     renderApp({ url: '/coaches/coach-2', user: makeUser({ locale: 'de' }) });
-    expect(await screen.findByTestId('coach-facts')).toHaveTextContent(
-      // The no-break space before the symbol is normalised to a space by the matcher.
-      'Ab 45,50 $ pro Sitzung',
+    // The user's German arrives with its strings' chunk, a moment after the page.
+    await waitFor(() =>
+      expect(screen.getByTestId('coach-facts')).toHaveTextContent(
+        // The no-break space before the symbol is normalised to a space by the matcher.
+        'Ab 45,50 $ pro Sitzung',
+      ),
     );
   });
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+
+import { i18n, i18nReady } from './i18n';
+
+describe('i18n language loading', () => {
+  it('starts with only the active language loaded', async () => {
+    await i18nReady;
+
+    expect(i18n.language).toBe('en');
+    expect(i18n.t('app.tagline')).toBe('Coaching that fits your life');
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(true);
+    expect(i18n.hasResourceBundle('de', 'translation')).toBe(false);
+  });
+
+  it('loads German on the switch and shows it only once its strings are in', async () => {
+    const seen: string[] = [];
+    const record = () => seen.push(i18n.t('app.tagline'));
+    i18n.on('languageChanged', record);
+
+    await i18n.changeLanguage('de');
+    i18n.off('languageChanged', record);
+
+    expect(i18n.hasResourceBundle('de', 'translation')).toBe(true);
+    expect(seen).toEqual(['Coaching, das zu deinem Leben passt']);
+    expect(document.documentElement.lang).toBe('de');
+  });
+});

@@ -1,6 +1,25 @@
+import type { BookingDTO } from '@coachhub/shared/booking';
+import { useQueryClient } from '@tanstack/react-query';
+
 import type { BookingCardSlots } from '@/features/bookings/components/list/booking-card-slots';
 import { MyBookingsPage } from '@/features/bookings/pages/my-bookings-page';
+import { coachQueryOptions } from '@/features/coaches/api/get-coach';
 import { BookingReview } from '@/features/reviews/components/booking-review';
+
+/** A new review changes the coach's rating: their cached profile is read again. */
+const ReviewOfBooking = ({ booking }: { booking: BookingDTO }) => {
+  const queryClient = useQueryClient();
+  return (
+    <BookingReview
+      booking={booking}
+      onReviewed={(review) =>
+        void queryClient.invalidateQueries({
+          queryKey: coachQueryOptions(review.coachId).queryKey,
+        })
+      }
+    />
+  );
+};
 
 /**
  * `/bookings` composes the booking list (bookings) with the review of each completed session the
@@ -9,7 +28,7 @@ import { BookingReview } from '@/features/reviews/components/booking-review';
 const slots: BookingCardSlots = {
   renderFooter: (booking, role) =>
     role === 'client' && booking.status === 'completed' ? (
-      <BookingReview booking={booking} />
+      <ReviewOfBooking booking={booking} />
     ) : null,
 };
 

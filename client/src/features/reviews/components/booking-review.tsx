@@ -1,4 +1,5 @@
 import type { BookingDTO } from '@coachhub/shared/booking';
+import type { ReviewDTO } from '@coachhub/shared/review';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -9,11 +10,17 @@ import { ReviewForm } from './review-form';
 import { StarRating } from './star-rating';
 import './reviews.css';
 
+interface BookingReviewProps {
+  booking: BookingDTO;
+  /** After a review is published, e.g. to have the coach's rating read again. */
+  onReviewed?: (review: ReviewDTO) => void;
+}
+
 /**
  * Under a completed session in the client's list: "Write a review" until there is one, then
  * "Reviewed" with its stars.
  */
-export const BookingReview = ({ booking }: { booking: BookingDTO }) => {
+export const BookingReview = ({ booking, onReviewed }: BookingReviewProps) => {
   const { t } = useTranslation();
   const [writing, setWriting] = useState(false);
   const review = useMyReview(booking._id);
@@ -33,7 +40,10 @@ export const BookingReview = ({ booking }: { booking: BookingDTO }) => {
       <ReviewForm
         bookingId={booking._id}
         coachName={coachName}
-        onDone={() => setWriting(false)}
+        onDone={(created) => {
+          setWriting(false);
+          onReviewed?.(created);
+        }}
         onCancel={() => setWriting(false)}
       />
     );

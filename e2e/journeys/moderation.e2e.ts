@@ -38,6 +38,7 @@ const register = (person: Person) =>
 interface ReviewSummary {
   _id: string;
   comment: string | null;
+  createdAt: string;
   reviewer: { displayName: string };
 }
 
@@ -46,13 +47,14 @@ const PROFILE_PAGE = 5;
 
 /**
  * A review with a comment among the first the coach's profile shows, that none of the coach's
- * other reviews could be taken for (same author and comment), even once it is gone.
+ * other reviews could be taken for (same author and time), even once it is gone. Demo comments
+ * come from a small set, so the comment alone does not tell reviews apart.
  */
 async function aDistinctReview(coachId: string): Promise<ReviewSummary> {
   const { items } = await api<{ items: ReviewSummary[] }>(
     `/api/coaches/${coachId}/reviews?limit=100`,
   );
-  const key = (review: ReviewSummary) => `${review.reviewer.displayName}\n${review.comment}`;
+  const key = (review: ReviewSummary) => `${review.reviewer.displayName}\n${review.createdAt}`;
   const review = items
     .slice(0, PROFILE_PAGE)
     .find(
@@ -63,10 +65,11 @@ async function aDistinctReview(coachId: string): Promise<ReviewSummary> {
   return review;
 }
 
-/** The review as the coach's profile lists it: its author and its comment. */
+/** The review as the coach's profile lists it: its author, its time and its comment. */
 const reviewOnProfile = (page: Page, review: ReviewSummary) =>
   page
     .getByTestId('review')
+    .filter({ has: page.locator(`time[datetime="${review.createdAt}"]`) })
     .filter({ hasText: review.reviewer.displayName })
     .filter({ hasText: review.comment ?? '' });
 

@@ -1,3 +1,4 @@
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express, { Router, type Express, type RequestHandler } from 'express';
@@ -6,6 +7,7 @@ import type { AccessTokens } from './core/auth/access-token.js';
 import { auth, optionalAuth } from './core/auth/auth.middleware.js';
 import type { Authenticator } from './core/auth/principal.js';
 import type { Config } from './core/config/config.js';
+import type { DomainEventName } from './core/events/domain-events.js';
 import type { EventBus } from './core/events/event-bus.js';
 import type { JobScheduler } from './core/jobs/job-scheduler.js';
 import { AppError } from './core/errors.js';
@@ -14,6 +16,7 @@ import type { Drain } from './core/http/drain.js';
 import { createHealthRouter } from './core/http/health.js';
 import { memoryRateLimits, type RateLimits } from './core/http/rate-limit.js';
 import { requestLog } from './core/http/request-log.js';
+import type { PublicReadCache } from './core/http/public-read-cache.js';
 import { createSpaRouter } from './core/http/spa.js';
 import type { Logger } from './core/logger.js';
 import { createOpenApiRouter } from './core/openapi/openapi.routes.js';
@@ -110,7 +113,29 @@ export interface AppDeps {
   userLifecycle: UserLifecycle;
   mailer: Mailer;
   jobs: JobScheduler;
+  /** Anonymous public reads kept in memory (server.ts shares its clears through Redis). */
+  publicReads: PublicReadCache;
 }
+
+/** What anyone may read and many read again: the directory, profiles and what hangs off them. */
+const PUBLIC_READ_PATHS = [
+  '/coaches',
+  '/coaches/:userId',
+  '/coaches/:userId/session-types',
+  '/coaches/:userId/reviews',
+];
+const PUBLIC_READ_EVENTS = [
+  'coach.verification_changed',
+  'user.suspended',
+  'user.reinstated',
+  'review.created',
+  'review.hidden',
+  'review.restored',
+  'booking.completed',
+] as const satisfies readonly DomainEventName[];
+
+/** Below this a compressed answer saves less than it costs to make. */
+const COMPRESSION_THRESHOLD_BYTES = 1024;
 
 /**
  * What a signed-in caller is sent is never kept by a browser or a shared cache: a request that
@@ -212,6 +237,11 @@ function createApiRouter(deps: AppDeps): Router {
   const rateLimits = deps.rateLimits ?? memoryRateLimits();
   api.use(rateLimits.http({ name: 'api', limit: limits.apiPerMinute, windowSeconds: 60 }));
   api.use(noStoreWhenSignedIn);
+  const { publicReads } = deps;
+  api.use(publicReads.clearAfterWrites);
+  // Changes made outside a request (jobs, admins' decisions published as events) drop them too.
+  for (const name of PUBLIC_READ_EVENTS) events.subscribe(name, 'public reads', publicReads.clear);
+  api.get(PUBLIC_READ_PATHS, publicReads.serve);
   api.use(
     '/auth',
     createAuthRouter({
@@ -342,6 +372,10 @@ export function createApp(deps: AppDeps): Express {
       exposedHeaders: ['X-Request-Id', 'Retry-After'],
     }),
   );
+  // JSON and other text answers above 1 kB go out compressed (br at a fast level, or gzip);
+  // precompressed static files carry their Content-Encoding already and pass through untouched.
+  // Socket.IO answers its own path on the HTTP server before Express sees it.
+  app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES }));
   app.use(express.json({ limit: config.jsonBodyLimit }));
   app.use(cookieParser());
   // Several processes: a change to an account or session is answered once all of them know it.

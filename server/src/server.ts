@@ -15,6 +15,8 @@ import { connectDatabase, type Database } from './core/db/connect-database.js';
 import { createEventBus, type EventBus } from './core/events/event-bus.js';
 import { createDrain } from './core/http/drain.js';
 import { memoryRateLimits, redisRateLimits, type RateLimits } from './core/http/rate-limit.js';
+import { createPublicReadCache } from './core/http/public-read-cache.js';
+import { sharePublicReadClears } from './core/http/shared-public-read-clears.js';
 import { connectRedis } from './core/redis/connect-redis.js';
 import { createJobScheduler, type JobScheduler } from './core/jobs/job-scheduler.js';
 import { createLogger, type Logger } from './core/logger.js';
@@ -133,6 +135,15 @@ export async function createServer(
       };
     }
     forgetChangedPrincipals({ events, invalidation: principalInvalidation });
+    const publicReads = createPublicReadCache({ ttlMs: config.publicReadCacheSeconds * 1000 });
+    if (config.redisUrl) {
+      // A profile edit through one process drops the kept answers of all of them.
+      const closeClears = await sharePublicReadClears(publicReads, config.redisUrl, logger);
+      const closeBefore = closeRedis;
+      closeRedis = async () => {
+        await Promise.allSettled([closeBefore(), closeClears()]);
+      };
+    }
     const realtime = createRealtime(io);
     const coachPresenter = createCoachPresenter(realtime);
     const bookings = createBookingsService({
@@ -170,6 +181,7 @@ export async function createServer(
       userLifecycle,
       mailer,
       jobs,
+      publicReads,
     });
     // After every job is defined (by the modules createApp wired).
     await jobs.start();

@@ -48,6 +48,11 @@ export interface Config {
   refreshTokenTtlDays: number;
   /** How long a signed-in session's role and status may be reused without an event dropping them. */
   principalCacheTtlSeconds: number;
+  /**
+   * How long an anonymous public read (directory, profile, session types, reviews) is answered
+   * from memory when no change dropped it first; 0 turns that cache off.
+   */
+  publicReadCacheSeconds: number;
   corsOrigins: string[];
   clientDistDir: string;
   seedDemoData: boolean;
@@ -152,6 +157,7 @@ export function loadConfig(env: RawEnv, options: LoadConfigOptions = {}): Loaded
     jwtAccessTtlSeconds: read.duration('JWT_ACCESS_TTL', 15 * 60, 24 * 3600),
     refreshTokenTtlDays: read.integer('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     principalCacheTtlSeconds: read.integer('PRINCIPAL_CACHE_TTL_SECONDS', 30, 1, 3600),
+    publicReadCacheSeconds: read.integer('PUBLIC_READ_CACHE_SECONDS', 10, 0, 300),
     corsOrigins: readCorsOrigins(read, isProduction),
     clientDistDir: path.resolve(
       read.raw('CLIENT_DIST_DIR') ??

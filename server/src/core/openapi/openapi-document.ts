@@ -178,7 +178,7 @@ function operationOf(method: string, path: string, route: RouteDoc): JsonSchema 
             ),
           }
         : {}),
-      ...(status === '204'
+      ...(status === '204' || status === '304'
         ? {}
         : {
             content: Object.fromEntries(

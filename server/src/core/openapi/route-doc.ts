@@ -101,3 +101,7 @@ export const created = (schema: JsonSchema, description = 'Created'): ResponseDo
   schema,
 });
 export const noContent: ResponseDoc = { description: 'Done; no body' };
+/** A public read the browser already holds: its `If-None-Match` names the current ETag. */
+export const notModified: ResponseDoc = {
+  description: 'Not modified: the ETag sent in If-None-Match still names the answer; no body',
+};

@@ -5,6 +5,7 @@ import {
   idSchema,
   json,
   noContent,
+  notModified,
   ok,
   type RouteTable,
 } from '../route-doc.js';
@@ -20,7 +21,7 @@ export const COACH_ROUTES: RouteTable = {
       'Approved, listed coaches of active accounts. Every parameter may be given once; repeated or unknown parameters are 400.',
     auth: 'public',
     querySchema: 'CoachDirectoryQuery',
-    responses: { 200: ok(json('CoachDirectoryPage')) },
+    responses: { 200: ok(json('CoachDirectoryPage')), 304: notModified },
   },
   'POST /api/coaches/match': {
     tag: 'Coaches',
@@ -36,7 +37,7 @@ export const COACH_ROUTES: RouteTable = {
       'A coach that is not approved, or whose account is suspended, is 404 to everyone but the coach and admins.',
     auth: 'optional',
     params: coachId,
-    responses: { 200: ok(json('CoachProfileDTO')) },
+    responses: { 200: ok(json('CoachProfileDTO')), 304: notModified },
     errors: { 404: ['NOT_FOUND'] },
   },
   'PATCH /api/coaches/{userId}': {
@@ -70,7 +71,7 @@ export const COACH_ROUTES: RouteTable = {
     description: 'Everyone sees the active types of a visible coach; the coach sees all.',
     auth: 'optional',
     params: coachId,
-    responses: { 200: ok(json('SessionTypeList')) },
+    responses: { 200: ok(json('SessionTypeList')), 304: notModified },
     errors: { 404: ['NOT_FOUND'] },
   },
   'GET /api/coaches/{userId}/slots': {

@@ -1,4 +1,12 @@
-import { created, idSchema, json, ok, pageQuery, type RouteTable } from '../route-doc.js';
+import {
+  created,
+  idSchema,
+  json,
+  notModified,
+  ok,
+  pageQuery,
+  type RouteTable,
+} from '../route-doc.js';
 
 /** Reviews of completed bookings and the coaches' replies; the public list hangs off a coach. */
 export const REVIEW_ROUTES: RouteTable = {
@@ -44,7 +52,7 @@ export const REVIEW_ROUTES: RouteTable = {
     auth: 'optional',
     params: { userId: 'The coach’s user id' },
     query: pageQuery(),
-    responses: { 200: ok(json('CoachReviewsPage')) },
+    responses: { 200: ok(json('CoachReviewsPage')), 304: notModified },
     errors: { 404: ['NOT_FOUND'] },
   },
 };

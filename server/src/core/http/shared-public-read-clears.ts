@@ -1,0 +1,31 @@
+import type { Logger } from '../logger.js';
+import { connectRedis } from '../redis/connect-redis.js';
+import type { PublicReadCache } from './public-read-cache.js';
+
+const CHANNEL = 'coachhub:public-read-clears';
+
+/**
+ * Several processes (REDIS_URL): every clear of one process's public-read cache is published on a
+ * Redis channel, and every process (this one too, harmlessly) clears its own on arrival. A
+ * subscribed connection can do nothing else, hence two. Returns what closes them.
+ */
+export async function sharePublicReadClears(
+  cache: PublicReadCache,
+  redisUrl: string,
+  logger: Logger,
+): Promise<() => Promise<void>> {
+  const publisher = await connectRedis(redisUrl, logger, 'public read clears');
+  const subscriber = await connectRedis(redisUrl, logger, 'public read clears (subscriber)');
+  await subscriber.subscribe(CHANNEL, () => cache.clearHere());
+  cache.shareClears(() => {
+    publisher.publish(CHANNEL, 'clear').catch((error: unknown) => {
+      // The cache's TTL bounds how long other processes keep old answers when Redis is unreachable.
+      logger.error('Could not share a public read cache clear', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    });
+  });
+  return async () => {
+    await Promise.allSettled([subscriber.quit(), publisher.quit()]);
+  };
+}

@@ -146,9 +146,10 @@ describe('NotificationBell', () => {
 
     await user.click(screen.getByRole('button', { name: 'Notifications, 1 unread' }));
     expect(
-      screen
-        .getAllByTestId('notification-item')
-        .map((item) => [item.dataset.notificationId, item.dataset.unread]),
+      (await screen.findAllByTestId('notification-item')).map((item) => [
+        item.dataset.notificationId,
+        item.dataset.unread,
+      ]),
     ).toEqual([
       ['notification-1', 'true'],
       ['notification-2', 'false'],

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { expect, inject } from 'vitest';
@@ -31,6 +32,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** A body as the client reads it: compressed answers are checked in plain text too. */
+function decoded(body: Buffer, encoding: unknown): string {
+  if (encoding === 'br') return brotliDecompressSync(body).toString('utf8');
+  if (encoding === 'gzip') return gunzipSync(body).toString('utf8');
+  return body.toString('utf8');
+}
+
 /** Records each response body; prepended so it sees bodies written synchronously too. */
 function captureBodies(bodies: string[]) {
   return (_req: IncomingMessage, res: ServerResponse) => {
@@ -48,7 +56,7 @@ function captureBodies(bodies: string[]) {
     }) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       keep(chunk);
-      bodies.push(Buffer.concat(chunks).toString('utf8'));
+      bodies.push(decoded(Buffer.concat(chunks), res.getHeader('content-encoding')));
       return end(chunk, ...rest);
     }) as typeof res.end;
   };

@@ -30,7 +30,6 @@ export interface BookingChange {
   reason: string | null;
 }
 
-/** `revoked`: its user ended it from the list of sessions (`DELETE /api/auth/sessions/:id`, revoke-others). */
 /** A review hidden or restored by an admin (`by`), with the admin's reason. */
 export interface ReviewModeration {
   reviewId: string;
@@ -39,6 +38,7 @@ export interface ReviewModeration {
   reason: string;
 }
 
+/** `revoked`: its user ended it from the list of sessions (`DELETE /api/auth/sessions/:id`, revoke-others). */
 export type SessionRevokedReason = 'logout' | 'password_change' | 'suspended' | 'reuse' | 'revoked';
 
 /**

@@ -9,6 +9,7 @@ import { useFormatContext } from '@/lib/use-format-context';
 import { useAuditLog } from '../api/get-audit-log';
 import { FilterSelect } from '../components/filter-select';
 import { ListState } from '../components/list-state';
+import { AdminTable } from '../components/admin-table';
 import { SearchForm } from '../components/search-form';
 import { oneOf, useSearchState, withoutEmpty } from '../components/use-search-state';
 import '../components/admin-layout.css';
@@ -121,39 +122,35 @@ export const AdminAuditLogPage = () => {
       <ListState query={log} emptyKey="admin.audit.empty">
         {(data) => (
           <>
-            <div className="admin-table-wrap">
-              <table className="admin-table" data-testid="audit-log">
-                <caption className="visually-hidden">{t('admin.audit.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.audit.when')}</th>
-                    <th scope="col">{t('admin.audit.actor')}</th>
-                    <th scope="col">{t('admin.audit.action')}</th>
-                    <th scope="col">{t('admin.audit.target')}</th>
-                    <th scope="col">{t('admin.audit.reason')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((entry) => (
-                    <tr key={entry._id} data-testid="audit-entry">
-                      <td data-label={t('admin.audit.when')}>{formatDateTime(entry.at, format)}</td>
-                      <td data-label={t('admin.audit.actor')}>
-                        {entry.actor
-                          ? `${entry.actor.firstName} ${entry.actor.lastName}`
-                          : t('admin.audit.unknownActor')}
-                      </td>
-                      <td data-label={t('admin.audit.action')}>
-                        {t(`admin.audit.actions.${entry.action}`)}
-                      </td>
-                      <td data-label={t('admin.audit.target')}>
-                        {t(`admin.audit.targets.${entry.targetType}`)} <code>{entry.targetId}</code>
-                      </td>
-                      <td data-label={t('admin.audit.reason')}>{entry.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable
+              testId="audit-log"
+              caption={t('admin.audit.title')}
+              columns={[
+                t('admin.audit.when'),
+                t('admin.audit.actor'),
+                t('admin.audit.action'),
+                t('admin.audit.target'),
+                t('admin.audit.reason'),
+              ]}
+            >
+              {data.items.map((entry) => (
+                <tr key={entry._id} data-testid="audit-entry">
+                  <td data-label={t('admin.audit.when')}>{formatDateTime(entry.at, format)}</td>
+                  <td data-label={t('admin.audit.actor')}>
+                    {entry.actor
+                      ? `${entry.actor.firstName} ${entry.actor.lastName}`
+                      : t('admin.audit.unknownActor')}
+                  </td>
+                  <td data-label={t('admin.audit.action')}>
+                    {t(`admin.audit.actions.${entry.action}`)}
+                  </td>
+                  <td data-label={t('admin.audit.target')}>
+                    {t(`admin.audit.targets.${entry.targetType}`)} <code>{entry.targetId}</code>
+                  </td>
+                  <td data-label={t('admin.audit.reason')}>{entry.reason}</td>
+                </tr>
+              ))}
+            </AdminTable>
             <Pagination
               page={data.page}
               limit={data.limit}

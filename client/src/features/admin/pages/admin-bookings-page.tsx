@@ -14,6 +14,7 @@ import { useFormatContext } from '@/lib/use-format-context';
 import { useBookingLookup } from '../api/lookup-bookings';
 import { FilterSelect } from '../components/filter-select';
 import { ListState } from '../components/list-state';
+import { AdminTable } from '../components/admin-table';
 import { oneOf, useSearchState, withoutEmpty } from '../components/use-search-state';
 import '../components/admin-layout.css';
 
@@ -104,49 +105,43 @@ export const AdminBookingsPage = () => {
         <ListState query={bookings} emptyKey="admin.bookings.empty">
           {(data) => (
             <>
-              <div className="admin-table-wrap">
-                <table className="admin-table" data-testid="admin-bookings">
-                  <caption className="visually-hidden">{t('admin.bookings.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('admin.bookings.when')}</th>
-                      <th scope="col">{t('admin.bookings.session')}</th>
-                      <th scope="col">{t('admin.bookings.client')}</th>
-                      <th scope="col">{t('admin.bookings.coach')}</th>
-                      <th scope="col">{t('admin.bookings.status')}</th>
-                      <th scope="col">{t('admin.bookings.price')}</th>
-                      <th scope="col">{t('admin.bookings.id')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((booking) => (
-                      <tr key={booking._id} data-testid="admin-booking">
-                        <td data-label={t('admin.bookings.when')}>
-                          {formatDateTime(booking.start, format)}
-                        </td>
-                        <td data-label={t('admin.bookings.session')}>
-                          {booking.sessionType.title}
-                        </td>
-                        <td data-label={t('admin.bookings.client')}>
-                          {booking.client.firstName} {booking.client.lastName}
-                        </td>
-                        <td data-label={t('admin.bookings.coach')}>
-                          {booking.coach.firstName} {booking.coach.lastName}
-                        </td>
-                        <td data-label={t('admin.bookings.status')}>
-                          {t(`bookings.status.${booking.status}`)}
-                        </td>
-                        <td data-label={t('admin.bookings.price')}>
-                          {formatMoney(booking.quote, i18n.language)}
-                        </td>
-                        <td data-label={t('admin.bookings.id')}>
-                          <code>{booking._id}</code>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <AdminTable
+                testId="admin-bookings"
+                caption={t('admin.bookings.title')}
+                columns={[
+                  t('admin.bookings.when'),
+                  t('admin.bookings.session'),
+                  t('admin.bookings.client'),
+                  t('admin.bookings.coach'),
+                  t('admin.bookings.status'),
+                  t('admin.bookings.price'),
+                  t('admin.bookings.id'),
+                ]}
+              >
+                {data.items.map((booking) => (
+                  <tr key={booking._id} data-testid="admin-booking">
+                    <td data-label={t('admin.bookings.when')}>
+                      {formatDateTime(booking.start, format)}
+                    </td>
+                    <td data-label={t('admin.bookings.session')}>{booking.sessionType.title}</td>
+                    <td data-label={t('admin.bookings.client')}>
+                      {booking.client.firstName} {booking.client.lastName}
+                    </td>
+                    <td data-label={t('admin.bookings.coach')}>
+                      {booking.coach.firstName} {booking.coach.lastName}
+                    </td>
+                    <td data-label={t('admin.bookings.status')}>
+                      {t(`bookings.status.${booking.status}`)}
+                    </td>
+                    <td data-label={t('admin.bookings.price')}>
+                      {formatMoney(booking.quote, i18n.language)}
+                    </td>
+                    <td data-label={t('admin.bookings.id')}>
+                      <code>{booking._id}</code>
+                    </td>
+                  </tr>
+                ))}
+              </AdminTable>
               <Pagination
                 page={data.page}
                 limit={data.limit}

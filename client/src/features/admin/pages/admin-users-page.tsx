@@ -11,6 +11,7 @@ import { useFormatContext } from '@/lib/use-format-context';
 import { useAdminUsers } from '../api/get-admin-users';
 import { useModerateUser, type UserModeration } from '../api/moderate-user';
 import { ListState } from '../components/list-state';
+import { AdminTable } from '../components/admin-table';
 import { ReasonDialog } from '../components/reason-dialog';
 import { SearchForm } from '../components/search-form';
 import { FilterSelect } from '../components/filter-select';
@@ -89,67 +90,63 @@ export const AdminUsersPage = () => {
       <ListState query={users} emptyKey="admin.users.empty">
         {(data) => (
           <>
-            <div className="admin-table-wrap">
-              <table className="admin-table" data-testid="admin-users">
-                <caption className="visually-hidden">{t('admin.users.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.users.name')}</th>
-                    <th scope="col">{t('admin.users.email')}</th>
-                    <th scope="col">{t('admin.users.role')}</th>
-                    <th scope="col">{t('admin.users.status')}</th>
-                    <th scope="col">{t('admin.users.joined')}</th>
-                    <th scope="col">{t('admin.users.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((user) => (
-                    <tr key={user._id} data-testid="admin-user" data-user-id={user._id}>
-                      <th scope="row">{nameOf(user)}</th>
-                      <td data-label={t('admin.users.email')}>{user.email}</td>
-                      <td data-label={t('admin.users.role')}>{t(`roles.${user.role}`)}</td>
-                      <td data-label={t('admin.users.status')}>
-                        {t(`admin.users.statuses.${user.status}`)}
-                      </td>
-                      <td data-label={t('admin.users.joined')}>
-                        {formatDateTime(user.createdAt, format, { dateStyle: 'medium' })}
-                      </td>
-                      <td>
-                        <div className="admin-table__actions">
-                          {user.status === 'active' ? (
-                            <button
-                              type="button"
-                              className="button button--secondary"
-                              aria-label={t('admin.users.suspendUser', { name: nameOf(user) })}
-                              onClick={() => setPending({ user, action: 'suspend' })}
-                            >
-                              {t('admin.users.suspend')}
-                            </button>
-                          ) : (
-                            <button
-                              type="button"
-                              className="button button--secondary"
-                              aria-label={t('admin.users.reinstateUser', { name: nameOf(user) })}
-                              onClick={() => setPending({ user, action: 'reinstate' })}
-                            >
-                              {t('admin.users.reinstate')}
-                            </button>
-                          )}
-                          <button
-                            type="button"
-                            className="button button--ghost"
-                            aria-label={t('admin.users.warnUser', { name: nameOf(user) })}
-                            onClick={() => setPending({ user, action: 'warn' })}
-                          >
-                            {t('admin.users.warn')}
-                          </button>
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable
+              testId="admin-users"
+              caption={t('admin.users.title')}
+              columns={[
+                t('admin.users.name'),
+                t('admin.users.email'),
+                t('admin.users.role'),
+                t('admin.users.status'),
+                t('admin.users.joined'),
+                t('admin.users.actions'),
+              ]}
+            >
+              {data.items.map((user) => (
+                <tr key={user._id} data-testid="admin-user" data-user-id={user._id}>
+                  <th scope="row">{nameOf(user)}</th>
+                  <td data-label={t('admin.users.email')}>{user.email}</td>
+                  <td data-label={t('admin.users.role')}>{t(`roles.${user.role}`)}</td>
+                  <td data-label={t('admin.users.status')}>
+                    {t(`admin.users.statuses.${user.status}`)}
+                  </td>
+                  <td data-label={t('admin.users.joined')}>
+                    {formatDateTime(user.createdAt, format, { dateStyle: 'medium' })}
+                  </td>
+                  <td>
+                    <div className="admin-table__actions">
+                      {user.status === 'active' ? (
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          aria-label={t('admin.users.suspendUser', { name: nameOf(user) })}
+                          onClick={() => setPending({ user, action: 'suspend' })}
+                        >
+                          {t('admin.users.suspend')}
+                        </button>
+                      ) : (
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          aria-label={t('admin.users.reinstateUser', { name: nameOf(user) })}
+                          onClick={() => setPending({ user, action: 'reinstate' })}
+                        >
+                          {t('admin.users.reinstate')}
+                        </button>
+                      )}
+                      <button
+                        type="button"
+                        className="button button--ghost"
+                        aria-label={t('admin.users.warnUser', { name: nameOf(user) })}
+                        onClick={() => setPending({ user, action: 'warn' })}
+                      >
+                        {t('admin.users.warn')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </AdminTable>
             <Pagination
               page={data.page}
               limit={data.limit}

@@ -258,7 +258,7 @@ function createApiRouter(deps: AppDeps): Router {
   api.use(
     '/users',
     createUsersRouter({
-      users: createUsersService({ storage: deps.storage, lifecycle: deps.userLifecycle }),
+      users: createUsersService({ storage: deps.storage, lifecycle: deps.userLifecycle, events }),
       authenticated,
       uploadMaxBytes,
     }),

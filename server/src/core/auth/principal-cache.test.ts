@@ -1,14 +1,28 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type { UserStatus } from '@coachhub/shared/roles';
 import { describe, expect, it, vi } from 'vitest';
 import { createPrincipalCache, type PrincipalState } from './principal-cache.js';
 
-const active = (userId: string, changes: Partial<PrincipalState> = {}): PrincipalState => ({
-  userId,
-  role: 'client',
-  status: 'active',
-  twoFactorEnabled: false,
-  sessionOpen: true,
-  ...changes,
+/** An open session of an active client `userId`, with `changes` to its status or session. */
+const active = (
+  userId: string,
+  changes: { status?: UserStatus; sessionOpen?: boolean } = {},
+): PrincipalState => ({
+  account: {
+    _id: userId,
+    email: `${userId}@example.com`,
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    role: 'client',
+    status: changes.status ?? 'active',
+    locale: 'en',
+    timeZone: 'Europe/Berlin',
+    profilePicture: null,
+    twoFactorEnabled: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  },
+  sessionOpen: changes.sessionOpen ?? true,
 });
 
 /** A database read that answers when the test says so. */
@@ -63,7 +77,7 @@ describe('principal cache', () => {
     // The request that started first gets what it read; nothing is kept for the next one.
     expect(await inFlight).toEqual(active('u1'));
     const after = vi.fn(() => Promise.resolve(active('u1', { status: 'suspended' })));
-    expect((await cache.get('s1', 'u1', after))?.status).toBe('suspended');
+    expect((await cache.get('s1', 'u1', after))?.account.status).toBe('suspended');
     expect(after).toHaveBeenCalledTimes(1);
   });
 

@@ -1,12 +1,13 @@
-import type { Role, UserStatus } from '@coachhub/shared/roles';
+import type { UserDTO } from '@coachhub/shared/user';
 import { LRUCache } from 'lru-cache';
 
 /** What authorization needs to know of a session and its account, as the database last said. */
 export interface PrincipalState {
-  userId: string;
-  role: Role;
-  status: UserStatus;
-  twoFactorEnabled: boolean;
+  /**
+   * The whole account (role, status and two-factor state for authorization, and what
+   * `/api/users/me` answers); never mutated.
+   */
+  account: Readonly<UserDTO>;
   /** False once the session was revoked (logout, password change, suspension, sign-out elsewhere). */
   sessionOpen: boolean;
 }
@@ -55,13 +56,13 @@ export function createPrincipalCache(options: PrincipalCacheOptions) {
       load: () => Promise<PrincipalState | null>,
     ): Promise<PrincipalState | null> {
       const known = entries.get(sessionId);
-      if (known && known.userId === userId) return known;
+      if (known && known.account._id === userId) return known;
       const fill: Fill = { sessionId, userId, stale: false };
       fills.add(fill);
       try {
         const loaded = await load();
         // Only a usable principal is kept: a refusal is read again, so it never hides a change.
-        if (loaded && !fill.stale && loaded.status === 'active' && loaded.sessionOpen) {
+        if (loaded && !fill.stale && loaded.account.status === 'active' && loaded.sessionOpen) {
           entries.set(sessionId, loaded);
         }
         return loaded;
@@ -76,10 +77,10 @@ export function createPrincipalCache(options: PrincipalCacheOptions) {
       mark((fill) => fill.sessionId === sessionId);
     },
 
-    /** The account changed (status, role, two-factor sign-in): every session of it is read again. */
+    /** The account changed (status, role, two-factor sign-in, profile): every session of it is read again. */
     dropUser(userId: string): void {
       // A walk over at most `max` entries; invalidations are rare next to reads.
-      const ofUser = [...entries.entries()].filter(([, state]) => state.userId === userId);
+      const ofUser = [...entries.entries()].filter(([, state]) => state.account._id === userId);
       for (const [sessionId] of ofUser) entries.delete(sessionId);
       mark((fill) => fill.userId === userId);
     },

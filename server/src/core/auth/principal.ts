@@ -1,4 +1,5 @@
 import type { Role } from '@coachhub/shared/roles';
+import type { UserDTO } from '@coachhub/shared/user';
 
 /** The authenticated caller, as read from the database on this request (never from the client). */
 export interface Principal {
@@ -13,6 +14,11 @@ export interface Principal {
    * the routes that set it up are open (`domain/admin-two-factor.ts`), and no socket.
    */
   twoFactorSetupRequired?: boolean;
+  /**
+   * The account as the principal cache holds it: dropped by every change to it (domain events),
+   * so it is as fresh as a database read. Absent for principals made without the cache.
+   */
+  account?: Readonly<UserDTO>;
 }
 
 /** Who acts, without the session: what rules about ownership and roles look at. */

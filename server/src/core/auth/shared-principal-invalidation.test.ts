@@ -1,6 +1,6 @@
 /**
- * Two server processes sharing Redis, each with its own principal cache: a suspension, logout or
- * role change made through one process applies to the very next request on the other. Two real
+ * Two server processes sharing Redis, each with its own principal cache: a suspension, logout,
+ * role or profile change made through one process applies to the very next request on the other. Two real
  * processes of the server's entry point, one memory-mongo process, one real redis-server.
  */
 import type { ApiErrorBody } from '@coachhub/shared/errors';
@@ -73,6 +73,20 @@ describe('principal caches of two processes sharing Redis', () => {
     expect(next.status).toBe(401);
     expect(codeOf(next.body)).toBe('INVALID_TOKEN');
     expect((await me(processB, phone)).status).toBe(200);
+  });
+
+  it('a profile edit through one process is what /users/me answers on the other', async () => {
+    const user = await sessionFor(await createUser({ firstName: 'Lena' }));
+    await warmBoth(user);
+    const edited = await request(processA.baseUrl)
+      .patch('/api/users/me')
+      .set(bearer(user.accessToken))
+      .send({ firstName: 'Helena', locale: 'de' });
+    expect(edited.status).toBe(200);
+
+    const next = await me(processB, user);
+    expect(next.body).toEqual(edited.body);
+    expect(next.body).toMatchObject({ firstName: 'Helena', locale: 'de' });
   });
 
   it('a user who became a coach through one process is a coach on the other', async () => {

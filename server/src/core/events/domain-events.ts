@@ -74,6 +74,11 @@ export interface DomainEvents {
   'user.role_changed': { userId: string; role: Role };
   /** Two-factor sign-in was turned on or off for the account. */
   'user.two_factor_changed': { userId: string; enabled: boolean };
+  /**
+   * The account's own fields changed (names, locale, time zone, picture): what
+   * `/api/users/me` answers is read afresh.
+   */
+  'user.account_changed': { userId: string };
   /** An admin warned the user (directly or on a report); the reason is shown to them. */
   'user.warned': { userId: string; by: string; reason: string };
   /** A report entered the moderation queue. */

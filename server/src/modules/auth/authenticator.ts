@@ -5,7 +5,7 @@ import type { PrincipalInvalidation } from '../../core/auth/shared-principal-inv
 import { AppError } from '../../core/errors.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import { mustSetUpTwoFactor } from '../../domain/admin-two-factor.js';
-import { findRoleAndStatus } from '../users/user-accounts.js';
+import { findAccount } from '../users/user-accounts.js';
 import { isSessionActive } from './session.service.js';
 
 /** The account and the session as the database has them now (two reads, side by side). */
@@ -13,26 +13,19 @@ async function readPrincipalState(
   sessionId: string,
   userId: string,
 ): Promise<PrincipalState | null> {
-  const [user, sessionOpen] = await Promise.all([
-    findRoleAndStatus(userId),
+  const [account, sessionOpen] = await Promise.all([
+    findAccount(userId),
     isSessionActive(sessionId, userId),
   ]);
-  if (!user) return null;
-  return {
-    userId,
-    role: user.role,
-    status: user.status,
-    twoFactorEnabled: user.twoFactorEnabled === true,
-    sessionOpen,
-  };
+  return account ? { account: Object.freeze(account), sessionOpen } : null;
 }
 
 /**
- * Access token -> Principal, for HTTP and sockets alike. The role, status and two-factor state
- * (admins may be required to have it: `policy`) and whether the session is open come from the
- * principal cache, read from the database on a miss. The cache is emptied by the events that
- * change them (`forgetChangedPrincipals`), so a suspension, logout or role change still applies
- * to the very next request.
+ * Access token -> Principal, for HTTP and sockets alike. The account (role, status, two-factor
+ * state, which admins may be required to have: `policy`; and the rest `/api/users/me` answers)
+ * and whether the session is open come from the principal cache, read from the database on a
+ * miss. The cache is emptied by the events that change them (`forgetChangedPrincipals`), so a
+ * suspension, logout, role or profile change still applies to the very next request.
  */
 export function createAuthenticator(
   accessTokens: AccessTokens,
@@ -46,20 +39,22 @@ export function createAuthenticator(
       readPrincipalState(claims.sessionId, claims.userId),
     );
     if (!state) throw new AppError(401, 'INVALID_TOKEN', 'The account no longer exists');
+    const { account } = state;
     // Checked before the session: suspension also closes sessions, and the client must learn why.
-    if (state.status === 'suspended') {
+    if (account.status === 'suspended') {
       throw new AppError(403, 'ACCOUNT_SUSPENDED', 'This account is suspended');
     }
     if (!state.sessionOpen) throw new AppError(401, 'INVALID_TOKEN', 'This session has ended');
     return {
       userId: claims.userId,
-      role: state.role,
+      role: account.role,
       sessionId: claims.sessionId,
       expiresAt: claims.expiresAt,
       twoFactorSetupRequired: mustSetUpTwoFactor(
-        { role: state.role, twoFactorEnabled: state.twoFactorEnabled },
+        { role: account.role, twoFactorEnabled: account.twoFactorEnabled },
         policy,
       ),
+      account,
     };
   };
 }
@@ -75,14 +70,20 @@ export function forgetChangedPrincipals(deps: {
 }): () => void {
   const { events, invalidation } = deps;
   const dropUser = ({ userId }: { userId: string }) => invalidation.dropUser(userId);
+  // The acting admin's account is written too (its `updatedAt` guards the last-admin rule).
+  const dropUserAndActor = ({ userId, by }: { userId: string; by: string }) => {
+    invalidation.dropUser(userId);
+    invalidation.dropUser(by);
+  };
   const unsubscribes = [
     events.subscribe('session.revoked', 'principal cache', ({ sessionId }) =>
       invalidation.dropSession(sessionId),
     ),
-    events.subscribe('user.suspended', 'principal cache', dropUser),
-    events.subscribe('user.reinstated', 'principal cache', dropUser),
+    events.subscribe('user.suspended', 'principal cache', dropUserAndActor),
+    events.subscribe('user.reinstated', 'principal cache', dropUserAndActor),
     events.subscribe('user.role_changed', 'principal cache', dropUser),
     events.subscribe('user.two_factor_changed', 'principal cache', dropUser),
+    events.subscribe('user.account_changed', 'principal cache', dropUser),
   ];
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
 }

@@ -5,8 +5,9 @@
  * HTTP and Socket.IO, REQUIRE_ADMIN_2FA on.
  */
 import type { ApiErrorBody } from '@coachhub/shared/errors';
-import type { UserDTO } from '@coachhub/shared/user';
+import type { ProfilePictureResponse, UserDTO } from '@coachhub/shared/user';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { images } from '../../../test/coach-fixtures.js';
 import {
   bearer,
   createUser,
@@ -18,6 +19,7 @@ import {
 import { closeAllSockets, connectSocket, refusedHandshake } from '../../../test/sockets.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
 import { enableTwoFactor } from '../../../test/two-factor-fixtures.js';
+import { User } from '../users/user.model.js';
 
 let t: TestServer;
 let admin: SignedIn;
@@ -147,6 +149,41 @@ describe('the very next request after a change', () => {
     expect((await t.http.get('/api/dashboard/coach').set(bearer(client.accessToken))).status).toBe(
       200,
     );
+  });
+
+  it('answers /users/me with a profile edit and a new picture at once', async () => {
+    const user = await sessionFor(await createUser({ firstName: 'Lena' }));
+    await warm(user);
+    const edited = await t.http
+      .patch('/api/users/me')
+      .set(bearer(user.accessToken))
+      .send({ firstName: 'Helena', locale: 'de', timeZone: 'America/New_York' });
+    expect(edited.status).toBe(200);
+    expect((await me(user)).body).toEqual(edited.body);
+    expect((await me(user)).body).toMatchObject({
+      firstName: 'Helena',
+      locale: 'de',
+      timeZone: 'America/New_York',
+    });
+
+    const uploaded = await t.http
+      .post('/api/users/me/profile-picture')
+      .set(bearer(user.accessToken))
+      .attach('file', images.png(7), { filename: 'me.png', contentType: 'image/png' });
+    expect(uploaded.status).toBe(200);
+    const { profilePicture } = uploaded.body as ProfilePictureResponse;
+    expect(((await me(user)).body as UserDTO).profilePicture).toEqual(profilePicture);
+  });
+
+  it('answers /users/me of the acting admin with the account as written by a suspension', async () => {
+    const before = (await me(admin)).body as UserDTO;
+    const target = await sessionFor(await createUser());
+    expect((await moderate('suspend', target.user._id)).status).toBe(200);
+    // The last-admin rule writes the acting admin's account in the same commit.
+    const stored = await User.findById(admin.user._id).lean();
+    const after = (await me(admin)).body as UserDTO;
+    expect(after.updatedAt).toBe(stored?.updatedAt.toISOString());
+    expect(after.updatedAt).not.toBe(before.updatedAt);
   });
 
   it('frees an admin held back for two-factor sign-in as soon as it is turned on', async () => {

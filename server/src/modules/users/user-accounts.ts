@@ -1,7 +1,7 @@
 import type { Role, UserStatus } from '@coachhub/shared/roles';
-import type { UserSummaryDTO } from '@coachhub/shared/user';
+import type { UserDTO, UserSummaryDTO } from '@coachhub/shared/user';
 import type { ClientSession } from 'mongoose';
-import { toUserSummaryDTO } from './user.mapper.js';
+import { toUserDTO, toUserSummaryDTO } from './user.mapper.js';
 import { User, type UserDocument } from './user.model.js';
 import type { UserFields, UserRecord } from './user.types.js';
 
@@ -49,6 +49,15 @@ export function findRoleAndStatus(
   userId: string,
 ): Promise<Pick<UserRecord, '_id' | 'role' | 'status' | 'twoFactorEnabled'> | null> {
   return User.findById(userId).select('role status twoFactorEnabled').lean<UserRecord>().exec();
+}
+
+/**
+ * The whole account as its owner sees it (`/api/users/me`), which also carries what authorization
+ * needs: the principal cache keeps it, so a signed-in request and `/me` read nothing more.
+ */
+export async function findAccount(userId: string): Promise<UserDTO | null> {
+  const user = await User.findById(userId).lean<UserRecord>().exec();
+  return user ? toUserDTO(user) : null;
 }
 
 export async function emailInUse(email: string): Promise<boolean> {

@@ -7,7 +7,8 @@ import type { UsersService } from './users.service.js';
 
 export function createUsersController(users: UsersService) {
   const getMe: RequestHandler = async (req, res) => {
-    res.json(await users.getMe(principalOf(req).userId));
+    const principal = principalOf(req);
+    res.json(principal.account ?? (await users.getMe(principal.userId)));
   };
 
   const updateMe: RequestHandler = async (req, res) => {

@@ -2,12 +2,21 @@ import type { UpdateMeRequest } from '@coachhub/shared/auth';
 import type { ProfilePictureResponse, UserDTO } from '@coachhub/shared/user';
 import mongoose from 'mongoose';
 import { notFound } from '../../core/errors.js';
+import type { EventBus } from '../../core/events/event-bus.js';
 import type { ImageStorage } from '../uploads/image-storage.js';
 import type { UserLifecycle } from './user-lifecycle.js';
 import { toUserDTO } from './user.mapper.js';
 import { User } from './user.model.js';
 
-export function createUsersService(deps: { storage: ImageStorage; lifecycle: UserLifecycle }) {
+export function createUsersService(deps: {
+  storage: ImageStorage;
+  lifecycle: UserLifecycle;
+  events: EventBus;
+}) {
+  // After the write: the cached account behind `/users/me` (principal cache) is read afresh.
+  const accountChanged = (userId: string) =>
+    deps.events.publish('user.account_changed', { userId });
+
   return {
     async getMe(userId: string): Promise<UserDTO> {
       const user = await User.findById(userId).lean();
@@ -34,6 +43,7 @@ export function createUsersService(deps: { storage: ImageStorage; lifecycle: Use
         }
         return updated;
       });
+      accountChanged(userId);
       return toUserDTO(user);
     },
 
@@ -52,6 +62,7 @@ export function createUsersService(deps: { storage: ImageStorage; lifecycle: Use
           return before.profilePicture;
         },
       );
+      accountChanged(userId);
       return { profilePicture };
     },
   };

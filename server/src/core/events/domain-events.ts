@@ -34,6 +34,8 @@ export interface BookingChange {
 export interface ReviewModeration {
   reviewId: string;
   coachId: string;
+  /** The review's author, who hears of it. */
+  clientId: string;
   by: string;
   reason: string;
 }
@@ -143,6 +145,13 @@ export interface DomainEvents {
   'review.hidden': ReviewModeration;
   /** An admin restored a hidden review: it counts again. */
   'review.restored': ReviewModeration;
+  /** The reviewed coach replied to a review for the first time (later edits publish nothing). */
+  'review.responded': {
+    reviewId: string;
+    coachId: string;
+    clientId: string;
+    at: Date;
+  };
   /** An in-app notification was stored (e-mail follows it, by the recipient's preferences). */
   'notification.created': {
     notificationId: string;

@@ -67,7 +67,8 @@ const REFUSALS = {
  * Reviews of completed bookings, the coach's replies, and their moderation. A review, its
  * hiding and its restoring change the coach's rating in the same transaction (through the
  * coaches module's `applyRatingChange`), so the rating always counts exactly the visible reviews.
- * Events follow the commit: `review.created`, `review.hidden`, `review.restored`.
+ * Events follow the commit: `review.created`, `review.hidden`, `review.restored`, and
+ * `review.responded` for a coach's first reply.
  */
 export function createReviewsService(deps: { events: EventBus; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
@@ -149,6 +150,7 @@ export function createReviewsService(deps: { events: EventBus; now?: () => Date 
     deps.events.publish(action === 'hide' ? 'review.hidden' : 'review.restored', {
       reviewId: record._id.toString(),
       coachId: record.coach.toString(),
+      clientId: record.client.toString(),
       by: input.actorId,
       reason: input.reason,
     });
@@ -207,8 +209,9 @@ export function createReviewsService(deps: { events: EventBus; now?: () => Date 
     },
 
     /**
-     * The reviewed coach replies (`created`), or edits the reply within the edit window; after
-     * it, 409 `RESPONSE_EDIT_CLOSED`. Anyone else: 404.
+     * The reviewed coach replies (`created`, and `review.responded` for the client), or edits the
+     * reply within the edit window (no event: the client heard of the reply once); after it, 409
+     * `RESPONSE_EDIT_CLOSED`. Anyone else: 404.
      */
     async respond(
       caller: Actor,
@@ -224,7 +227,15 @@ export function createReviewsService(deps: { events: EventBus; now?: () => Date 
           { $set: { response: { body, createdAt: at, editedAt: null } } },
           { returnDocument: 'after' },
         ).lean<ReviewRecord>();
-        if (first) return { review: await presentOne(first), created: true };
+        if (first) {
+          deps.events.publish('review.responded', {
+            reviewId: first._id.toString(),
+            coachId: first.coach.toString(),
+            clientId: first.client.toString(),
+            at,
+          });
+          return { review: await presentOne(first), created: true };
+        }
       }
       // A reply exists (perhaps one sent a moment ago): this edits it, within the window.
       const current = await Review.findById(reviewId).lean<ReviewRecord>();

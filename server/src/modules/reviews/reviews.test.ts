@@ -446,6 +446,7 @@ describe('moderation (the service the admin routes call)', () => {
         {
           reviewId: target._id,
           coachId: coach.user.id,
+          clientId: tom.user._id,
           by: admin.user._id,
           reason: 'Insults the coach',
         },
@@ -455,6 +456,7 @@ describe('moderation (the service the admin routes call)', () => {
         {
           reviewId: target._id,
           coachId: coach.user.id,
+          clientId: tom.user._id,
           by: admin.user._id,
           reason: 'Reviewed again: fair criticism',
         },

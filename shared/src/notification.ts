@@ -30,6 +30,8 @@ export const NOTIFICATION_TYPES = [
   'proposal.declined',
   /** To the coach: a client reviewed a completed session (`name`, `rating`, `reviewId`). */
   'review.received',
+  /** To the client: the coach (`name`) replied to their review (`reviewId`); edits do not notify. */
+  'review.responded',
   /** To a user an admin warned (directly or on a report), with the admin's `reason`. */
   'account.warned',
   /** To the reporter: an admin acted on their report (`targetType`: user, coach, message, review). */
@@ -38,6 +40,13 @@ export const NOTIFICATION_TYPES = [
   'report.dismissed',
   /** To the sender: an admin took their chat message down after a report (`reason`). */
   'moderation.message_hidden',
+  /**
+   * To the author: an admin hid their review of the coach `name` (`reviewId`, the admin's
+   * `reason`), directly or on a report.
+   */
+  'moderation.review_hidden',
+  /** To the author: an admin made their hidden review of the coach `name` visible again. */
+  'moderation.review_restored',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -4,9 +4,10 @@ import type { Page } from '@coachhub/shared/pagination';
 import type { ReviewDTO, ReviewModerationPage } from '@coachhub/shared/review';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, sessionFor, type SignedIn } from '../../../test/fixtures.js';
-import { as, errorOf, fieldsOf, report } from '../../../test/report-fixtures.js';
+import { as, errorOf, fieldsOf, notificationsOf, report } from '../../../test/report-fixtures.js';
 import { createPastBooking } from '../../../test/review-fixtures.js';
 import { createBookableCoach, type BookableCoach } from '../../../test/scheduling-fixtures.js';
+import { closeAllSockets, connectSocket, nextEvent } from '../../../test/sockets.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
 
 let t: TestServer;
@@ -18,14 +19,20 @@ let marco: BookableCoach;
 
 beforeAll(async () => {
   t = await startTestServer(import.meta.filename);
-  [carla, marco] = await Promise.all([createBookableCoach(), createBookableCoach()]);
+  [carla, marco] = await Promise.all([
+    createBookableCoach(),
+    createBookableCoach({ coach: { firstName: 'Marco', lastName: 'Weber' } }),
+  ]);
   [admin, lena, tom] = await Promise.all([
     createUser({ role: 'admin' }).then(sessionFor),
     createUser({ firstName: 'Lena', lastName: 'Client' }).then(sessionFor),
     createUser({ firstName: 'Tom', lastName: 'Client' }).then(sessionFor),
   ]);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  closeAllSockets();
+  await t.close();
+});
 
 async function review(who: SignedIn, coach: BookableCoach, rating: number): Promise<ReviewDTO> {
   const bookingId = await createPastBooking(coach, { id: who.user._id, email: '', password: '' });
@@ -42,6 +49,12 @@ const ratingOf = async (coach: BookableCoach) =>
 
 const moderate = (id: string, action: 'hide' | 'restore', body: object, who = admin) =>
   t.http.post(`/api/admin/reviews/${id}/${action}`).set(as(who)).send(body);
+
+/** What `who` was told about this review, oldest first. */
+async function aboutReview(who: SignedIn, reviewId: string) {
+  const items = await notificationsOf(t, who);
+  return items.filter((item) => item.params.reviewId === reviewId).reverse();
+}
 
 async function auditOf(action: string, targetId: string) {
   const res = await t.http
@@ -73,6 +86,51 @@ describe('POST /api/admin/reviews/:id/hide | restore', () => {
     ]);
     expect(await auditOf('review.restore', bad._id)).toHaveLength(1);
     expect(good.hiddenAt).toBeNull();
+  });
+
+  it('tells the author once that the review was removed, with the reason, live; then that it is back', async () => {
+    const target = await review(lena, marco, 1);
+    const lenaSocket = await connectSocket(t.baseUrl, lena.accessToken);
+    const removedLive = nextEvent(
+      lenaSocket,
+      'notification:new',
+      ({ notification }) => notification.type === 'moderation.review_hidden',
+    );
+    await moderate(target._id, 'hide', { reason: 'Names another client' }).expect(200);
+    const removed = {
+      type: 'moderation.review_hidden',
+      key: 'notifications.moderation.review_hidden',
+      params: { reviewId: target._id, name: 'Marco Weber', reason: 'Names another client' },
+      link: null,
+    };
+    expect((await removedLive).notification).toMatchObject(removed);
+    // A refused second hide tells nobody anything.
+    await moderate(target._id, 'hide', { reason: 'again' }).expect(409);
+
+    const backLive = nextEvent(
+      lenaSocket,
+      'notification:new',
+      ({ notification }) => notification.type === 'moderation.review_restored',
+    );
+    await moderate(target._id, 'restore', { reason: 'Appeal accepted' }).expect(200);
+    const restored = {
+      type: 'moderation.review_restored',
+      key: 'notifications.moderation.review_restored',
+      params: { reviewId: target._id, name: 'Marco Weber' },
+      link: `/coaches/${marco.user.id}#reviews`,
+    };
+    expect((await backLive).notification).toMatchObject(restored);
+    await moderate(target._id, 'restore', { reason: 'again' }).expect(409);
+
+    expect(await aboutReview(lena, target._id)).toEqual([
+      expect.objectContaining(removed),
+      expect.objectContaining(restored),
+    ]);
+    // Only the author hears of it; the coach's own notifications say nothing of the moderation.
+    const coach = await sessionFor(marco.user);
+    expect((await aboutReview(coach, target._id)).map((item) => item.type)).toEqual([
+      'review.received',
+    ]);
   });
 
   it('validates: a reason is required, ids must be ids, unknown reviews are 404', async () => {
@@ -154,6 +212,20 @@ describe('reports about reviews', () => {
     expect((await ratingOf(carla)).count).toBe(before.count - 1);
     expect(await auditOf('review.hide', rude._id)).toHaveLength(1);
     expect(await auditOf('report.resolve', filed._id)).toHaveLength(1);
+    // The author hears of the removal once (with the admin's note), the reporter of the outcome.
+    expect(await aboutReview(tom, rude._id)).toEqual([
+      expect.objectContaining({
+        type: 'moderation.review_hidden',
+        params: { reviewId: rude._id, name: expect.any(String), reason: 'Abusive review' },
+      }),
+    ]);
+    expect((await notificationsOf(t, tom)).map((item) => item.type)).not.toContain(
+      'report.resolved',
+    );
+    expect((await notificationsOf(t, coach))[0]).toMatchObject({
+      type: 'report.resolved',
+      params: { targetType: 'review' },
+    });
     // A hidden review is out of sight: nobody reports it again.
     const later = await t.http
       .post('/api/reports')

@@ -198,6 +198,26 @@ const ENGLISH: Texts = {
       'Read it on your profile; you can reply once, and edit the reply for 24 hours.',
     ],
   }),
+  'review.responded': (v) => ({
+    subject: `${v.name} replied to your review`,
+    paragraphs: [
+      `${v.name} replied to your review of a session.`,
+      "Read the reply with your review on the coach's profile.",
+    ],
+  }),
+  'moderation.review_hidden': (v) => ({
+    subject: 'A review of yours was removed',
+    paragraphs: [
+      `An admin removed your review of ${v.name}: it no longer shows on the profile or counts in the rating.`,
+      v.reason ? `Reason: ${v.reason}` : null,
+    ],
+  }),
+  'moderation.review_restored': (v) => ({
+    subject: 'Your review is visible again',
+    paragraphs: [
+      `An admin restored your review of ${v.name}: it shows on the profile and counts in the rating again.`,
+    ],
+  }),
 };
 
 const GERMAN: Texts = {
@@ -327,6 +347,26 @@ const GERMAN: Texts = {
     paragraphs: [
       `${v.name} hat eine Sitzung mit dir bewertet: ${v.stars} Sterne.`,
       'Lies sie in deinem Profil; du kannst einmal antworten und die Antwort 24 Stunden lang bearbeiten.',
+    ],
+  }),
+  'review.responded': (v) => ({
+    subject: `${v.name} hat auf deine Bewertung geantwortet`,
+    paragraphs: [
+      `${v.name} hat auf deine Bewertung einer Sitzung geantwortet.`,
+      'Lies die Antwort bei deiner Bewertung im Profil des Coaches.',
+    ],
+  }),
+  'moderation.review_hidden': (v) => ({
+    subject: 'Eine deiner Bewertungen wurde entfernt',
+    paragraphs: [
+      `Ein Admin hat deine Bewertung von ${v.name} entfernt: Sie erscheint nicht mehr im Profil und zählt nicht mehr zur Bewertung.`,
+      v.reason ? `Grund: ${v.reason}` : null,
+    ],
+  }),
+  'moderation.review_restored': (v) => ({
+    subject: 'Deine Bewertung ist wieder sichtbar',
+    paragraphs: [
+      `Ein Admin hat deine Bewertung von ${v.name} wiederhergestellt: Sie erscheint wieder im Profil und zählt wieder zur Bewertung.`,
     ],
   }),
 };

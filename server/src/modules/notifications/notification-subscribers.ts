@@ -10,6 +10,13 @@ import type { NewNotification, NotificationsService } from './notifications.serv
 const BOOKINGS_LINK: Record<BookingParty, string> = { client: '/bookings', coach: '/practice' };
 const PROFILE_LINK = '/practice/profile';
 
+/** The reviews on a coach's public profile. */
+const coachReviewsLink = (coachId: string) => `/coaches/${coachId}#reviews`;
+
+/** An empty name when the account is gone: the client shows "Someone" instead. */
+const fullName = (user: { firstName: string; lastName: string } | undefined) =>
+  user ? `${user.firstName} ${user.lastName}` : '';
+
 const otherSide = (party: BookingParty): BookingParty => (party === 'client' ? 'coach' : 'client');
 
 /**
@@ -181,7 +188,37 @@ export function notifyOnDomainEvents(deps: {
           name: client ? `${client.firstName} ${client.lastName}` : '',
           rating: review.rating,
         },
-        link: `/coaches/${review.coachId}#reviews`,
+        link: coachReviewsLink(review.coachId),
+      });
+    }),
+    // The client hears of the coach's first reply (edits within the window stay quiet).
+    events.subscribe('review.responded', name, async (reply) => {
+      const [coach] = await findUserSummaries([reply.coachId]);
+      await notifications.notify({
+        userId: reply.clientId,
+        type: 'review.responded',
+        params: { reviewId: reply.reviewId, name: fullName(coach) },
+        link: coachReviewsLink(reply.coachId),
+      });
+    }),
+    // The author hears when an admin hides their review (directly or on a report: the report's
+    // own event tells only the reporter) and when it is restored.
+    events.subscribe('review.hidden', name, async (hidden) => {
+      const [coach] = await findUserSummaries([hidden.coachId]);
+      await notifications.notify({
+        userId: hidden.clientId,
+        type: 'moderation.review_hidden',
+        params: { reviewId: hidden.reviewId, name: fullName(coach), reason: hidden.reason },
+        link: null,
+      });
+    }),
+    events.subscribe('review.restored', name, async (restored) => {
+      const [coach] = await findUserSummaries([restored.coachId]);
+      await notifications.notify({
+        userId: restored.clientId,
+        type: 'moderation.review_restored',
+        params: { reviewId: restored.reviewId, name: fullName(coach) },
+        link: coachReviewsLink(restored.coachId),
       });
     }),
     // Moderation: the warned person reads why; a reporter hears that their report was handled;

@@ -8,6 +8,7 @@ import { recordEvents } from '../../../test/domain-events.js';
 import { bearer, createUser, sessionFor, type SignedIn } from '../../../test/fixtures.js';
 import { createPastBooking, recountVisible } from '../../../test/review-fixtures.js';
 import { createBookableCoach, type BookableCoach } from '../../../test/scheduling-fixtures.js';
+import { closeAllSockets, connectSocket, nextEvent } from '../../../test/sockets.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
 import { AppError } from '../../core/errors.js';
 import { AuditLog } from '../audit/audit-log.model.js';
@@ -39,7 +40,10 @@ beforeAll(async () => {
   ]);
   moderation = createReviewsService({ events: t.server.events });
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  closeAllSockets();
+  await t.close();
+});
 
 const as = (who: SignedIn) => bearer(who.accessToken);
 const codeOf = (body: unknown) => (body as ApiErrorBody).error.code;
@@ -239,6 +243,49 @@ describe('POST /api/reviews/:id/response', () => {
     expect(listed.items.find((item) => item._id === created._id)?.response?.body).toBe(
       'Thank you, Lena! See you soon.',
     );
+  });
+
+  it('tells the client of the first reply, live and in the list, and not of an edit', async () => {
+    const created = await reviewed(marco, tom);
+    const events = recordEvents(t, ['review.responded']);
+    const tomSocket = await connectSocket(t.baseUrl, tom.accessToken);
+    const live = nextEvent(
+      tomSocket,
+      'notification:new',
+      ({ notification }) => notification.params.reviewId === created._id,
+    );
+    const first = await reply(marcoS, created._id, { body: 'Thank you, Tom!' });
+    expect(first.status).toBe(201);
+    const expected = {
+      type: 'review.responded',
+      key: 'notifications.review.responded',
+      params: { reviewId: created._id, name: 'Marco Weber' },
+      link: `/coaches/${marco.user.id}#reviews`,
+      readAt: null,
+    };
+    expect((await live).notification).toMatchObject(expected);
+
+    await reply(marcoS, created._id, { body: 'Thank you, Tom! See you soon.' }).expect(200);
+    expect(await events.published()).toEqual([
+      {
+        name: 'review.responded',
+        payload: {
+          reviewId: created._id,
+          coachId: marco.user.id,
+          clientId: tom.user._id,
+          at: new Date((first.body as ReviewDTO).response?.createdAt ?? ''),
+        },
+      },
+    ]);
+    const inbox = (await t.http.get('/api/notifications?limit=50').set(as(tom)).expect(200))
+      .body as NotificationPage;
+    expect(inbox.items.filter((item) => item.params.reviewId === created._id)).toEqual([
+      expect.objectContaining(expected),
+    ]);
+    // The coach replying hears nothing about their own reply.
+    const coachInbox = (await t.http.get('/api/notifications?limit=50').set(as(marcoS)).expect(200))
+      .body as NotificationPage;
+    expect(coachInbox.items.filter((item) => item.type === 'review.responded')).toEqual([]);
   });
 
   it('refuses an edit after 24 hours with RESPONSE_EDIT_CLOSED', async () => {

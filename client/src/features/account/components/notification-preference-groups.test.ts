@@ -27,6 +27,9 @@ describe('preferenceGroupsFor', () => {
       'report.resolved',
       'report.dismissed',
       'moderation.message_hidden',
+      'moderation.review_hidden',
+      'moderation.review_restored',
+      'review.responded',
     ]);
     expect(preferenceGroupsFor('client').map(({ group }) => group)).toEqual([
       'requests',
@@ -35,6 +38,7 @@ describe('preferenceGroupsFor', () => {
       'reminders',
       'messages',
       'moderation',
+      'reviews',
     ]);
   });
 });

@@ -36,7 +36,10 @@ const GROUP_OF: Record<NotificationType, PreferenceGroup> = {
   'report.resolved': 'moderation',
   'report.dismissed': 'moderation',
   'moderation.message_hidden': 'moderation',
+  'moderation.review_hidden': 'moderation',
+  'moderation.review_restored': 'moderation',
   'review.received': 'reviews',
+  'review.responded': 'reviews',
 };
 
 /** Sent to coaches only: nobody else is asked about them. */

@@ -103,13 +103,18 @@ describe('NotificationPreferencesForm', () => {
       'Reminders',
       'Messages',
       'Warnings, reports and moderation',
+      'Reviews',
     ]);
     expect(
       within(form).getByRole('switch', { name: 'Someone proposes a time in a conversation' }),
     ).toBeChecked();
+    expect(
+      within(form).getByRole('switch', { name: 'A coach replies to your review' }),
+    ).toBeChecked();
     for (const name of [
       'A client asks for a session',
       'A client books a session',
+      'A client reviews a session with you',
       'Your coach profile is approved',
       'Your coach profile is not approved',
     ]) {

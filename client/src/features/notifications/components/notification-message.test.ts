@@ -82,4 +82,46 @@ describe('notificationMessage', () => {
       'Reason: Please add your certifications.',
     ]);
   });
+
+  it('tells a client about their reviews: a reply, a removal with its reason, a restore', async () => {
+    const review = (
+      type: 'review.responded' | 'moderation.review_hidden' | 'moderation.review_restored',
+      reason?: string,
+    ) =>
+      makeNotification({
+        type,
+        key: `notifications.${type}`,
+        params: { reviewId: 'review-1', name: 'Carla Jensen', ...(reason ? { reason } : {}) },
+        link: type === 'moderation.review_hidden' ? null : '/coaches/coach-1#reviews',
+      });
+    const texts = (someone: string, locale: string) =>
+      [
+        review('review.responded'),
+        review('moderation.review_hidden', 'Not about the session'),
+        review('moderation.review_restored'),
+      ].map((notification) =>
+        text(notificationMessage(notification, { locale, timeZone: 'Europe/Berlin' }, someone)),
+      );
+
+    expect(texts('Someone', 'en')).toEqual([
+      ['Carla Jensen replied to your review.'],
+      [
+        'An admin removed your review of Carla Jensen: it no longer shows on the profile or counts in the rating.',
+        'Reason: Not about the session',
+      ],
+      ['An admin restored your review of Carla Jensen: it is visible again.'],
+    ]);
+
+    await i18n.changeLanguage('de');
+    expect(texts('Jemand', 'de')).toEqual([
+      ['Carla Jensen hat auf deine Bewertung geantwortet.'],
+      [
+        'Ein Admin hat deine Bewertung von Carla Jensen entfernt: Sie erscheint nicht mehr im Profil und zählt nicht mehr zur Bewertung.',
+        'Grund: Not about the session',
+      ],
+      [
+        'Ein Admin hat deine Bewertung von Carla Jensen wiederhergestellt: Sie ist wieder sichtbar.',
+      ],
+    ]);
+  });
 });

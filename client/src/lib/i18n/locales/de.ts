@@ -313,6 +313,8 @@ export const de: Translation = {
         },
         moderation: {
           message_hidden: 'Ein Admin entfernt eine deiner Nachrichten',
+          review_hidden: 'Ein Admin entfernt eine deiner Bewertungen',
+          review_restored: 'Ein Admin stellt eine deiner Bewertungen wieder her',
         },
         coach: {
           approved: 'Dein Coach-Profil wird freigegeben',
@@ -320,6 +322,7 @@ export const de: Translation = {
         },
         review: {
           received: 'Jemand bewertet eine Sitzung mit dir',
+          responded: 'Ein Coach antwortet auf deine Bewertung',
         },
       },
       save: 'E-Mail-Einstellungen speichern',
@@ -420,6 +423,7 @@ export const de: Translation = {
     },
     review: {
       received: '{{name}} hat eine Sitzung mit dir bewertet: {{rating}} von 5 Sternen.',
+      responded: '{{name}} hat auf deine Bewertung geantwortet.',
     },
     account: {
       warned:
@@ -433,6 +437,10 @@ export const de: Translation = {
     moderation: {
       message_hidden:
         'Ein Admin hat eine deiner Chat-Nachrichten entfernt, nachdem sie gemeldet wurde.',
+      review_hidden:
+        'Ein Admin hat deine Bewertung von {{name}} entfernt: Sie erscheint nicht mehr im Profil und zählt nicht mehr zur Bewertung.',
+      review_restored:
+        'Ein Admin hat deine Bewertung von {{name}} wiederhergestellt: Sie ist wieder sichtbar.',
     },
     unknown: 'Du hast eine neue Benachrichtigung.',
     someone: 'Jemand',

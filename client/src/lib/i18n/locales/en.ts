@@ -312,6 +312,8 @@ export const en = {
         },
         moderation: {
           message_hidden: 'An admin removes a message of yours',
+          review_hidden: 'An admin removes a review of yours',
+          review_restored: 'An admin restores a review of yours',
         },
         coach: {
           approved: 'Your coach profile is approved',
@@ -319,6 +321,7 @@ export const en = {
         },
         review: {
           received: 'A client reviews a session with you',
+          responded: 'A coach replies to your review',
         },
       },
       save: 'Save e-mail settings',
@@ -417,6 +420,7 @@ export const en = {
     },
     review: {
       received: '{{name}} reviewed a session with you: {{rating}} of 5 stars.',
+      responded: '{{name}} replied to your review.',
     },
     account: {
       warned:
@@ -429,6 +433,9 @@ export const en = {
     },
     moderation: {
       message_hidden: 'An admin removed one of your chat messages after it was reported.',
+      review_hidden:
+        'An admin removed your review of {{name}}: it no longer shows on the profile or counts in the rating.',
+      review_restored: 'An admin restored your review of {{name}}: it is visible again.',
     },
     unknown: 'You have a new notification.',
     someone: 'Someone',

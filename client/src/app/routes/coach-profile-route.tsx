@@ -1,10 +1,28 @@
+import type { ReviewDTO } from '@coachhub/shared/review';
+import { useTranslation } from 'react-i18next';
+
 import type { CoachProfileSlots } from '@/features/coaches/components/coach-profile-slots';
 import { CoachProfilePage } from '@/features/coaches/pages/coach-profile-page';
+import { ReportAction } from '@/features/reports/components/report-action';
 import { CoachReviewsSection } from '@/features/reviews/components/coach-reviews-section';
 
+/** "Report" on a review, named by its author as the review shows them. */
+const ReportReview = ({ review }: { review: ReviewDTO }) => {
+  const { t } = useTranslation();
+  return (
+    <ReportAction
+      targetType="review"
+      targetId={review._id}
+      ownerId={review.reviewer._id}
+      name={review.reviewer.displayName || t('reviews.someone')}
+    />
+  );
+};
+
 /**
- * `/coaches/:userId` composes the coach's profile (coaches) with their reviews (reviews), which
- * never import each other. On their own page a coach can reply to reviews.
+ * `/coaches/:userId` composes the coach's profile (coaches) with their reviews (reviews) and
+ * reporting either (reports), which never import each other. On their own page a coach can reply
+ * to reviews.
  */
 const slots: CoachProfileSlots = {
   renderReviews: (coach, viewerIsCoach) => (
@@ -12,6 +30,15 @@ const slots: CoachProfileSlots = {
       coachId={coach._id}
       coachName={`${coach.firstName} ${coach.lastName}`}
       viewerIsCoach={viewerIsCoach}
+      renderReviewActions={(review) => <ReportReview review={review} />}
+    />
+  ),
+  renderReport: (coach) => (
+    <ReportAction
+      targetType="coach"
+      targetId={coach._id}
+      ownerId={coach._id}
+      name={`${coach.firstName} ${coach.lastName}`}
     />
   ),
 };

@@ -8,4 +8,6 @@ import type { ReactNode } from 'react';
 export interface CoachProfileSlots {
   /** Below the profile; `viewerIsCoach`: the coach looks at their own page. */
   renderReviews?: (coach: CoachProfileDTO, viewerIsCoach: boolean) => ReactNode;
+  /** Under the coach's actions: reporting the profile. */
+  renderReport?: (coach: CoachProfileDTO) => ReactNode;
 }

@@ -47,6 +47,7 @@ export const CoachProfilePage = ({ slots = {} }: { slots?: CoachProfileSlots }) 
             {profile.online && <span className="online-badge">{t('coaches.profile.online')}</span>}
           </p>
           <CoachProfileActions coach={profile} />
+          {slots.renderReport?.(profile)}
         </div>
       </header>
       {viewer?._id === profile._id && <VerificationNotice coach={profile} />}

@@ -69,7 +69,7 @@ interface ConversationPaneProps {
 export const ConversationPane = ({ conversationId, viewer }: ConversationPaneProps) => {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const { renderPresence, renderProposalPicker } = useMessagesSlots();
+  const { renderPresence, renderProposalPicker, renderReport } = useMessagesSlots();
   const conversation = useConversation(conversationId);
   const history = useMessages(conversationId);
   const send = useSendMessage();
@@ -164,6 +164,14 @@ export const ConversationPane = ({ conversationId, viewer }: ConversationPanePro
           </h2>
           {partner && renderPresence?.(partner.id)}
         </div>
+        {partner &&
+          renderReport?.({
+            targetType: 'user',
+            targetId: partner.id,
+            ownerId: partner.id,
+            name: partner.name,
+            variant: 'link',
+          })}
         {proposals && partner && renderProposalPicker && (
           <Button
             variant="secondary"

@@ -9,6 +9,7 @@ import { useFormatContext } from '@/lib/use-format-context';
 import type { ChatMessage } from '../api/get-messages';
 import { MessageDeletePanel } from './message-delete-panel';
 import { MessageEditForm } from './message-edit-form';
+import { useMessagesSlots } from './messages-slots';
 import { ProposalCard } from './proposal-card';
 
 export type Delivery = 'sending' | 'failed' | 'sent' | 'read';
@@ -52,6 +53,7 @@ export const MessageItem = ({
 }: MessageItemProps) => {
   const { t } = useTranslation();
   const format = useFormatContext();
+  const { renderReport } = useMessagesSlots();
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
   const mine = message.senderId === viewerId;
   const sender = mine ? t('conversations.message.you') : nameOf(message.senderId);
@@ -149,6 +151,14 @@ export const MessageItem = ({
           <Button variant="ghost" onClick={() => setMode('delete')}>
             {t('conversations.message.delete')}
           </Button>
+          {!mine &&
+            renderReport?.({
+              targetType: 'message',
+              targetId: message._id,
+              ownerId: message.senderId,
+              name: sender,
+              variant: 'ghost',
+            })}
         </div>
       )}
       {mode === 'delete' && (

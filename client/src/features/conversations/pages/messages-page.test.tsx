@@ -607,6 +607,40 @@ describe('MessagesPage', () => {
     expect(screen.queryByTestId('reply-preview')).not.toBeInTheDocument();
   });
 
+  it('reports a message of the other person, and the person, never an own message', async () => {
+    const { requests } = fakeApi(
+      conversationRoutes(conversation, undefined, {
+        'POST /reports': () => ({ status: 201, data: {} }),
+      }),
+    );
+    const { pane, user } = await openConversation();
+    expect(
+      within(messageWith(pane, 'Yes, gladly.')).queryByRole('button', { name: /Report/ }),
+    ).toBeNull();
+
+    await user.click(
+      within(messageWith(pane, 'Shall we meet on Wednesday?')).getByRole('button', {
+        name: 'Report a message from Carla Jensen',
+      }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Report a message from Carla Jensen' });
+    await user.click(within(dialog).getByRole('radio', { name: 'Spam or advertising' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Send report' }));
+    await within(dialog).findByText('Thank you, an admin will look at it.');
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+
+    await user.click(within(pane).getByRole('button', { name: 'Report Carla Jensen' }));
+    const aboutCarla = screen.getByRole('dialog', { name: 'Report Carla Jensen' });
+    await user.click(within(aboutCarla).getByRole('radio', { name: 'Harassment or insults' }));
+    await user.click(within(aboutCarla).getByRole('button', { name: 'Send report' }));
+    await within(aboutCarla).findByText('Thank you, an admin will look at it.');
+
+    expect(requests.filter((request) => request.url === '/reports').map((r) => r.body)).toEqual([
+      { targetType: 'message', targetId: 'msg-1', reason: 'spam' },
+      { targetType: 'user', targetId: 'coach-1', reason: 'harassment' },
+    ]);
+  });
+
   it('sends a picture as multipart and shows it', async () => {
     const picture = new File(['png'], 'plan.png', { type: 'image/png' });
     const { requests } = fakeApi(

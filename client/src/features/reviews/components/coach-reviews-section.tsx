@@ -1,3 +1,5 @@
+import type { ReviewDTO } from '@coachhub/shared/review';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
@@ -13,6 +15,8 @@ interface CoachReviewsSectionProps {
   coachName: string;
   /** The coach looking at their own page: replies can be written there. */
   viewerIsCoach: boolean;
+  /** What other features offer on each review (reporting it), filled in by the route. */
+  renderReviewActions?: (review: ReviewDTO) => ReactNode;
 }
 
 /** A coach's reviews on their profile: the figures, then the reviews, a few more at a time. */
@@ -20,6 +24,7 @@ export const CoachReviewsSection = ({
   coachId,
   coachName,
   viewerIsCoach,
+  renderReviewActions,
 }: CoachReviewsSectionProps) => {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
@@ -61,7 +66,12 @@ export const CoachReviewsSection = ({
           <ul className="review-list" aria-label={t('reviews.listLabel', { name: coachName })}>
             {items.map((review) => (
               <li key={review._id}>
-                <ReviewItem review={review} coachName={coachName} canReply={viewerIsCoach} />
+                <ReviewItem
+                  review={review}
+                  coachName={coachName}
+                  canReply={viewerIsCoach}
+                  actions={renderReviewActions?.(review)}
+                />
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { REVIEW_ASPECTS } from '@coachhub/shared/review';
 import type { ReviewDTO } from '@coachhub/shared/review';
 import { useId, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { CoachAvatar } from '@/components/coach/coach-avatar';
@@ -17,10 +18,12 @@ interface ReviewItemProps {
   coachName: string;
   /** The viewer is the reviewed coach: they may reply, and edit the reply for a while. */
   canReply: boolean;
+  /** What other features offer on a review (reporting it), from the route. */
+  actions?: ReactNode;
 }
 
 /** One review: who, the stars, the detail ratings given, the comment, when, and the reply. */
-export const ReviewItem = ({ review, coachName, canReply }: ReviewItemProps) => {
+export const ReviewItem = ({ review, coachName, canReply, actions }: ReviewItemProps) => {
   const { t } = useTranslation();
   const format = useFormatContext();
   const now = useCurrentMinute();
@@ -96,6 +99,7 @@ export const ReviewItem = ({ review, coachName, canReply }: ReviewItemProps) => 
           {t(response ? 'reviews.reply.edit' : 'reviews.reply.add')}
         </Button>
       )}
+      {actions}
     </article>
   );
 };

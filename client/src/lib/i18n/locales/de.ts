@@ -1519,6 +1519,52 @@ export const de: Translation = {
       saved: 'Deine Antwort ist gespeichert.',
     },
   },
+  reports: {
+    action: {
+      user: 'Melden',
+      coach: 'Dieses Profil melden',
+      message: 'Melden',
+      review: 'Melden',
+    },
+    actionName: {
+      user: '{{name}} melden',
+      coach: 'Dieses Profil melden',
+      message: 'Eine Nachricht von {{name}} melden',
+      review: 'Die Bewertung von {{name}} melden',
+    },
+    title: {
+      user: '{{name}} melden',
+      coach: 'Das Profil von {{name}} melden',
+      message: 'Eine Nachricht von {{name}} melden',
+      review: 'Die Bewertung von {{name}} melden',
+    },
+    description:
+      'Sag uns, was nicht stimmt. Ein Admin sieht sich deine Meldung an und entscheidet, was geschieht.',
+    reason: 'Warum meldest du das?',
+    reasons: {
+      spam: 'Spam oder Werbung',
+      harassment: 'Belästigung oder Beleidigung',
+      inappropriate: 'Unangemessene Inhalte',
+      fraud: 'Betrug',
+      other: 'Etwas anderes',
+    },
+    reasonMissing: 'Wähle einen Grund.',
+    details: 'Details (optional)',
+    counter: '{{used}} von {{max}} Zeichen.',
+    submit: 'Meldung senden',
+    sending: 'Wird gesendet…',
+    cancel: 'Abbrechen',
+    close: 'Schließen',
+    sentDescription: 'Deine Meldung ist verschickt.',
+    sent: 'Danke, ein Admin sieht es sich an.',
+    alreadyDescription: 'Deine frühere Meldung ist noch offen.',
+    already:
+      'Du hast das bereits gemeldet und ein Admin hat noch nicht entschieden. Du musst es nicht noch einmal melden.',
+    tooMany:
+      'Du hast in kurzer Zeit sehr viele Meldungen geschickt. Bitte versuche es später noch einmal.',
+    gone: 'Das gibt es nicht mehr, es kann nicht gemeldet werden.',
+    ownContent: 'Du kannst dich selbst oder deine eigenen Inhalte nicht melden.',
+  },
   errors: {
     VALIDATION_FAILED: 'Einige Angaben sind ungültig. Bitte prüfe die markierten Felder.',
     UNAUTHENTICATED: 'Bitte melde dich an, um fortzufahren.',

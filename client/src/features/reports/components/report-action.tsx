@@ -1,0 +1,63 @@
+import type { ReportTargetType } from '@coachhub/shared/report';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { Button } from '@/components/ui/button';
+import { useCurrentUser } from '@/lib/auth/session';
+
+import { ReportDialog } from './report-dialog';
+import './reports.css';
+
+interface ReportActionProps {
+  targetType: ReportTargetType;
+  targetId: string;
+  /** Whose it is (the person, the coach, the sender, the author): they never see the action. */
+  ownerId: string;
+  /** Their name, for the dialog's title and the button's accessible name. */
+  name: string;
+  /** `link`: a small text button (profile, review); `ghost`: among other actions (a message). */
+  variant?: 'link' | 'ghost';
+  className?: string;
+}
+
+/**
+ * A discreet "Report" that opens the report dialog. Only for signed-in people, never on their
+ * own profile or content, and not for admins, who act in the admin area instead.
+ */
+export const ReportAction = ({
+  targetType,
+  targetId,
+  ownerId,
+  name,
+  variant = 'link',
+  className,
+}: ReportActionProps) => {
+  const { t } = useTranslation();
+  const viewer = useCurrentUser();
+  const [open, setOpen] = useState(false);
+
+  if (!viewer || viewer._id === ownerId || viewer.role === 'admin') return null;
+  const label = t(`reports.action.${targetType}`);
+  const accessibleName = t(`reports.actionName.${targetType}`, { name });
+  return (
+    <>
+      <Button
+        variant={variant}
+        className={[variant === 'link' && 'report-action', className].filter(Boolean).join(' ')}
+        aria-haspopup="dialog"
+        // A bare "Report" does not say what is reported; the name starts with the visible word.
+        aria-label={label === accessibleName ? undefined : accessibleName}
+        onClick={() => setOpen(true)}
+      >
+        {label}
+      </Button>
+      {open && (
+        <ReportDialog
+          target={{ type: targetType, id: targetId }}
+          name={name}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+};

@@ -18,14 +18,11 @@ interface Person {
 }
 const fullName = (person: Person) => `${person.firstName} ${person.lastName}`;
 
-/** The API as a signed-in person's app uses it, for what no page offers (filing a report). */
-async function api<T>(path: string, init: { token?: string; body?: unknown } = {}): Promise<T> {
+/** The API as the app uses it, for setting the scene (an account, the coach and a review). */
+async function api<T>(path: string, init: { body?: unknown } = {}): Promise<T> {
   const response = await fetch(`${inject('baseUrl')}${path}`, {
     method: init.body === undefined ? 'GET' : 'POST',
-    headers: {
-      ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-    },
+    headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -83,10 +80,11 @@ const reviewsLoaded = (page: Page) =>
   );
 
 /**
- * An admin turns on two-factor sign-in and signs in with a code from the app; approves a coach
- * waiting for verification, who then shows in the directory; closes a report about a review by
- * hiding it, and the review leaves the coach's profile; suspends an account, which can then no
- * longer sign in; and finds all three in the audit log.
+ * A client reports a review from the coach's profile, on a phone. An admin turns on two-factor
+ * sign-in and signs in with a code from the app; approves a coach waiting for verification, who
+ * then shows in the directory; closes the client's report by hiding the review, which leaves the
+ * coach's profile; suspends an account, which can then no longer sign in; and finds all three in
+ * the audit log.
  */
 describe('moderation journey', () => {
   let browser: Browser;
@@ -123,28 +121,53 @@ describe('moderation journey', () => {
     admin = await adminContext.newPage();
     visitor = await visitorContext.newPage();
 
-    // What the queue holds: a client's report about a review (no page files one yet) and an
-    // account to suspend.
+    // An account to suspend, and the review the client will report.
     await register(suspect);
-    const { accessToken } = await register(reporter);
     const directory = await api<{ items: { _id: string }[] }>(
       `/api/coaches?q=${encodeURIComponent(REVIEWED_COACH)}`,
     );
     reviewedCoachId = directory.items[0]?._id ?? '';
     reportedReview = await aDistinctReview(reviewedCoachId);
-    await api('/api/reports', {
-      token: accessToken,
-      body: {
-        targetType: 'review',
-        targetId: reportedReview._id,
-        reason: 'harassment',
-        details: reportDetails,
-      },
-    });
   });
 
   afterAll(async () => {
     await browser?.close();
+  });
+
+  test('a client reports a review from the coach’s profile, on a phone', async () => {
+    const reporterContext = await newContext(browser, inject('baseUrl'));
+    const page = await reporterContext.newPage();
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto('/register');
+    const form = page.getByTestId('register-form');
+    await form.getByLabel('First name').fill(reporter.firstName);
+    await form.getByLabel('Last name').fill(reporter.lastName);
+    await form.getByLabel('Email').fill(reporter.email);
+    await form.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL('**/dashboard');
+
+    await page.goto(`/coaches/${reviewedCoachId}`);
+    await reviewsLoaded(page);
+    const author = reportedReview.reviewer.displayName;
+    await reviewOnProfile(page, reportedReview)
+      .getByRole('button', { name: `Report the review by ${author}` })
+      .click();
+    const dialog = page.getByRole('dialog', { name: `Report the review by ${author}` });
+    await dialog.getByRole('radio', { name: 'Harassment or insults' }).check();
+    await dialog.getByLabel('Details (optional)').fill(reportDetails);
+    // The whole dialog fits the phone's width.
+    const box = await dialog.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
+    await dialog.getByRole('button', { name: 'Send report' }).click();
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: 'Thank you, an admin will look at it.' })
+      .waitFor();
+    await screenshot(page, 'moderation-0-review-reported');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await reporterContext.close();
   });
 
   test('the admin turns on two-factor sign-in in Account settings', async () => {

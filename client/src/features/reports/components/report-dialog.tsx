@@ -40,11 +40,12 @@ const validate = (values: ReportValues) => ({
 /** What the API is sent: the details trimmed, and left out when empty. */
 export const toReportRequest = (
   target: ReportTarget,
-  { reason, details }: ReportValues,
+  reason: ReportReason,
+  details: string,
 ): CreateReportRequest => ({
   targetType: target.type,
   targetId: target.id,
-  reason: reason || 'other',
+  reason,
   ...(details.trim() ? { details: details.trim() } : {}),
 });
 
@@ -94,14 +95,19 @@ export const ReportDialog = ({ target, name, onClose }: ReportDialogProps) => {
     initialValues: INITIAL,
     validate,
     submission: create,
-    onValid: (values, helpers) =>
-      create.mutate(toReportRequest(target, values), { onError: helpers.focusFirstProblem }),
+    onValid: ({ reason, details }, helpers) => {
+      // `validate` has asked for a reason already; this only tells the types.
+      if (reason === '') return;
+      create.mutate(toReportRequest(target, reason, details), {
+        onError: helpers.focusFirstProblem,
+      });
+    },
   });
   const fieldsRef = useFocusFirstProblem<HTMLDivElement>(form.failedSubmits);
   const title = t(`reports.title.${target.type}`, { name });
 
-  const alreadyOpen = toApiError(create.error ?? null).code === 'ALREADY_REPORTED';
-  if (create.isSuccess || (create.isError && alreadyOpen)) {
+  const alreadyOpen = create.isError && toApiError(create.error).code === 'ALREADY_REPORTED';
+  if (create.isSuccess || alreadyOpen) {
     return (
       <DialogFrame
         role="dialog"

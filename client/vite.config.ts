@@ -59,6 +59,12 @@ export default defineConfig({
               name: 'socket',
               test: /node_modules[\\/](socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io[\\/]component-emitter)[\\/]/,
             },
+            // axios and the app's one instance of it (lib/http-client.ts), loaded as the app
+            // starts but not awaited by the first paint (lib/api-client.ts).
+            {
+              name: 'http',
+              test: /node_modules[\\/]axios[\\/]|src[\\/]lib[\\/]http-client\.ts$/,
+            },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

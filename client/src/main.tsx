@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
+import { loadHttpClient } from '@/lib/api-client';
 import { i18nReady } from '@/lib/i18n/i18n';
 
 import { App } from './app/app';
@@ -13,6 +14,10 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');
 
 preloadRoutesOnIntent(appRoutes);
+// axios is not needed for the first paint, but the page's first request soon needs it: its
+// download starts now, beside the language's strings and the page's chunk. A failure here is
+// tried again by that request.
+loadHttpClient().catch(() => undefined);
 
 const root = createRoot(container);
 const render = () =>

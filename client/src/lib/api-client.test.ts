@@ -6,6 +6,7 @@ import type { FakeRequest } from '@/testing/fake-api';
 import { accessToken } from './access-token';
 import { apiClient } from './api-client';
 import { ApiError } from './api-error';
+import { httpClient } from './http-client';
 import { sessionEvents } from './session-events';
 
 const deferred = () => {
@@ -71,8 +72,8 @@ describe('apiClient', () => {
   });
 
   it('talks to the relative /api base with credentials, for the httpOnly refresh cookie', () => {
-    expect(apiClient.defaults.baseURL).toBe('/api');
-    expect(apiClient.defaults.withCredentials).toBe(true);
+    expect(httpClient.defaults.baseURL).toBe('/api');
+    expect(httpClient.defaults.withCredentials).toBe(true);
   });
 
   it('sends the in-memory access token as a bearer token', async () => {

@@ -1,135 +1,55 @@
-import type { RefreshResponse } from '@coachhub/shared/auth';
-import axios, { isAxiosError } from 'axios';
+import type { AxiosRequestConfig, AxiosResponseDefault } from 'axios';
 
-import { env } from '@/config/env';
+import type * as HttpClientModule from './http-client';
 
-import { accessToken } from './access-token';
-import { toApiError } from './api-error';
-import type { ApiError, ApiErrorCode } from './api-error';
-import { sessionEvents } from './session-events';
-import { sessionHint } from './session-hint';
-import { twoFactorSetup } from './two-factor-setup';
-
-declare module 'axios' {
-  interface AxiosRequestConfig {
-    /** Set on calls whose 401 a token refresh cannot fix (login, the refresh itself). */
-    skipAuthRefresh?: boolean;
-    /** Set on the one retry after a refresh, so a second 401 cannot loop. */
-    authRetried?: boolean;
-  }
-}
-
-const REFRESH_PATH = '/auth/refresh';
-
-/** The one HTTP client of the app. The refresh token is an httpOnly cookie, hence credentials. */
-export const apiClient = axios.create({
-  baseURL: env.apiUrl,
-  withCredentials: true,
-  headers: { Accept: 'application/json' },
-});
-
-apiClient.interceptors.request.use((config) => {
-  const token = accessToken.get();
-  if (token && !config.headers.has('Authorization')) {
-    config.headers.set('Authorization', `Bearer ${token}`);
-  }
-  return config;
-});
-
-/** 401 codes that mean "your access token is missing or stale", which a refresh can repair. */
-const REFRESHABLE_CODES: ReadonlySet<ApiErrorCode> = new Set([
-  'UNAUTHENTICATED',
-  'TOKEN_EXPIRED',
-  'INVALID_TOKEN',
-  'UNKNOWN_ERROR',
-]);
-
-/** The server refused the refresh cookie (as opposed to being unreachable). */
-const isRefusal = (error: ApiError) => error.status === 401 || error.status === 403;
+let httpClientModule: Promise<typeof HttpClientModule> | null = null;
 
 /**
- * Browsers share the refresh cookie between tabs and the server revokes a whole token family
- * when an old refresh token is replayed, so tabs must not refresh at the same time.
+ * Loads the one axios instance (http-client.ts, with its token refresh and error handling) once.
+ * main.tsx starts it as the app starts, beside the first page's chunk, so the first request
+ * rarely waits for it; it is not part of the JavaScript that must arrive before the first paint.
  */
-const acrossTabs = <T>(task: () => Promise<T>): Promise<T> =>
-  typeof navigator !== 'undefined' && navigator.locks
-    ? navigator.locks.request('coachhub:token-refresh', task)
-    : task();
-
-let refreshInFlight: Promise<string> | null = null;
-
-const requestNewToken = async (): Promise<string> => {
-  try {
-    const { data } = await acrossTabs(() =>
-      apiClient.post<RefreshResponse>(REFRESH_PATH, undefined, { skipAuthRefresh: true }),
-    );
-    accessToken.set(data.accessToken);
-    sessionHint.set();
-    return data.accessToken;
-  } catch (error) {
-    const apiError = toApiError(error);
-    if (isRefusal(apiError)) {
-      const hadSession = accessToken.get() !== null;
-      accessToken.clear();
-      sessionHint.clear();
-      if (hadSession) {
-        sessionEvents.emitEnded(apiError.code === 'ACCOUNT_SUSPENDED' ? 'suspended' : 'expired');
-      }
-    }
-    throw apiError;
-  }
-};
-
-/**
- * Trades the refresh cookie for a new access token. Concurrent callers share one request:
- * the server rotates the cookie on every refresh, so a second parallel refresh would replay
- * a spent token and revoke the session.
- */
-export const refreshAccessToken = (): Promise<string> => {
-  refreshInFlight ??= requestNewToken().finally(() => {
-    refreshInFlight = null;
+export const loadHttpClient = (): Promise<typeof HttpClientModule> => {
+  httpClientModule ??= import('./http-client').catch((error: unknown) => {
+    // A failed download (a deploy, a network blip) is tried again by the next request.
+    httpClientModule = null;
+    throw error;
   });
-  return refreshInFlight;
+  return httpClientModule;
 };
 
-const bearerOf = (header: unknown): string | null =>
-  typeof header === 'string' && header.startsWith('Bearer ')
-    ? header.slice('Bearer '.length)
-    : null;
+const client = async () => (await loadHttpClient()).httpClient;
 
-apiClient.interceptors.response.use(undefined, async (error: unknown) => {
-  const apiError = toApiError(error);
-  const config = isAxiosError(error) ? error.config : undefined;
+/**
+ * How feature code talks to the API: the methods of the one axios instance, same arguments and
+ * answers, with axios itself loaded on the first call.
+ */
+export const apiClient = {
+  get: async <T = unknown, R = AxiosResponseDefault, D = unknown, P = unknown>(
+    url: string,
+    config?: AxiosRequestConfig<D, P>,
+  ) => (await client()).get<T, R, D, P>(url, config),
+  delete: async <T = unknown, R = AxiosResponseDefault, D = unknown, P = unknown>(
+    url: string,
+    config?: AxiosRequestConfig<D, P>,
+  ) => (await client()).delete<T, R, D, P>(url, config),
+  post: async <T = unknown, R = AxiosResponseDefault, D = unknown, P = unknown>(
+    url: string,
+    data?: D,
+    config?: AxiosRequestConfig<D, P>,
+  ) => (await client()).post<T, R, D, P>(url, data, config),
+  put: async <T = unknown, R = AxiosResponseDefault, D = unknown, P = unknown>(
+    url: string,
+    data?: D,
+    config?: AxiosRequestConfig<D, P>,
+  ) => (await client()).put<T, R, D, P>(url, data, config),
+  patch: async <T = unknown, R = AxiosResponseDefault, D = unknown, P = unknown>(
+    url: string,
+    data?: D,
+    config?: AxiosRequestConfig<D, P>,
+  ) => (await client()).patch<T, R, D, P>(url, data, config),
+};
 
-  // An admin who must turn on two-factor sign-in first: the app guides them there.
-  if (apiError.code === 'TWO_FACTOR_REQUIRED') twoFactorSetup.markRequired();
-  if (apiError.code === 'ACCOUNT_SUSPENDED' && accessToken.get() !== null) {
-    accessToken.clear();
-    sessionHint.clear();
-    sessionEvents.emitEnded('suspended');
-    throw apiError;
-  }
-  // Without a token or a hint of a session there is nothing to refresh (a visitor).
-  const mayHaveSession = accessToken.get() !== null || sessionHint.isSet();
-  const canRetry =
-    config !== undefined &&
-    mayHaveSession &&
-    apiError.status === 401 &&
-    REFRESHABLE_CODES.has(apiError.code) &&
-    !config.skipAuthRefresh &&
-    !config.authRetried;
-  if (!canRetry) throw apiError;
-
-  const sentToken = bearerOf(config.headers.get('Authorization'));
-  const currentToken = accessToken.get();
-  // Another request refreshed while this one was on the wire: just use the newer token.
-  const freshToken =
-    currentToken !== null && currentToken !== sentToken
-      ? currentToken
-      : await refreshAccessToken().catch(() => null);
-  if (freshToken === null) throw apiError;
-
-  config.authRetried = true;
-  config.headers.set('Authorization', `Bearer ${freshToken}`);
-  return apiClient.request(config);
-});
+/** Trades the refresh cookie for a new access token (concurrent callers share one request). */
+export const refreshAccessToken = async (): Promise<string> =>
+  (await loadHttpClient()).refreshAccessToken();

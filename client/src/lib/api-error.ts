@@ -1,6 +1,6 @@
 import { ERROR_CODES } from '@coachhub/shared/errors';
 import type { ApiErrorBody, ErrorCode, ValidationIssue } from '@coachhub/shared/errors';
-import { isAxiosError } from 'axios';
+import type { AxiosError } from 'axios';
 
 /** Codes the client itself produces when the server never answered with one. */
 export const CLIENT_ERROR_CODES = ['NETWORK_ERROR', 'UNKNOWN_ERROR'] as const;
@@ -34,6 +34,16 @@ export class ApiError extends Error {
     return Array.isArray(this.details) ? this.details : [];
   }
 }
+
+/**
+ * axios's own `isAxiosError` test, written out so that reading an error does not pull axios into
+ * the first page's JavaScript (it loads with the first request, api-client.ts).
+ */
+const isAxiosError = (error: unknown): error is AxiosError =>
+  typeof error === 'object' &&
+  error !== null &&
+  'isAxiosError' in error &&
+  error.isAxiosError === true;
 
 export const toApiError = (error: unknown): ApiError => {
   if (error instanceof ApiError) return error;

@@ -1,7 +1,7 @@
 import { AxiosError, AxiosHeaders } from 'axios';
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 
-import { apiClient } from '@/lib/api-client';
+import { httpClient } from '@/lib/http-client';
 
 export interface FakeRequest {
   method: string;
@@ -32,12 +32,13 @@ const parseBody = (data: unknown): unknown => {
 };
 
 /**
- * Answers the app's real axios instance from an in-test route table, through axios's own
- * adapter hook: interceptors, headers and error handling all run as in production.
+ * Answers the app's real axios instance (the one `apiClient` loads) from an in-test route table,
+ * through axios's own adapter hook: interceptors, headers and error handling all run as in
+ * production.
  */
 export const installFakeApi = (routes: FakeRoutes) => {
   const requests: FakeRequest[] = [];
-  const originalAdapter = apiClient.defaults.adapter;
+  const originalAdapter = httpClient.defaults.adapter;
 
   const adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
     const request: FakeRequest = {
@@ -72,11 +73,11 @@ export const installFakeApi = (routes: FakeRoutes) => {
     );
   };
 
-  apiClient.defaults.adapter = adapter;
+  httpClient.defaults.adapter = adapter;
   return {
     requests,
     restore: () => {
-      apiClient.defaults.adapter = originalAdapter;
+      httpClient.defaults.adapter = originalAdapter;
     },
   };
 };

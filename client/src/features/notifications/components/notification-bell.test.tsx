@@ -136,6 +136,9 @@ describe('NotificationBell', () => {
     await user.click(within(panel).getByRole('link', { name: /Grace Hopper confirmed/ }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/bookings'));
+    // The page arriving moves focus to it (which would close a panel opened before): wait for it,
+    // as someone does who looks at the page before opening the bell again.
+    expect(await screen.findByRole('heading', { name: 'My bookings' })).toBeInTheDocument();
     expect(panel).not.toBeVisible();
     expect(
       await screen.findByRole('button', { name: 'Notifications, 1 unread' }),

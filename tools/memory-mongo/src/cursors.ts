@@ -82,7 +82,9 @@ export class CursorRegistry {
     let bytes = 0;
     while (batch.length < count && cursor.position < cursor.docs.length) {
       const doc = cursor.docs[cursor.position] as Doc;
-      bytes += bsonSize(doc);
+      // The first document always goes; its size only counts when another may follow.
+      const another = count > 1 && cursor.position + 1 < cursor.docs.length;
+      if (batch.length > 0 || another) bytes += bsonSize(doc);
       if (batch.length > 0 && bytes > MAX_BATCH_BYTES) break;
       batch.push(doc);
       cursor.position += 1;

@@ -85,7 +85,7 @@ export class Engine {
   }
 
   async run(db: string, body: Doc, connectionId: number): Promise<Doc> {
-    const name = Object.keys(body)[0] ?? '';
+    const name = commandName(body);
     const handler = COMMANDS[name];
     if (!handler) {
       throw new MongoError('CommandNotFound', `no such command: '${name}'`);
@@ -214,6 +214,12 @@ export class Engine {
         this.sessions.delete(id);
     }
   }
+}
+
+/** The command is the body's first field (read without listing every key). */
+function commandName(body: Doc): string {
+  for (const key in body) return key;
+  return '';
 }
 
 function sessionKey(lsid: unknown): string | undefined {

@@ -194,6 +194,10 @@ function boundsFor(
       if (points) break;
     }
     if (points) {
+      if (points.length === 1) {
+        bounds.push({ points });
+        continue;
+      }
       const unique = new Map<string, unknown>();
       for (const value of points) unique.set(keyString(value), value);
       const sorted = [...unique.values()].sort((a, b) => compareKeys(a, b) * direction);
@@ -264,10 +268,16 @@ function hashLookup(index: Index, bounds: FieldBounds[]): string[] | undefined {
   if (bounds.length !== index.fields.length || bounds.some((bound) => !bound.points)) {
     return undefined;
   }
-  let keys: unknown[][] = [[]];
-  for (const bound of bounds) {
-    keys = keys.flatMap((prefix) => (bound.points ?? []).map((value) => [...prefix, value]));
-    if (keys.length > MAX_POINT_COMBINATIONS) return undefined;
+  let keys: unknown[][];
+  if (bounds.every((bound) => bound.points?.length === 1)) {
+    // One value per field (the usual lookup): a single key.
+    keys = [bounds.map((bound) => (bound.points as unknown[])[0])];
+  } else {
+    keys = [[]];
+    for (const bound of bounds) {
+      keys = keys.flatMap((prefix) => (bound.points ?? []).map((value) => [...prefix, value]));
+      if (keys.length > MAX_POINT_COMBINATIONS) return undefined;
+    }
   }
   const ids: string[] = [];
   for (const values of keys)

@@ -35,9 +35,14 @@ export interface RunningMemoryMongo {
  * malformed closes this connection only.
  */
 class Connection {
+  /** The start of a message not yet whole, kept as received until it is (copied once). */
   private buffered: Buffer[] = [];
   private bufferedBytes = 0;
+  /** How many buffered bytes the next step needs: the length prefix, then the whole message. */
+  private awaited = 4;
   private queue: Promise<void> = Promise.resolve();
+  /** Requests received and not yet answered: with none, the next one starts at once. */
+  private unanswered = 0;
   private nextResponseId = 1;
 
   constructor(
@@ -52,31 +57,45 @@ class Connection {
   }
 
   private receive(chunk: Buffer): void {
-    this.buffered.push(chunk);
-    this.bufferedBytes += chunk.length;
-    while (this.bufferedBytes >= 4) {
-      const head =
-        this.buffered.length === 1 ? (this.buffered[0] as Buffer) : Buffer.concat(this.buffered);
-      this.buffered = [head];
-      const length = head.readInt32LE(0);
+    let data = chunk;
+    if (this.bufferedBytes > 0) {
+      this.buffered.push(chunk);
+      this.bufferedBytes += chunk.length;
+      if (this.bufferedBytes < this.awaited) return;
+      data = Buffer.concat(this.buffered, this.bufferedBytes);
+      this.buffered = [];
+      this.bufferedBytes = 0;
+    }
+    let offset = 0;
+    while (data.length - offset >= 4) {
+      const length = data.readInt32LE(offset);
       if (isImpossibleLength(length)) return this.fail(`impossible message length ${length}`);
-      if (head.length < length) return;
-      const message = head.subarray(0, length);
-      const rest = head.subarray(length);
-      this.buffered = rest.length > 0 ? [rest] : [];
-      this.bufferedBytes = rest.length;
+      if (data.length - offset < length) break;
+      const message =
+        offset === 0 && length === data.length ? data : data.subarray(offset, offset + length);
+      offset += length;
       let request: CommandRequest;
       try {
         request = parseMessage(message);
       } catch (error) {
         return this.fail(error instanceof ProtocolError ? error.message : String(error));
       }
-      this.queue = this.queue.then(() => this.answer(request));
+      // Replies go out in request order: a request waits only behind unanswered ones.
+      this.unanswered += 1;
+      this.queue =
+        this.unanswered === 1 ? this.answer(request) : this.queue.then(() => this.answer(request));
+    }
+    if (offset < data.length) {
+      const rest = offset === 0 ? data : data.subarray(offset);
+      this.buffered = [rest];
+      this.bufferedBytes = rest.length;
+      this.awaited = rest.length >= 4 ? rest.readInt32LE(0) : 4;
     }
   }
 
   private async answer(request: CommandRequest): Promise<void> {
     const reply = await this.execute(request);
+    this.unanswered -= 1;
     if (request.moreToCome || this.socket.destroyed) return;
     const responseId = this.nextResponseId++;
     const encode = request.kind === 'msg' ? encodeOpMsg : encodeOpReply;

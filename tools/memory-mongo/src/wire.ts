@@ -144,28 +144,41 @@ function parseOpQuery(message: Buffer, header: MessageHeader): CommandRequest {
   return { kind: 'query', requestId: header.requestId, moreToCome: false, db, body };
 }
 
-function header(length: number, requestId: number, responseTo: number, opCode: number): Buffer {
-  const buffer = Buffer.alloc(HEADER_SIZE);
-  buffer.writeInt32LE(length, 0);
-  buffer.writeInt32LE(requestId, 4);
-  buffer.writeInt32LE(responseTo, 8);
-  buffer.writeInt32LE(opCode, 12);
-  return buffer;
+/** The header and the fixed fields before the body in one buffer, the body copied in once. */
+function frame(
+  body: Uint8Array,
+  fieldsSize: number,
+  requestId: number,
+  responseTo: number,
+  opCode: number,
+): Buffer {
+  const length = HEADER_SIZE + fieldsSize + body.length;
+  const message = Buffer.allocUnsafe(length);
+  message.writeInt32LE(length, 0);
+  message.writeInt32LE(requestId, 4);
+  message.writeInt32LE(responseTo, 8);
+  message.writeInt32LE(opCode, 12);
+  message.fill(0, HEADER_SIZE, HEADER_SIZE + fieldsSize);
+  message.set(body, HEADER_SIZE + fieldsSize);
+  return message;
 }
 
 export function encodeOpMsg(reply: Document, requestId: number, responseTo: number): Buffer {
-  const body = BSON.serialize(reply, SERIALIZE_OPTIONS);
-  const length = HEADER_SIZE + 4 + 1 + body.length;
-  const prefix = Buffer.alloc(5); // flagBits 0, section kind 0
-  return Buffer.concat([header(length, requestId, responseTo, OpCode.MSG), prefix, body]);
+  // flagBits 0, then section kind 0 and the body.
+  return frame(BSON.serialize(reply, SERIALIZE_OPTIONS), 5, requestId, responseTo, OpCode.MSG);
 }
 
 export function encodeOpReply(reply: Document, requestId: number, responseTo: number): Buffer {
-  const body = BSON.serialize(reply, SERIALIZE_OPTIONS);
-  const fields = Buffer.alloc(20); // responseFlags, cursorID (int64), startingFrom, numberReturned
-  fields.writeInt32LE(1, 16);
-  const length = HEADER_SIZE + fields.length + body.length;
-  return Buffer.concat([header(length, requestId, responseTo, OpCode.REPLY), fields, body]);
+  // responseFlags 0, cursorID 0 (int64), startingFrom 0, numberReturned 1.
+  const message = frame(
+    BSON.serialize(reply, SERIALIZE_OPTIONS),
+    20,
+    requestId,
+    responseTo,
+    OpCode.REPLY,
+  );
+  message.writeInt32LE(1, HEADER_SIZE + 16);
+  return message;
 }
 
 export function bsonSize(document: Document): number {

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { Types } from 'mongoose';
 import { loadConfig } from '../server/src/core/config/config.js';
 import { Session } from '../server/src/modules/auth/session.model.js';
@@ -123,25 +124,53 @@ async function main(): Promise<void> {
   const server = await createServer(config);
   const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   loop.enable();
-  let since = { cpu: process.cpuUsage(), wall: performance.now(), waited: runQueueWaitMs() };
+  // What the heap allocated since the last reset: its growth plus what every collection freed
+  // (V8 counts no allocations itself; GCProfiler reports each collection's heap before and after).
+  let collections = new GCProfiler();
+  collections.start();
+  const freedSinceLastCall = (): number => {
+    const freed = collections
+      .stop()
+      .statistics.reduce(
+        (sum, gc) =>
+          sum + gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize,
+        0,
+      );
+    collections = new GCProfiler();
+    collections.start();
+    return freed;
+  };
+  const usedHeap = () => getHeapStatistics().used_heap_size;
+  const startWindow = () => ({
+    cpu: process.cpuUsage(),
+    wall: performance.now(),
+    waited: runQueueWaitMs(),
+    heap: usedHeap(),
+    freed: 0,
+  });
+  let since = startWindow();
   const collect = (globalThis as { gc?: () => void }).gc;
 
   const stats = (gc: boolean, reset: boolean): ServerStats => {
     const cpu = process.cpuUsage(since.cpu);
     const wallMs = performance.now() - since.wall;
     const beyond = (ns: number) => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
+    since.freed += freedSinceLastCall();
     const result = {
       loopDelayP50: beyond(loop.percentile(50)),
       loopDelayP99: beyond(loop.percentile(99)),
       loopDelayMax: beyond(loop.max),
       cpuShare: (cpu.user + cpu.system) / 1000 / wallMs,
       waitShare: (runQueueWaitMs() - since.waited) / wallMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      allocatedBytes: usedHeap() - since.heap + since.freed,
     };
     if (gc) collect?.();
     const memory = process.memoryUsage();
     if (reset) {
       loop.reset();
-      since = { cpu: process.cpuUsage(), wall: performance.now(), waited: runQueueWaitMs() };
+      freedSinceLastCall();
+      since = startWindow();
     }
     return {
       pid: process.pid,

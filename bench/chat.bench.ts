@@ -73,6 +73,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(1));
 const percent = (share: number) => (Number.isNaN(share) ? '-' : `${(share * 100).toFixed(0)} %`);
 const thousands = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -358,6 +359,9 @@ interface PhaseResult {
   refusedTotal: number;
   /** Delivery p99 of each 10 s of sending (by send time). */
   windowP99s: number[];
+  /** The server's CPU time and JS heap allocation over the phase and its drain, per message sent. */
+  cpuPerMessageMs: number;
+  allocatedPerMessage: number;
   passed: boolean;
 }
 
@@ -420,6 +424,7 @@ async function runPhase(
   }
   // Late duplicates would arrive within this.
   await sleep(1_000);
+  const wholePhase = await server.stats({ gc: false, reset: false });
 
   const windows = new Map<number, number[]>();
   phase.latencies.forEach((latency, index) => {
@@ -443,6 +448,8 @@ async function runPhase(
     missing: phase.acked - phase.delivered,
     refusedTotal: refusedTotal(),
     windowP99s,
+    cpuPerMessageMs: wholePhase.cpuMs / phase.sent,
+    allocatedPerMessage: wholePhase.allocatedBytes / phase.sent,
     passed:
       p99 <= TARGET_P99_MS &&
       phase.delivered === phase.sent &&
@@ -576,6 +583,11 @@ async function main(): Promise<void> {
           '',
         ],
         [
+          'server CPU / JS heap allocated per message (phase and drain)',
+          `${steady.cpuPerMessageMs.toFixed(2)} ms / ${kib(steady.allocatedPerMessage)}`,
+          '',
+        ],
+        [
           'load generator CPU / loop delay p99',
           `${percent(steady.loadCpuShare)} / ${ms(steady.loadLoopP99)} ms`,
           '',
@@ -605,6 +617,7 @@ async function main(): Promise<void> {
           ms(step.p99),
           ms(step.ackP99),
           `${percent(step.server.cpuShare)} / ${percent(step.server.waitShare)}`,
+          `${step.cpuPerMessageMs.toFixed(2)} / ${kib(step.allocatedPerMessage)}`,
           ms(step.server.loopDelayP99),
           percent(step.loadCpuShare),
           step.passed ? 'yes' : 'no',
@@ -623,6 +636,7 @@ async function main(): Promise<void> {
           'p99 (ms)',
           'ack p99 (ms)',
           'server CPU / waiting',
+          'server CPU ms / heap per message',
           'server loop p99 (ms)',
           'load CPU',
           'p99 <= 100, all delivered',

@@ -23,6 +23,10 @@ export interface ServerStats {
   cpuShare: number;
   /** Time the main thread was ready to run but waited for its core (other processes), same scale. */
   waitShare: number;
+  /** CPU time (user + system) since the last reset, ms. */
+  cpuMs: number;
+  /** Bytes allocated on the JS heap since the last reset (heap growth plus what collections freed). */
+  allocatedBytes: number;
 }
 
 /** `seed` inserts the pairs, then listens (the reply carries the port). */

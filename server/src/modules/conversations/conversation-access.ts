@@ -37,6 +37,35 @@ export async function findAccessible(
   return conversation;
 }
 
+/**
+ * Conversations a socket's user joined as a participant (`conversation:join`), remembered on that
+ * socket so that each `message:send` there skips the conversation read. Safe because a
+ * conversation's `kind` and `participants` never change once it exists and conversations are never
+ * deleted, and because the socket closes when its session ends or its account is suspended. Access
+ * through the admin role alone (support) is not remembered: a role can change under an open socket.
+ * `reads` is kept only to know whether the user has a read mark yet (marks are never removed).
+ */
+export class JoinedConversations {
+  /** Enough for every conversation a person has open; beyond it a send reads the conversation. */
+  static readonly MAX = 200;
+  private readonly joined = new Map<string, ConversationRecord>();
+
+  constructor(private readonly userId: string) {}
+
+  remember(conversation: ConversationRecord): void {
+    const id = conversation._id.toString();
+    if (this.joined.size >= JoinedConversations.MAX && !this.joined.has(id)) return;
+    if (!conversation.participants.some((participant) => participant.toString() === this.userId)) {
+      return;
+    }
+    this.joined.set(id, conversation);
+  }
+
+  get(conversationId: string): ConversationRecord | undefined {
+    return this.joined.get(conversationId);
+  }
+}
+
 /** Everyone who follows the conversation: its participants, plus the admins for support. */
 export async function audienceOf(conversation: ConversationRecord): Promise<string[]> {
   const participants = conversation.participants.map((id) => id.toString());

@@ -25,6 +25,7 @@ import {
   findAccessible,
   roomsOf,
   type Caller,
+  type JoinedConversations,
 } from './conversation-access.js';
 import { previewOf, toMessageDTO } from './conversation.mapper.js';
 import { createMessageDelivery, markReadUpTo } from './message-delivery.js';
@@ -32,7 +33,7 @@ import { createMessageModeration } from './message-moderation.js';
 import { createBookingProposals } from './booking-proposals.js';
 import { Conversation, type ConversationRecord } from './conversation.model.js';
 import { presentConversations, readAtOf, unreadCounts } from './conversation-views.js';
-import { Message, type MessageRecord } from './message.model.js';
+import { insertMessage, Message, type MessageRecord } from './message.model.js';
 
 export type { Caller } from './conversation-access.js';
 
@@ -241,9 +242,9 @@ export function createConversationsService(deps: {
       return present(caller, await findAccessible(caller, conversationId));
     },
 
-    /** Only checks that the caller may follow it (`conversation:join`). */
-    async assertMember(caller: Caller, conversationId: string): Promise<void> {
-      await findAccessible(caller, conversationId);
+    /** Checks that the caller may follow it (`conversation:join`); the conversation, to remember. */
+    async assertMember(caller: Caller, conversationId: string): Promise<ConversationRecord> {
+      return findAccessible(caller, conversationId);
     },
 
     /**
@@ -311,10 +312,17 @@ export function createConversationsService(deps: {
     /**
      * Stores the message, then tells the conversation's room and each member's user room (once
      * per socket) and publishes `message.created`. Limited per sender (HTTP and socket together).
+     * `joined`: the socket's conversations whose access `conversation:join` already proved (no
+     * read of the conversation then).
      */
-    async send(caller: Caller, input: NewMessageInput): Promise<MessageDTO> {
+    async send(
+      caller: Caller,
+      input: NewMessageInput,
+      joined?: JoinedConversations,
+    ): Promise<MessageDTO> {
       await delivery.admitSend(caller.userId);
-      const conversation = await findAccessible(caller, input.conversationId);
+      const conversation =
+        joined?.get(input.conversationId) ?? (await findAccessible(caller, input.conversationId));
       let replyTo: MessageRecord | null = null;
       if (input.replyTo !== undefined) {
         replyTo = isValidObjectId(input.replyTo)
@@ -330,16 +338,15 @@ export function createConversationsService(deps: {
       const image = input.image ? await deps.storage.store(input.image, 'chat-images') : null;
       let message: MessageRecord;
       try {
-        const created = await Message.create({
+        message = await insertMessage({
           conversation: conversation._id,
-          sender: caller.userId,
+          sender: new Types.ObjectId(caller.userId),
           kind: 'text',
           body: body === '' ? null : body,
           image,
           replyTo: replyTo?._id ?? null,
           clientId: input.clientId ?? null,
         });
-        message = created.toObject<MessageRecord>();
       } catch (error) {
         if (image) await deps.storage.removeQuietly(image.publicId);
         throw error;

@@ -7,6 +7,7 @@ import { AppError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { SocketRegistrar, TypedSocket } from '../../core/socket/socket-types.js';
 import { validatePayload } from '../../core/validation.js';
+import { JoinedConversations } from './conversation-access.js';
 import type { Caller, ConversationsService } from './conversations.service.js';
 import { conversationRefPayload, sendMessagePayload } from './conversations.validation.js';
 
@@ -67,6 +68,7 @@ export function createConversationsRegistrar(deps: {
   const refRules = conversationRefPayload();
   const sendRules = sendMessagePayload();
   return (_io, socket) => {
+    const joined = new JoinedConversations(socket.data.userId);
     const on = <P extends object, T>(
       rules: readonly ContextRunner[],
       run: (caller: Caller, payload: P) => Promise<T>,
@@ -75,7 +77,7 @@ export function createConversationsRegistrar(deps: {
     socket.on(
       'conversation:join',
       on<ConversationRef, ConversationRef>(refRules, async (caller, { conversationId }) => {
-        await conversations.assertMember(caller, conversationId);
+        joined.remember(await conversations.assertMember(caller, conversationId));
         await socket.join(conversationRoom(conversationId));
         return { conversationId };
       }),
@@ -84,7 +86,7 @@ export function createConversationsRegistrar(deps: {
       'message:send',
       on<MessageSendPayload, Awaited<ReturnType<ConversationsService['send']>>>(
         sendRules,
-        (caller, payload) => conversations.send(caller, payload),
+        (caller, payload) => conversations.send(caller, payload, joined),
       ),
     );
     socket.on(

@@ -23,8 +23,10 @@ export async function markReadUpTo(conversationId: Types.ObjectId, userId: strin
 /**
  * A new message at `at`: the conversation's activity moves up to it and the sender's read mark
  * forward to it (never back), in one update. Whether the sender has a mark yet is known from the
- * conversation just read; a mark pushed meanwhile (two sends at once) makes the `$push` match
- * nothing, and the `$set` then moves the mark that won.
+ * conversation given (read now, or remembered since `conversation:join`; marks are never removed);
+ * a mark pushed meanwhile (two sends at once) makes the `$push` match nothing, and the `$set` then
+ * moves the mark that won. Once the sender has a mark, `conversation.reads` says so (the mark is
+ * added to it in memory), so that a remembered conversation takes the one-update path next time.
  */
 export async function recordNewMessage(
   conversation: Pick<ConversationRecord, '_id' | 'reads'>,
@@ -48,6 +50,7 @@ export async function recordNewMessage(
     { ...activity, $push: { reads: { user, readAt: at } } },
   );
   if (pushed.matchedCount === 0) await moveMark();
+  conversation.reads.push({ user, readAt: at });
 }
 
 /**

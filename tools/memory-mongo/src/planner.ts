@@ -30,8 +30,11 @@ export interface QueryPlan {
   /** Every document read matches the filter: the index keys answer it exactly. */
   exact?: boolean;
   stats: PlanStats;
-  /** The access stage as `explain` shows it (IXSCAN under FETCH, COLLSCAN, IDHACK, EOF). */
-  stage: Doc;
+  /**
+   * The access stage as `explain` shows it (IXSCAN under FETCH, COLLSCAN, IDHACK, EOF), built
+   * only when explain asks for it.
+   */
+  stage: () => Doc;
 }
 
 export interface PlanOptions {
@@ -341,7 +344,7 @@ export function planQuery(
   const stats: PlanStats = { keysExamined: 0, docsExamined: 0 };
   // The filter as queries see it (cached: compiling the filter reuses it).
   const view = queryView(filter);
-  if (!collection) return { docs: [], sorted: false, stats, stage: { stage: 'EOF' } };
+  if (!collection) return { docs: [], sorted: false, stats, stage: eofStage };
   const hinted = findHinted(collection, options.hint);
   if (hinted === 'natural') {
     const direction = isPlainObject(options.hint) && Number(options.hint.$natural) < 0 ? -1 : 1;
@@ -363,7 +366,7 @@ export function planQuery(
         return store.read(collection, id, txn);
       };
       const docs = naturalDocs(collection, txn, entries, fetch);
-      return { docs, sorted: false, stats, stage: { stage: 'IDHACK' } };
+      return { docs, sorted: false, stats, stage: idhackStage };
     }
   }
   const usable = store.indexesValidFor(collection, txn);
@@ -444,6 +447,9 @@ function* counted(docs: Iterable<Doc>, stats: PlanStats, keys: boolean): Generat
   }
 }
 
+const eofStage = (): Doc => ({ stage: 'EOF' });
+const idhackStage = (): Doc => ({ stage: 'IDHACK' });
+
 function collectionScan(
   store: Store,
   collection: Collection,
@@ -458,7 +464,11 @@ function collectionScan(
     docs: counted(docs, stats, false),
     sorted: false,
     stats,
-    stage: { stage: 'COLLSCAN', filter, direction: direction === 1 ? 'forward' : 'backward' },
+    stage: () => ({
+      stage: 'COLLSCAN',
+      filter,
+      direction: direction === 1 ? 'forward' : 'backward',
+    }),
   };
 }
 
@@ -472,7 +482,7 @@ function indexScan(
 ): QueryPlan {
   const { index } = plan;
   const backward = plan.sortDirection === -1;
-  const stage = {
+  const stage = (): Doc => ({
     stage: 'FETCH',
     inputStage: {
       stage: 'IXSCAN',
@@ -484,12 +494,9 @@ function indexScan(
       isPartial: false,
       indexVersion: 2,
       direction: backward ? 'backward' : 'forward',
-      // Described only when explain shows it.
-      get indexBounds(): Doc {
-        return describeBounds(index, plan.bounds, backward);
-      },
+      indexBounds: describeBounds(index, plan.bounds, backward),
     },
-  };
+  });
   const entries = function* (): Generator<IndexEntry> {
     for (const id of plan.ids ?? []) {
       stats.keysExamined++;

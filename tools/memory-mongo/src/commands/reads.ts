@@ -581,7 +581,7 @@ function winningPlan(
   skip: number | undefined,
   limit: number | undefined,
 ): Doc {
-  let stage: Doc = plan?.stage ?? { stage: 'TEXT_MATCH', inputStage: { stage: 'TEXT_OR' } };
+  let stage: Doc = plan?.stage() ?? { stage: 'TEXT_MATCH', inputStage: { stage: 'TEXT_OR' } };
   const sortInMemory = sort !== undefined && plan?.sorted !== true;
   if (sortInMemory) {
     stage = {

@@ -6,6 +6,7 @@ import type {
   TypingEvent,
 } from '@coachhub/shared/conversation';
 import type { NotificationPage } from '@coachhub/shared/notification';
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvents } from '../../../test/domain-events.js';
 import { bearer, createUser, sessionFor, type SignedIn } from '../../../test/fixtures.js';
@@ -140,6 +141,67 @@ describe('chat over sockets', () => {
     });
     expect(ack.ok).toBe(true);
     expect((await arrives).message.body).toBe('Welcome Tom');
+  });
+
+  it('sends in a joined conversation as in any other: read marks, activity, the stored message', async () => {
+    const tina = await createUser({ firstName: 'Tina', lastName: 'Client' }).then(sessionFor);
+    const conversation = await openWith(tina, carlaS);
+    const theirs = await openWith(tom, carlaS);
+    const tinaSocket = await connectSocket(t.baseUrl, tina.accessToken);
+    // What the join proved is about this conversation only.
+    await joined(tinaSocket, conversation._id);
+    expect(
+      await tinaSocket.emitWithAck('message:send', { conversationId: theirs._id, body: 'Hi' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    const send = async (body: string) => {
+      const ack = await tinaSocket.emitWithAck('message:send', {
+        conversationId: conversation._id,
+        body,
+      });
+      expect(ack).toMatchObject({ ok: true, data: { body, senderId: tina.user._id } });
+      return (ack as { data: MessageDTO }).data;
+    };
+    // The first send gives Tina her read mark, the next ones move it.
+    await send('One');
+    await send('Two');
+    const reply = await t.http
+      .post(`/api/conversations/${conversation._id}/messages`)
+      .set(as(carlaS))
+      .send({ body: 'Carla here' });
+    expect(reply.status).toBe(201);
+    const last = await send('Three');
+
+    const listOf = async (who: SignedIn) => {
+      const res = await t.http.get('/api/conversations').set(as(who));
+      expect(res.status).toBe(200);
+      const items = (res.body as { items: ConversationDTO[] }).items;
+      return items.find((item) => item._id === conversation._id) as ConversationDTO;
+    };
+    const forTina = await listOf(tina);
+    expect(forTina.unreadCount).toBe(0);
+    expect(forTina.lastActivityAt).toBe(last.createdAt);
+    expect(forTina.reads.find((read) => read.userId === tina.user._id)?.readAt).toBe(
+      last.createdAt,
+    );
+    expect((await listOf(carlaS)).unreadCount).toBe(1);
+
+    // Stored as every message is, every field present.
+    const stored = await Message.collection.findOne({ _id: new Types.ObjectId(last._id) });
+    expect(stored).toMatchObject({
+      sender: expect.anything() as unknown,
+      kind: 'text',
+      image: null,
+      proposal: null,
+      replyTo: null,
+      editedAt: null,
+      deleted: false,
+      deletedAt: null,
+      hiddenFor: [],
+      moderation: null,
+      __v: 0,
+    });
+    expect(stored?.createdAt).toEqual(new Date(last.createdAt));
   });
 
   it.each([

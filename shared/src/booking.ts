@@ -1,5 +1,6 @@
 import type { CoachDTO } from './coach.js';
 import type { Page } from './pagination.js';
+import type { BookingPaymentSummary } from './payment.js';
 import type { Money, Quote } from './pricing.js';
 import type {
   BookingAction,
@@ -134,6 +135,8 @@ export interface BookingDTO {
   /** The client's request to move the booking, waiting for the coach; null when there is none. */
   pendingReschedule?: PendingRescheduleDTO | null;
   history: BookingHistoryEntry[];
+  /** How the booking is paid and what was paid and refunded (shared/payment.ts). */
+  payment?: BookingPaymentSummary;
   /** What the user receiving this DTO may do next. */
   allowedActions: BookingAction[];
   createdAt: string;

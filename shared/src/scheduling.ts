@@ -98,6 +98,10 @@ export const BOOKING_STATUSES = [
   'cancelled',
   'completed',
   'no_show',
+  /** Booked with a provider that collects online: holds its slot until paid or the hold ends. */
+  'awaiting_payment',
+  /** Its payment hold ended unpaid: the slot is free again. */
+  'expired',
 ] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
@@ -105,6 +109,7 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 export const ACTIVE_BOOKING_STATUSES = [
   'pending',
   'confirmed',
+  'awaiting_payment',
 ] as const satisfies readonly BookingStatus[];
 
 export const BOOKING_ACTIONS = [
@@ -121,13 +126,21 @@ export const BOOKING_ACTIONS = [
 ] as const;
 export type BookingAction = (typeof BOOKING_ACTIONS)[number];
 
+/** Steps no participant takes: the provider's verified payment, the end of the payment hold. */
+export const BOOKING_PAYMENT_STEPS = ['payment_received', 'hold_expired'] as const;
+export type BookingPaymentStep = (typeof BOOKING_PAYMENT_STEPS)[number];
+
 /** Which side of a booking acts: its client or its coach. */
 export type BookingParty = 'client' | 'coach';
 
 /** One line of a booking's history; `from` is null for the creation. */
 export interface BookingHistoryEntry {
-  /** `request_reschedule`: the client asked to move a booking whose coach approves changes. */
-  action: BookingAction | 'create' | 'request_reschedule';
+  /**
+   * `request_reschedule`: the client asked to move a booking whose coach approves changes.
+   * `payment_received` / `hold_expired`: the verified payment moved a booking on, or its payment
+   * hold ended unpaid (both are written `by: 'client'`, whose payment or hold it is).
+   */
+  action: BookingAction | BookingPaymentStep | 'create' | 'request_reschedule';
   from: BookingStatus | null;
   to: BookingStatus;
   by: BookingParty;

@@ -37,6 +37,8 @@ export const makeAdminStats = (overrides: Partial<AdminStatsDTO> = {}): AdminSta
       cancelled: 25,
       completed: 250,
       no_show: 10,
+      awaiting_payment: 0,
+      expired: 0,
     },
   },
   reports: { open: 7 },

@@ -6,7 +6,7 @@ import {
   type BookingStatus,
 } from '@coachhub/shared/scheduling';
 import { describe, expect, it } from 'vitest';
-import { allowedActions, changesCalendar, transition } from './booking-state.js';
+import { allowedActions, changesCalendar, paymentTransition, transition } from './booking-state.js';
 
 const start = new Date('2026-06-15T10:00:00Z');
 const beforeStart = new Date('2026-06-15T09:00:00Z');
@@ -34,6 +34,9 @@ const ALLOWED: [BookingStatus, BookingAction, BookingParty, Timing, BookingStatu
   ['confirmed', 'no_show', 'coach', 'after start', 'no_show'],
   ['confirmed', 'reschedule', 'client', 'before start', 'confirmed'],
   ['confirmed', 'reschedule', 'coach', 'before start', 'confirmed'],
+  // An unpaid booking is only withdrawn, by its client; the coach has not heard of it yet.
+  ['awaiting_payment', 'cancel', 'client', 'before start', 'cancelled'],
+  ['awaiting_payment', 'cancel', 'client', 'after start', 'cancelled'],
 ];
 
 /** Actions that belong to the coach alone. */
@@ -147,7 +150,14 @@ describe('allowedActions', () => {
     expect(allowedActions({ status, start }, actor, now)).toEqual(actions);
   });
 
-  it.each<BookingStatus>(['declined', 'cancelled', 'completed', 'no_show'])(
+  it('an unpaid booking offers its client only to withdraw it, and its coach nothing', () => {
+    const status = 'awaiting_payment';
+    expect(allowedActions({ status, start }, 'client', beforeStart)).toEqual(['cancel']);
+    expect(allowedActions({ status, start }, 'coach', beforeStart)).toEqual([]);
+    expect(allowedActions({ status, start }, 'coach', afterStart)).toEqual([]);
+  });
+
+  it.each<BookingStatus>(['declined', 'cancelled', 'completed', 'no_show', 'expired'])(
     'a %s booking offers nothing to anyone',
     (status) => {
       for (const actor of PARTIES) {
@@ -232,5 +242,85 @@ describe("a client's move inside the fee window", () => {
     expect(
       transition({ ...confirmed, status: 'pending' }, 'reschedule', 'client', beforeStart).ok,
     ).toBe(true);
+  });
+});
+
+describe('payment steps', () => {
+  const holdUntil = new Date('2026-06-10T10:15:00Z');
+  const beforeHoldEnd = new Date('2026-06-10T10:14:59Z');
+  const afterHoldEnd = new Date('2026-06-10T10:15:00Z');
+  const steps = ['payment_received', 'hold_expired'] as const;
+
+  it.each(['pending', 'confirmed'] as const)(
+    "a verified payment moves a booking awaiting payment on to %s, recorded as the client's",
+    (next) => {
+      for (const now of [beforeHoldEnd, afterHoldEnd]) {
+        expect(
+          paymentTransition(
+            { status: 'awaiting_payment', holdUntil },
+            'payment_received',
+            now,
+            next,
+          ),
+        ).toEqual({
+          ok: true,
+          status: next,
+          entry: {
+            action: 'payment_received',
+            from: 'awaiting_payment',
+            to: next,
+            by: 'client',
+            at: now,
+          },
+        });
+      }
+    },
+  );
+
+  it('the end of the hold expires a booking awaiting payment, not a moment before', () => {
+    const booking = { status: 'awaiting_payment' as const, holdUntil };
+    expect(paymentTransition(booking, 'hold_expired', afterHoldEnd, 'pending')).toMatchObject({
+      ok: true,
+      status: 'expired',
+      entry: { action: 'hold_expired', from: 'awaiting_payment', to: 'expired' },
+    });
+    const early = paymentTransition(booking, 'hold_expired', beforeHoldEnd, 'pending');
+    expect(!early.ok && early.error).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      reason: 'not_started_yet',
+    });
+  });
+
+  it.each(BOOKING_STATUSES.filter((status) => status !== 'awaiting_payment'))(
+    'changes nothing on a %s booking: replays and events out of order are refused',
+    (status) => {
+      for (const step of steps) {
+        for (const next of ['pending', 'confirmed'] as const) {
+          const result = paymentTransition({ status, holdUntil }, step, afterHoldEnd, next);
+          expect(!result.ok && result.error).toMatchObject({
+            code: 'INVALID_TRANSITION',
+            reason: 'wrong_status',
+          });
+        }
+      }
+    },
+  );
+
+  it("no participant action leads into or out of awaiting payment but the client's withdrawal", () => {
+    for (const status of BOOKING_STATUSES) {
+      for (const action of BOOKING_ACTIONS) {
+        for (const actor of PARTIES) {
+          for (const now of [beforeStart, afterStart]) {
+            const result = transition({ status, start }, action, actor, now);
+            if (!result.ok) continue;
+            expect(result.status).not.toBe('awaiting_payment');
+            expect(result.status).not.toBe('expired');
+            if (status === 'awaiting_payment') {
+              expect([action, actor, result.status]).toEqual(['cancel', 'client', 'cancelled']);
+            }
+          }
+        }
+      }
+    }
   });
 });

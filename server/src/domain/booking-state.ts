@@ -3,6 +3,7 @@ import {
   type BookingAction,
   type BookingHistoryEntry,
   type BookingParty,
+  type BookingPaymentStep,
   type BookingStatus,
 } from '@coachhub/shared/scheduling';
 
@@ -82,7 +83,8 @@ const RULES: Record<BookingAction, ActionRule> = {
     changesCalendar: true,
   },
   cancel: {
-    from: ['pending', 'confirmed'],
+    // A booking awaiting payment is withdrawn by its client (the coach has not heard of it yet).
+    from: ['pending', 'confirmed', 'awaiting_payment'],
     to: 'cancelled',
     by: ['client', 'coach'],
     when: 'any_time',
@@ -180,6 +182,13 @@ function ruleViolation(
       message: `The ${actor} cannot ${verb(action)} a booking`,
     };
   }
+  if (action === 'cancel' && booking.status === 'awaiting_payment' && actor === 'coach') {
+    return {
+      code: 'INVALID_TRANSITION',
+      reason: 'wrong_status',
+      message: 'A booking awaiting payment can only be withdrawn by its client',
+    };
+  }
   if (!rule.from.includes(booking.status)) {
     return {
       code: 'INVALID_TRANSITION',
@@ -235,6 +244,47 @@ function ruleViolation(
     };
   }
   return null;
+}
+
+/**
+ * The payment steps, which no participant takes: the provider's verified payment moves a booking
+ * awaiting payment on to `next` (`pending` when the coach approves requests, else `confirmed`);
+ * the end of its hold (`holdUntil`) expires it, which frees its slot. Anything else, e.g. a
+ * payment for a booking that already expired or a hold ending after the payment, is refused
+ * with INVALID_TRANSITION and changes nothing. Both are recorded as the client's.
+ */
+export function paymentTransition(
+  booking: Pick<BookingState, 'status'> & { holdUntil?: Date | null },
+  step: BookingPaymentStep,
+  now: Date,
+  next: 'pending' | 'confirmed',
+): TransitionResult {
+  if (booking.status !== 'awaiting_payment') {
+    return {
+      ok: false,
+      error: {
+        code: 'INVALID_TRANSITION',
+        reason: 'wrong_status',
+        message: `A ${booking.status} booking is not awaiting payment`,
+      },
+    };
+  }
+  if (step === 'hold_expired' && booking.holdUntil && now.getTime() < booking.holdUntil.getTime()) {
+    return {
+      ok: false,
+      error: {
+        code: 'INVALID_TRANSITION',
+        reason: 'not_started_yet',
+        message: 'The payment hold has not ended yet',
+      },
+    };
+  }
+  const status: BookingStatus = step === 'payment_received' ? next : 'expired';
+  return {
+    ok: true,
+    status,
+    entry: { action: step, from: booking.status, to: status, by: 'client', at: now },
+  };
 }
 
 function verb(action: BookingAction): string {

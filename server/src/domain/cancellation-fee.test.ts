@@ -123,6 +123,14 @@ describe('cancellationFee', () => {
     }
   });
 
+  it('is free for a booking withdrawn before it was paid for, however late', () => {
+    expect(fee({ status: 'awaiting_payment', cancelledAt: hoursBefore(1) })).toEqual({
+      amount: 0,
+      currency: 'EUR',
+      reason: 'unpaid',
+    });
+  });
+
   it('charges a confirmed booking cancelled late by the client', () => {
     expect(fee({ status: 'confirmed', cancelledAt: hoursBefore(1) })).toEqual({
       amount: 4000,

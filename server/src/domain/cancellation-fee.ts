@@ -21,7 +21,7 @@ export interface CancellationRequest {
 
 /** Why the fee is what it is, for the stored record and the message to the client. */
 export type CancellationFeeReason =
-  'pending_request' | 'coach_cancelled' | 'free_window' | 'late' | 'after_start';
+  'pending_request' | 'unpaid' | 'coach_cancelled' | 'free_window' | 'late' | 'after_start';
 
 export interface CancellationFee extends Money {
   reason: CancellationFeeReason;
@@ -44,6 +44,8 @@ export function cancellationFee(request: CancellationRequest): CancellationFee {
     reason,
   });
   if (request.status === 'pending') return free('pending_request');
+  // Withdrawn before it was paid for: nothing was taken, and the coach never heard of it.
+  if (request.status === 'awaiting_payment') return free('unpaid');
   if (request.cancelledBy === 'coach') return free('coach_cancelled');
   const cancelledAt = request.cancelledAt.getTime();
   const clock = request.feeClockStart ?? request.start;

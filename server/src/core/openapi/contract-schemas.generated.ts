@@ -138,8 +138,19 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
               cancelled: { type: 'number' },
               completed: { type: 'number' },
               no_show: { type: 'number' },
+              awaiting_payment: { type: 'number' },
+              expired: { type: 'number' },
             },
-            required: ['pending', 'confirmed', 'declined', 'cancelled', 'completed', 'no_show'],
+            required: [
+              'pending',
+              'confirmed',
+              'declined',
+              'cancelled',
+              'completed',
+              'no_show',
+              'awaiting_payment',
+              'expired',
+            ],
             additionalProperties: false,
           },
         },
@@ -456,6 +467,10 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
           "The client's request to move the booking, waiting for the coach; null when there is none.",
       },
       history: { type: 'array', items: { $ref: '#/components/schemas/BookingHistoryEntry' } },
+      payment: {
+        $ref: '#/components/schemas/BookingPaymentSummary',
+        description: 'How the booking is paid and what was paid and refunded (shared/payment.ts).',
+      },
       allowedActions: {
         type: 'array',
         items: { $ref: '#/components/schemas/BookingAction' },
@@ -490,11 +505,12 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       action: {
         anyOf: [
           { $ref: '#/components/schemas/BookingAction' },
+          { $ref: '#/components/schemas/BookingPaymentStep' },
           { type: 'string', const: 'create' },
           { type: 'string', const: 'request_reschedule' },
         ],
         description:
-          '`request_reschedule`: the client asked to move a booking whose coach approves changes.',
+          "`request_reschedule`: the client asked to move a booking whose coach approves changes. `payment_received` / `hold_expired`: the verified payment moved a booking on, or its payment hold ended unpaid (both are written `by: 'client'`, whose payment or hold it is).",
       },
       from: { anyOf: [{ $ref: '#/components/schemas/BookingStatus' }, { type: 'null' }] },
       to: { $ref: '#/components/schemas/BookingStatus' },
@@ -540,6 +556,36 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     type: 'string',
     enum: ['client', 'coach'],
     description: 'Which side of a booking acts: its client or its coach.',
+  },
+  BookingPaymentStatus: {
+    type: 'string',
+    enum: [
+      'due_at_session',
+      'awaiting_payment',
+      'paid',
+      'partially_refunded',
+      'refunded',
+      'not_paid',
+    ],
+  },
+  BookingPaymentStep: { type: 'string', enum: ['payment_received', 'hold_expired'] },
+  BookingPaymentSummary: {
+    type: 'object',
+    properties: {
+      method: { $ref: '#/components/schemas/PaymentMethod' },
+      status: { $ref: '#/components/schemas/BookingPaymentStatus' },
+      currency: { $ref: '#/components/schemas/Currency' },
+      amountDue: { type: 'number', description: 'What the booking costs: its stored quote.' },
+      amountPaid: { type: 'number' },
+      amountRefunded: { type: 'number' },
+      holdExpiresAt: {
+        type: 'string',
+        description: 'While `awaiting_payment`: when the hold on the slot ends (ISO instant).',
+      },
+    },
+    required: ['method', 'status', 'currency', 'amountDue', 'amountPaid', 'amountRefunded'],
+    additionalProperties: false,
+    description: 'The payment part of a booking (`BookingDTO.payment`).',
   },
   BookingProposalDTO: {
     type: 'object',
@@ -640,7 +686,16 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
   },
   BookingStatus: {
     type: 'string',
-    enum: ['pending', 'confirmed', 'declined', 'cancelled', 'completed', 'no_show'],
+    enum: [
+      'pending',
+      'confirmed',
+      'declined',
+      'cancelled',
+      'completed',
+      'no_show',
+      'awaiting_payment',
+      'expired',
+    ],
   },
   BookingTransitionRequest: {
     type: 'object',
@@ -1833,6 +1888,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     additionalProperties: false,
     description: '`PATCH /api/prices/config/:userId`: only the values given change.',
   },
+  PaymentMethod: { type: 'string', enum: ['online', 'manual', 'credit'] },
   PendingCoachPage: {
     $ref: '#/components/schemas/PageOfCoachDTO',
     description:

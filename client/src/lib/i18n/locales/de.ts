@@ -1089,6 +1089,8 @@ export const de: Translation = {
       cancelled: 'Storniert',
       completed: 'Abgeschlossen',
       no_show: 'Nicht erschienen',
+      awaiting_payment: 'Wartet auf Zahlung',
+      expired: 'Abgelaufen (nicht bezahlt)',
     },
     card: {
       withCoach: 'mit {{name}}',

@@ -1078,6 +1078,8 @@ export const en = {
       cancelled: 'Cancelled',
       completed: 'Completed',
       no_show: 'No-show',
+      awaiting_payment: 'Awaiting payment',
+      expired: 'Expired (not paid)',
     } satisfies Record<BookingStatus | 'label' | 'all', string>,
     card: {
       withCoach: 'with {{name}}',

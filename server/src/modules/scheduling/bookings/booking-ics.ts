@@ -37,9 +37,11 @@ const parameterText = (text: string): string =>
 function eventStatus(status: BookingStatus): ICalEventStatus {
   switch (status) {
     case 'pending':
+    case 'awaiting_payment':
       return ICalEventStatus.TENTATIVE;
     case 'declined':
     case 'cancelled':
+    case 'expired':
       return ICalEventStatus.CANCELLED;
     default:
       return ICalEventStatus.CONFIRMED;

@@ -2,13 +2,15 @@ import { SESSION_MODES, type SessionMode } from '@coachhub/shared/booking';
 import { CURRENCIES, DISCOUNT_KINDS, type Quote } from '@coachhub/shared/pricing';
 import {
   BOOKING_ACTIONS,
+  BOOKING_PAYMENT_STEPS,
   BOOKING_STATUSES,
-  type BookingAction,
+  type BookingHistoryEntry,
   type BookingParty,
   type BookingStatus,
   type CancellationPolicy,
 } from '@coachhub/shared/scheduling';
 import { model, Schema, type Types } from 'mongoose';
+import type { CancellationFeeReason } from '../../../domain/cancellation-fee.js';
 
 const PARTIES: readonly BookingParty[] = ['client', 'coach'];
 
@@ -25,7 +27,7 @@ export interface StoredCancellation {
   reason: string | null;
   fee: { amount: number; currency: Quote['currency'] };
   /** Why the fee is what it is (domain/cancellation-fee.ts), for the record. */
-  feeReason: 'pending_request' | 'coach_cancelled' | 'free_window' | 'late' | 'after_start';
+  feeReason: CancellationFeeReason;
 }
 
 /** A client's request to move a confirmed booking, waiting for the coach (both times held). */
@@ -36,7 +38,7 @@ export interface StoredPendingReschedule {
 }
 
 export interface StoredHistoryEntry {
-  action: BookingAction | 'create' | 'request_reschedule';
+  action: BookingHistoryEntry['action'];
   from: BookingStatus | null;
   to: BookingStatus;
   by: BookingParty;
@@ -119,7 +121,7 @@ const historySchema = new Schema<StoredHistoryEntry>(
   {
     action: {
       type: String,
-      enum: ['create', 'request_reschedule', ...BOOKING_ACTIONS],
+      enum: ['create', 'request_reschedule', ...BOOKING_ACTIONS, ...BOOKING_PAYMENT_STEPS],
       required: true,
     },
     from: { type: String, enum: BOOKING_STATUSES, default: null },

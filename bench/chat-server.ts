@@ -7,7 +7,8 @@
  * its memory, CPU time and event-loop delay (perf_hooks) when asked. Run with --expose-gc so the
  * memory figures can be taken after a full collection.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session as InspectorSession } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -99,6 +100,33 @@ function runQueueWaitMs(): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/**
+ * BENCH_HEAP_PROF=<dir>: V8's sampling heap profiler over the whole run, counting objects that
+ * minor and major collections freed too (what was allocated, not what is still alive), written
+ * at exit as a .heapprofile (Chrome DevTools opens it). A no-op without the variable.
+ */
+function sampleAllocations(): () => void {
+  const dir = process.env.BENCH_HEAP_PROF;
+  if (!dir) return () => {};
+  const session = new InspectorSession();
+  session.connect();
+  session.post('HeapProfiler.startSampling', {
+    samplingInterval: 16_384,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  return () => {
+    // The in-thread session answers synchronously, so the file is written before the exit.
+    session.post('HeapProfiler.stopSampling', (error, result) => {
+      if (error) return;
+      writeFileSync(
+        path.join(dir, `chat-server.${process.pid}.heapprofile`),
+        JSON.stringify(result.profile),
+      );
+    });
+  };
 }
 
 async function main(): Promise<void> {
@@ -198,10 +226,15 @@ async function main(): Promise<void> {
       } satisfies ServerReply),
     );
   });
+  const writeHeapProfile = sampleAllocations();
   // The bench ends this process with SIGTERM: no graceful close (nothing here needs keeping), but
   // an exit of its own, so that --cpu-prof writes its profile.
-  process.once('SIGTERM', () => process.exit(0));
-  process.once('disconnect', () => process.exit(0));
+  const exit = () => {
+    writeHeapProfile();
+    process.exit(0);
+  };
+  process.once('SIGTERM', exit);
+  process.once('disconnect', exit);
   send({ id: 0, ok: true } satisfies ServerReply);
 }
 

@@ -15,6 +15,7 @@
  *   BENCH_CLIENTS=200 BENCH_SECONDS=10 BENCH_RAMP=200,400 BENCH_STEP_SECONDS=5 npm run bench:chat
  *
  * BENCH_RAMP=none skips the ramp; BENCH_CPU_PROF=<dir> runs the server with --cpu-prof;
+ * BENCH_HEAP_PROF=<dir> samples its allocations (collected objects included) into a .heapprofile;
  * BENCH_SERVER_FLAGS adds Node flags to the server (e.g. --trace-gc).
  * BENCH_DB=process moves the database out of the server's process: memory-mongo in a process of
  * its own on the load generator's core (the embedded engine otherwise shares the server's one

@@ -62,7 +62,10 @@ export interface Config {
   trustProxy: number;
   jsonBodyLimit: string;
   shutdownTimeoutSeconds: number;
-  /** On SIGTERM, responses say `Connection: close` this long before the server stops listening. */
+  /**
+   * On SIGTERM the server stops listening at once and keeps answering on open connections this
+   * long, each answer with `Connection: close` (and `/ready` 503), before it closes them.
+   */
   shutdownDrainMs: number;
   rateLimits: RateLimitConfig;
   uploads: UploadsConfig;

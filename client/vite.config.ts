@@ -3,15 +3,12 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { reporting } from '../vitest.reporting.js';
 import { precompress } from './vite-precompress.js';
-import { preloadApp } from './vite-preload-app.js';
 
 const API_ORIGIN = 'http://localhost:5000';
 const fromHere = (relativePath: string) => fileURLToPath(new URL(relativePath, import.meta.url));
 
 export default defineConfig({
-  // main.tsx imports the app dynamically (to fetch the language beside it); index.html still
-  // preloads all of it.
-  plugins: [react(), preloadApp(['/src/app/start.tsx']), precompress()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: [
       { find: /^@\//, replacement: `${fromHere('./src')}/` },

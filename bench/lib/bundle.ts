@@ -4,9 +4,7 @@
  * every chunk it preloads with `modulepreload`), and every other chunk with what opening it adds
  * (itself plus the chunks it imports statically that the initial JS does not already hold). Also
  * whether the German strings travel with the initial JS: a few German-only sentences of
- * `client/src/lib/i18n/locales/de.ts` are looked for in each chunk. And what the entry script
- * imports dynamically, preloaded or not: a chunk the page always needs that index.html does not
- * preload would be missing from the initial JS, so the list shows it.
+ * `client/src/lib/i18n/locales/de.ts` are looked for in each chunk.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,18 +25,8 @@ export interface LazyChunk extends ChunkSize {
   germanHits: number;
 }
 
-export interface EntryImport extends ChunkSize {
-  /** index.html preloads it, so it counts in the initial JS. */
-  preloaded: boolean;
-}
-
 export interface BundleReport {
   initial: ChunkSize[];
-  /**
-   * What the entry script imports dynamically: the app itself when the entry only boots it (then
-   * index.html must preload it), the starting language, which it asks for as it runs.
-   */
-  entryImports: EntryImport[];
   initialGzip: number;
   lazy: LazyChunk[];
   /** How many German sample strings the initial JS holds (English is the default language). */
@@ -51,7 +39,6 @@ export interface BundleReport {
 export const INITIAL_JS_GOAL_BYTES = 150_000;
 
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+\.js)["']/g;
-const DYNAMIC_IMPORT = /\bimport\(\s*[`"'](\.{1,2}\/[^`"']+\.js)[`"']\s*\)/g;
 
 function size(distDir: string, file: string): ChunkSize {
   const content = readFileSync(path.join(distDir, file));
@@ -67,14 +54,6 @@ function distPath(href: string): string {
 function staticImports(distDir: string, file: string): string[] {
   const code = readFileSync(path.join(distDir, file), 'utf8');
   return [...code.matchAll(STATIC_IMPORT)].map((match) =>
-    path.posix.join(path.posix.dirname(file), match[1] as string),
-  );
-}
-
-/** The chunks a chunk imports with `import("./x.js")`, as dist paths. */
-function dynamicImports(distDir: string, file: string): string[] {
-  const code = readFileSync(path.join(distDir, file), 'utf8');
-  return [...code.matchAll(DYNAMIC_IMPORT)].map((match) =>
     path.posix.join(path.posix.dirname(file), match[1] as string),
   );
 }
@@ -119,9 +98,6 @@ export function measureBundle(clientDir: string): BundleReport {
   // What the entry imports statically is fetched before the app runs, preloaded or not.
   const initialSet = closure(distDir, initialFiles);
   const initial = [...initialSet].map((file) => size(distDir, file));
-  const entryImports = [...new Set(entries.flatMap((file) => dynamicImports(distDir, file)))].map(
-    (file): EntryImport => ({ ...size(distDir, file), preloaded: initialSet.has(file) }),
-  );
 
   const samples = germanSamples(path.join(clientDir, 'src', 'lib', 'i18n', 'locales'));
   const germanIn = (files: string[]) => {
@@ -146,7 +122,6 @@ export function measureBundle(clientDir: string): BundleReport {
     .sort((a, b) => b.gzip - a.gzip);
   return {
     initial: initial.sort((a, b) => b.gzip - a.gzip),
-    entryImports,
     initialGzip: initial.reduce((sum, chunk) => sum + chunk.gzip, 0),
     lazy,
     germanInInitial: germanIn([...initialSet]),
@@ -171,18 +146,6 @@ export function printBundle(report: BundleReport): boolean {
     `initial JS: ${kb(report.initialGzip)} gzip (goal <= ${kb(INITIAL_JS_GOAL_BYTES)}: ` +
       `${met ? 'met' : 'MISSED'})\n`,
   );
-  if (report.entryImports.length > 0) {
-    console.log('Imported dynamically by the entry script (the language: one, as it starts):');
-    printTable(
-      ['file', 'gzip', 'preloaded by index.html'],
-      report.entryImports.map((chunk) => [
-        chunk.file,
-        kb(chunk.gzip),
-        chunk.preloaded ? 'yes (in the initial JS)' : 'no',
-      ]),
-    );
-    console.log('');
-  }
   console.log('Chunks loaded later (gzip; "opening" adds its static imports not yet loaded):');
   printTable(
     ['file', 'gzip', 'opening', 'German strings'],

@@ -1,16 +1,30 @@
-import { loadLocale } from '@/lib/i18n/locale-loading';
-import { initialLocale } from '@/lib/i18n/locale-preference';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
 
+import { loadHttpClient } from '@/lib/api-client';
+import { i18nReady } from '@/lib/i18n/i18n';
+
+import { App } from './app/app';
+import { preloadRoutesOnIntent } from './app/route-preload';
+import { appRoutes } from './app/routes';
 import './app/styles/tokens.css';
 import './app/styles/base.css';
 
-/*
- * The page's first script, kept tiny: it asks for the starting language's strings at once, so
- * they download beside the app (which index.html already preloads, vite-preload-app.ts) instead
- * of after it; the app renders once both are in.
- */
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');
 
-void loadLocale(initialLocale());
-void import('./app/start').then(({ startApp }) => startApp(container));
+preloadRoutesOnIntent(appRoutes);
+// axios is not needed for the first paint, but the page's first request soon needs it: its
+// download starts now, beside the language's strings and the page's chunk. A failure here is
+// tried again by that request.
+loadHttpClient().catch(() => undefined);
+
+const root = createRoot(container);
+const render = () =>
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+// A language that failed to load leaves keys on screen, which is still better than a blank page.
+void i18nReady.then(render, render);

@@ -1,21 +1,28 @@
 import { SUPPORTED_LOCALES } from '@coachhub/shared/locales';
+import type { Locale } from '@coachhub/shared/locales';
 import i18n from 'i18next';
 import type { BackendModule, ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-import { loadLocale } from './locale-loading';
 import { initialLocale, isLocale } from './locale-preference';
+import type { Translation } from './locales/en';
 
 /**
- * i18next asks this for a language before it switches to it (init and every changeLanguage). Each
- * language is its own chunk (locale-loading.ts).
+ * Each language is its own chunk: a visitor downloads only the strings of the language they see,
+ * and the other one only when they switch to it.
  */
+const localeLoaders: Record<Locale, () => Promise<Translation>> = {
+  en: async () => (await import('./locales/en')).en,
+  de: async () => (await import('./locales/de')).de,
+};
+
+/** i18next asks this for a language before it switches to it (init and every changeLanguage). */
 const lazyLocales: BackendModule = {
   type: 'backend',
   init: () => undefined,
   read: (language, _namespace, callback) => {
     if (!isLocale(language)) return callback(new Error(`Unsupported language ${language}`), false);
-    loadLocale(language).then(
+    localeLoaders[language]().then(
       (strings) => callback(null, strings as unknown as ResourceKey),
       (error: unknown) =>
         callback(error instanceof Error ? error : new Error(String(error)), false),

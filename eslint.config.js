@@ -20,6 +20,9 @@ const SERVER_LAYERS = [
   ['scheduling/session-types'],
   ['scheduling/availability', 'scheduling/pricing'],
   ['scheduling/bookings'],
+  // Payments hang off bookings: they react to booking events and move bookings on through the
+  // bookings service; bookings ask them only through the injected BookingPayments port.
+  ['payments'],
   // Chat: may read bookings, users and coaches through their published functions.
   ['conversations'],
   // Reviews of completed bookings: reads bookings, changes coach ratings through coach-records.

@@ -29,6 +29,13 @@ import { createAdminService } from './modules/admin/admin.service.js';
 import { createDashboardRouter } from './modules/dashboard/dashboard.routes.js';
 import { createDashboardService } from './modules/dashboard/dashboard.service.js';
 import { remindOfBookings } from './modules/reminders/booking-reminders.js';
+import { connectPayments } from './modules/payments/payment-flows.js';
+import {
+  createPaymentsRouter,
+  createReceiptRouter,
+  rawWebhookBody,
+} from './modules/payments/payments.routes.js';
+import type { PaymentsService } from './modules/payments/payments.service.js';
 import { createReportsRouter } from './modules/reports/reports.routes.js';
 import { createReportsService } from './modules/reports/reports.service.js';
 import { announceNewReports } from './modules/reports/reports.socket.js';
@@ -102,6 +109,8 @@ export interface AppDeps {
   conversations: ConversationsService;
   /** Bookings, shared with chat (proposals book through it). */
   bookings: BookingsService;
+  /** How bookings are paid (the provider, and the port bookings were made with). */
+  payments: PaymentsService;
   /** Where rate-limit counters live (Redis with REDIS_URL); this process's memory by default. */
   rateLimits?: RateLimits;
   /** Set when shutdown begins (server.ts): `Connection: close` and a 503 from `/ready`. */
@@ -196,7 +205,7 @@ function createApiRouter(deps: AppDeps): Router {
   const reviews = createReviewsService({ events });
   const reviewRouters = createReviewsRouters({ reviews, authenticated, maybeAuthenticated });
   const pricing = createPricingService({ clientHistoryWith });
-  const bookingPresenter = createBookingPresenter(presenter);
+  const bookingPresenter = createBookingPresenter(presenter, deps.payments.bookingPort);
   const twoFactor = createTwoFactorService(config.twoFactor, events);
   const challenges = createChallengeTokens({ secret: config.jwtAccessSecret });
   const authService = createAuthService({ sessions, twoFactor, challenges });
@@ -231,6 +240,13 @@ function createApiRouter(deps: AppDeps): Router {
     jobs: deps.jobs,
     notifications,
     leadMinutes: config.reminderLeadMinutes,
+  });
+  // Webhooks and returns move paid bookings on; refunds follow cancellations and declines.
+  const paymentFlows = connectPayments({
+    payments: deps.payments,
+    bookings,
+    events,
+    jobs: deps.jobs,
   });
 
   const api = Router();
@@ -305,7 +321,9 @@ function createApiRouter(deps: AppDeps): Router {
       bookings,
       authenticated,
     }),
+    createReceiptRouter({ flows: paymentFlows, authenticated }),
   );
+  api.use('/payments', createPaymentsRouter({ flows: paymentFlows, authenticated }));
   api.use('/reviews', reviewRouters.router);
   api.use('/notifications', createNotificationsRouter({ notifications, authenticated }));
   const chat = { conversations: deps.conversations, authenticated };
@@ -376,6 +394,8 @@ export function createApp(deps: AppDeps): Express {
   // precompressed static files carry their Content-Encoding already and pass through untouched.
   // Socket.IO answers its own path on the HTTP server before Express sees it.
   app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES }));
+  // The payment provider signs the webhook's exact bytes: read them before the JSON parser.
+  app.use(rawWebhookBody());
   app.use(express.json({ limit: config.jsonBodyLimit }));
   app.use(cookieParser());
   // Several processes: a change to an account or session is answered once all of them know it.

@@ -34,6 +34,8 @@ import { createConversationsRegistrar } from './modules/conversations/conversati
 import { createConversationsService } from './modules/conversations/conversations.service.js';
 import { createBookingPresenter } from './modules/scheduling/bookings/booking-presenter.js';
 import { createBookingsService } from './modules/scheduling/bookings/bookings.service.js';
+import { createPaymentProvider } from './modules/payments/payment-providers.js';
+import { createPaymentsService } from './modules/payments/payments.service.js';
 import { createCoachPresenter } from './modules/coaches/coach-presenter.js';
 import { registerPricingDefaults } from './modules/scheduling/pricing/pricing-defaults.js';
 import { ensureAdminAccount } from './modules/seed/admin-bootstrap.js';
@@ -146,11 +148,20 @@ export async function createServer(
     }
     const realtime = createRealtime(io);
     const coachPresenter = createCoachPresenter(realtime);
+    // How bookings are paid: Stripe online when configured, else at the session (manual).
+    const payments = createPaymentsService({
+      provider: createPaymentProvider(config.payments),
+      holdMinutes: config.payments.holdMinutes,
+      jobs,
+      publicUrl: config.mail.publicUrl,
+      logger,
+    });
     const bookings = createBookingsService({
-      presenter: createBookingPresenter(coachPresenter),
+      presenter: createBookingPresenter(coachPresenter, payments.bookingPort),
       events,
       meetingBaseUrl: config.meetingBaseUrl,
       pendingLimits: config.pendingRequestLimits,
+      payments: payments.bookingPort,
     });
     // Chat: HTTP routes (createApp) and socket events share one service.
     const conversations = createConversationsService({
@@ -176,6 +187,7 @@ export async function createServer(
       events,
       conversations,
       bookings,
+      payments,
       storage,
       coachLifecycle,
       userLifecycle,

@@ -55,6 +55,12 @@ export const ERROR_CODES = [
   'TWO_FACTOR_MANDATORY',
   /** 409: the caller already has an open report about this target. */
   'ALREADY_REPORTED',
+  /** 400: a payment provider's webhook whose signature does not verify. */
+  'WEBHOOK_SIGNATURE_INVALID',
+  /** 409: the checkout the client came back from is not paid (or not this booking's). */
+  'PAYMENT_NOT_VERIFIED',
+  /** 503: the payment provider cannot be reached just now (the booking's hold is released). */
+  'PAYMENT_PROVIDER_UNAVAILABLE',
   'INTERNAL_ERROR',
   /** 503 with `Retry-After`: the database cannot be reached just now. */
   'DATABASE_UNAVAILABLE',

@@ -229,6 +229,43 @@ describe('loadConfig', () => {
     ).toEqual({ perCoach: 5, total: 20 });
   });
 
+  it('runs the manual provider without Stripe keys, and a 15-minute payment hold by default', () => {
+    expect(loadConfig({}).config.payments).toEqual({ stripe: null, holdMinutes: 15 });
+    expect(loadConfig({ PAYMENT_HOLD_MINUTES: '30' }).config.payments.holdMinutes).toBe(30);
+    expect(problemsOf({ PAYMENT_HOLD_MINUTES: '0' }).join()).toMatch(/PAYMENT_HOLD_MINUTES/);
+  });
+
+  it('runs Stripe with both keys, and refuses one without the other or keys of the wrong kind', () => {
+    const stripe = {
+      STRIPE_SECRET_KEY: 'sk_test_123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+    };
+    expect(loadConfig(stripe).config.payments.stripe).toEqual({
+      secretKey: 'sk_test_123',
+      webhookSecret: 'whsec_abc',
+      apiBaseUrl: null,
+    });
+    expect(
+      loadConfig({ ...stripe, STRIPE_API_BASE_URL: 'http://127.0.0.1:12111' }).config.payments
+        .stripe?.apiBaseUrl?.port,
+    ).toBe('12111');
+    expect(problemsOf({ STRIPE_SECRET_KEY: 'sk_test_123' }).join()).toMatch(
+      /STRIPE_WEBHOOK_SECRET: STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together/,
+    );
+    expect(problemsOf({ STRIPE_WEBHOOK_SECRET: 'whsec_abc' }).join()).toMatch(
+      /STRIPE_SECRET_KEY: .*must be set together/,
+    );
+    expect(problemsOf({ ...stripe, STRIPE_SECRET_KEY: 'pk_test_123' }).join()).toMatch(
+      /STRIPE_SECRET_KEY: must be a Stripe secret/,
+    );
+    expect(problemsOf({ ...stripe, STRIPE_WEBHOOK_SECRET: 'abc' }).join()).toMatch(
+      /STRIPE_WEBHOOK_SECRET: must be a webhook signing secret/,
+    );
+    expect(problemsOf({ STRIPE_API_BASE_URL: 'http://127.0.0.1:1' }).join()).toMatch(
+      /STRIPE_API_BASE_URL/,
+    );
+  });
+
   it('reads rate limits, where 0 switches a limiter off', () => {
     const { config } = loadConfig({ RATE_LIMIT_API_PER_MINUTE: '0', RATE_LIMIT_LOGIN_PER_IP: '7' });
     expect(config.rateLimits.apiPerMinute).toBe(0);

@@ -79,6 +79,22 @@ export interface Config {
   /** How often the job scheduler looks for due jobs. */
   jobsProcessEveryMs: number;
   twoFactor: TwoFactorConfig;
+  payments: PaymentsConfig;
+}
+
+/** How bookings are paid (modules/payments). */
+export interface PaymentsConfig {
+  /** Set: Stripe collects online (Checkout). null: the manual provider, pay at the session. */
+  stripe: StripeSettings | null;
+  /** How long a booking awaiting payment holds its slot (PAYMENT_HOLD_MINUTES). */
+  holdMinutes: number;
+}
+
+export interface StripeSettings {
+  secretKey: string;
+  webhookSecret: string;
+  /** Another API origin than Stripe's (STRIPE_API_BASE_URL: stripe-mock, the tests' fake); null: Stripe's. */
+  apiBaseUrl: URL | null;
 }
 
 /** Two-factor sign-in (modules/auth). */
@@ -194,6 +210,10 @@ export function loadConfig(env: RawEnv, options: LoadConfigOptions = {}): Loaded
       requiredForAdmins: read.boolean('REQUIRE_ADMIN_2FA') ?? isProduction,
       encryptionKey: readTwoFactorKey(read, isProduction, jwtAccessSecret, notices),
     },
+    payments: {
+      stripe: readStripe(read),
+      holdMinutes: read.integer('PAYMENT_HOLD_MINUTES', 15, 1, 24 * 60),
+    },
   };
   if (!config.mail.publicUrl) config.mail.publicUrl = `http://localhost:${config.port}`;
 
@@ -264,6 +284,40 @@ function readTwoFactorKey(
     );
   }
   return key;
+}
+
+/**
+ * Stripe runs when both keys are set, the manual provider (pay at the session) when neither is:
+ * one without the other is a configuration mistake, refused at boot rather than found at the
+ * first payment.
+ */
+function readStripe(read: EnvReader): StripeSettings | null {
+  const secretKey = read.raw('STRIPE_SECRET_KEY');
+  const webhookSecret = read.raw('STRIPE_WEBHOOK_SECRET');
+  const apiBase = read.url('STRIPE_API_BASE_URL', ['https:', 'http:']);
+  if (secretKey === undefined && webhookSecret === undefined) {
+    if (apiBase !== undefined) {
+      read.problem('STRIPE_API_BASE_URL', 'needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET');
+    }
+    return null;
+  }
+  if (secretKey === undefined || webhookSecret === undefined) {
+    read.problem(
+      secretKey === undefined ? 'STRIPE_SECRET_KEY' : 'STRIPE_WEBHOOK_SECRET',
+      'STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together (neither: payment at the session)',
+    );
+    return null;
+  }
+  if (!/^(sk|rk)_(test|live)_\S+$/.test(secretKey)) {
+    read.problem(
+      'STRIPE_SECRET_KEY',
+      'must be a Stripe secret or restricted key (sk_... or rk_...)',
+    );
+  }
+  if (!/^whsec_\S+$/.test(webhookSecret)) {
+    read.problem('STRIPE_WEBHOOK_SECRET', 'must be a webhook signing secret (whsec_...)');
+  }
+  return { secretKey, webhookSecret, apiBaseUrl: apiBase === undefined ? null : new URL(apiBase) };
 }
 
 const MAX_REMINDER_LEAD_MINUTES = 30 * 24 * 60;

@@ -60,6 +60,12 @@ export interface DomainEvents {
   'booking.reschedule_declined': BookingChange & { requestedStart: Date; requestedEnd: Date };
   'booking.completed': BookingChange;
   'booking.no_show': BookingChange;
+  /**
+   * A booking awaiting payment ended unpaid: its hold ran out (`expired`) or its client withdrew
+   * it (`withdrawn`). Only its client knew of it (a paid booking is announced as
+   * `booking.created` when its payment arrives), so this is no `booking.cancelled`.
+   */
+  'booking.hold_released': BookingChange & { outcome: 'expired' | 'withdrawn' };
   /** An admin's decision, or `pending` when the coach (re)submits the profile for review. */
   'coach.verification_changed': {
     coachId: string;

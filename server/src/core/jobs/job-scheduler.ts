@@ -6,6 +6,8 @@ import type { Logger } from '../logger.js';
 /** Job names and their data, in one map (like the domain events). */
 export interface JobData {
   'booking reminder': { bookingId: string; leadMinutes: number; start: string };
+  /** The end of a booking's payment hold (modules/payments). */
+  'payment hold expiry': { bookingId: string };
 }
 export type JobName = keyof JobData;
 

@@ -449,6 +449,25 @@ const MATRIX: Record<string, Entry> = {
       },
     ]),
   ),
+  // What was paid and refunded: the two participants only; admins and anyone else 404.
+  'GET /api/bookings/{id}/receipt': {
+    expect: participants(),
+    owned: true,
+    path: bookingPath('/receipt'),
+  },
+  // The matrix runs the manual provider (pay at the session): there is no webhook to take (404
+  // for every caller); payments.test.ts checks the signed webhook with Stripe.
+  'POST /api/payments/webhook': {
+    expect: () => 404,
+    path: fixed('/api/payments/webhook'),
+    send: (req) => req.set('Stripe-Signature', 't=1,v1=0').send({ id: 'evt_1' }),
+  },
+  // Only the booking's client has its checkout; with the manual provider there is none (404).
+  'POST /api/payments/checkout-return': {
+    expect: (c) => signedIn(c) ?? 404,
+    path: fixed('/api/payments/checkout-return'),
+    send: (req) => req.send({ sessionId: 'cs_test_unknown' }),
+  },
   'POST /api/bookings/{id}/reschedule': {
     expect: participants({ sides: ['client', 'coach'], admin: 403 }),
     owned: true,

@@ -727,6 +727,25 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     description:
       '`POST /api/users/me/password`: revokes every session, then starts a fresh one for this client.',
   },
+  CheckoutBookingResponse: {
+    type: 'object',
+    properties: {
+      booking: { $ref: '#/components/schemas/BookingDTO' },
+      checkoutUrl: { type: 'string' },
+    },
+    required: ['booking', 'checkoutUrl'],
+    additionalProperties: false,
+    description:
+      '`POST /api/bookings` when the provider collects online: the booking waits in `awaiting_payment` until the client pays at `checkoutUrl`.',
+  },
+  CheckoutReturnRequest: {
+    type: 'object',
+    properties: { sessionId: { type: 'string' } },
+    required: ['sessionId'],
+    additionalProperties: false,
+    description:
+      "`POST /api/payments/checkout-return`: the client is back from the provider's checkout.",
+  },
   CoachDTO: {
     type: 'object',
     properties: {
@@ -1431,6 +1450,9 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'TWO_FACTOR_SETUP_MISSING',
       'TWO_FACTOR_MANDATORY',
       'ALREADY_REPORTED',
+      'WEBHOOK_SIGNATURE_INVALID',
+      'PAYMENT_NOT_VERIFIED',
+      'PAYMENT_PROVIDER_UNAVAILABLE',
       'INTERNAL_ERROR',
       'DATABASE_UNAVAILABLE',
     ],
@@ -1889,6 +1911,60 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     description: '`PATCH /api/prices/config/:userId`: only the values given change.',
   },
   PaymentMethod: { type: 'string', enum: ['online', 'manual', 'credit'] },
+  PaymentProviderName: { type: 'string', enum: ['stripe', 'manual'] },
+  PaymentStatusChange: {
+    type: 'object',
+    properties: {
+      status: { $ref: '#/components/schemas/PaymentTransactionStatus' },
+      at: { type: 'string' },
+    },
+    required: ['status', 'at'],
+    additionalProperties: false,
+  },
+  PaymentTransactionDTO: {
+    type: 'object',
+    properties: {
+      _id: { type: 'string' },
+      bookingId: { type: 'string' },
+      kind: { $ref: '#/components/schemas/PaymentTransactionKind' },
+      provider: { $ref: '#/components/schemas/PaymentProviderName' },
+      amount: { type: 'number' },
+      currency: { $ref: '#/components/schemas/Currency' },
+      status: { $ref: '#/components/schemas/PaymentTransactionStatus' },
+      reason: { $ref: '#/components/schemas/RefundReason', description: 'Refunds only.' },
+      providerIds: {
+        type: 'object',
+        properties: {
+          checkoutSessionId: { type: 'string' },
+          paymentIntentId: { type: 'string' },
+          refundId: { type: 'string' },
+        },
+        additionalProperties: false,
+        description: "The provider's ids (Stripe: checkout session, payment intent, refund).",
+      },
+      statusHistory: { type: 'array', items: { $ref: '#/components/schemas/PaymentStatusChange' } },
+      createdAt: { type: 'string' },
+    },
+    required: [
+      '_id',
+      'bookingId',
+      'kind',
+      'provider',
+      'amount',
+      'currency',
+      'status',
+      'providerIds',
+      'statusHistory',
+      'createdAt',
+    ],
+    additionalProperties: false,
+    description: 'One payment or refund of a booking, as recorded.',
+  },
+  PaymentTransactionKind: { type: 'string', enum: ['payment', 'refund'] },
+  PaymentTransactionStatus: {
+    type: 'string',
+    enum: ['pending', 'succeeded', 'failed', 'canceled'],
+  },
   PendingCoachPage: {
     $ref: '#/components/schemas/PageOfCoachDTO',
     description:
@@ -2091,6 +2167,62 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     description:
       '`GET /ready`: 200 when the database answers a ping, 503 otherwise or while shutting down.',
   },
+  ReceiptDTO: {
+    type: 'object',
+    properties: {
+      bookingId: { type: 'string' },
+      reference: { type: 'string', description: 'A short reference to quote, e.g. `CH-5F2A91C3`.' },
+      issuedAt: { type: 'string' },
+      session: {
+        type: 'object',
+        properties: {
+          title: { type: 'string' },
+          start: { type: 'string' },
+          end: { type: 'string' },
+          durationMinutes: { type: 'number' },
+        },
+        required: ['title', 'start', 'end', 'durationMinutes'],
+        additionalProperties: false,
+      },
+      coach: {
+        type: 'object',
+        properties: { userId: { type: 'string' }, name: { type: 'string' } },
+        required: ['userId', 'name'],
+        additionalProperties: false,
+      },
+      client: {
+        type: 'object',
+        properties: { userId: { type: 'string' }, name: { type: 'string' } },
+        required: ['userId', 'name'],
+        additionalProperties: false,
+      },
+      lines: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/QuoteLine' },
+        description: "The price lines of the booking's stored quote.",
+      },
+      payment: { $ref: '#/components/schemas/BookingPaymentSummary' },
+      transactions: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/PaymentTransactionDTO' },
+        description: 'Every payment and refund, oldest first.',
+      },
+    },
+    required: [
+      'bookingId',
+      'reference',
+      'issuedAt',
+      'session',
+      'coach',
+      'client',
+      'lines',
+      'payment',
+      'transactions',
+    ],
+    additionalProperties: false,
+    description:
+      "`GET /api/bookings/:id/receipt` (the booking's participants): what was paid, refunded, how, when.",
+  },
   RecoveryCodesResponse: {
     type: 'object',
     properties: { recoveryCodes: { type: 'array', items: { type: 'string' } } },
@@ -2103,6 +2235,10 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     properties: { accessToken: { type: 'string' } },
     required: ['accessToken'],
     additionalProperties: false,
+  },
+  RefundReason: {
+    type: 'string',
+    enum: ['coach_cancelled', 'declined', 'client_cancelled', 'booking_ended'],
   },
   RegisterRequest: {
     type: 'object',
@@ -2714,6 +2850,14 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     additionalProperties: false,
     description:
       '`POST /api/admin/users/:id/warn` -> 200 the user (`AdminUserDTO`); they get an `account.warned` notification.',
+  },
+  WebhookAck: {
+    type: 'object',
+    properties: { received: { type: 'boolean', const: true } },
+    required: ['received'],
+    additionalProperties: false,
+    description:
+      "`POST /api/payments/webhook`: the provider's event was taken (or knowingly ignored).",
   },
   Weekday: {
     type: 'number',

@@ -56,6 +56,13 @@ export type {
   UpdateSessionTypeRequest,
 } from '@coachhub/shared/booking';
 export type {
+  CheckoutBookingResponse,
+  CheckoutReturnRequest,
+  PaymentTransactionDTO,
+  ReceiptDTO,
+  WebhookAck,
+} from '@coachhub/shared/payment';
+export type {
   AvailabilityDTO,
   PublicAvailabilityDTO,
   UpdateAvailabilityRequest,

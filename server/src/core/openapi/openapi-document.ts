@@ -7,6 +7,7 @@ import { BOOKING_ROUTES } from './paths/bookings.js';
 import { CHAT_ROUTES } from './paths/chat.js';
 import { COACH_ROUTES } from './paths/coaches.js';
 import { DASHBOARD_ROUTES } from './paths/dashboard.js';
+import { PAYMENT_ROUTES } from './paths/payments.js';
 import { REVIEW_ROUTES } from './paths/reviews.js';
 import {
   API_TAGS,
@@ -21,6 +22,7 @@ export const ROUTE_DOCS: RouteTable = {
   ...ACCOUNT_ROUTES,
   ...COACH_ROUTES,
   ...BOOKING_ROUTES,
+  ...PAYMENT_ROUTES,
   ...CHAT_ROUTES,
   ...REVIEW_ROUTES,
   ...DASHBOARD_ROUTES,

@@ -1613,6 +1613,11 @@ export const de: Translation = {
     TWO_FACTOR_SETUP_MISSING: 'Diese Einrichtung ist abgelaufen. Bitte beginne von vorn.',
     TWO_FACTOR_MANDATORY: 'Admin-Konten müssen die Zwei-Faktor-Anmeldung eingeschaltet lassen.',
     ALREADY_REPORTED: 'Du hast das bereits gemeldet. Ein Admin sieht es sich bald an.',
+    WEBHOOK_SIGNATURE_INVALID: 'Die Zahlungsmeldung konnte nicht geprüft werden.',
+    PAYMENT_NOT_VERIFIED:
+      'Wir konnten diese Zahlung noch nicht bestätigen. Bitte sieh gleich noch einmal in deine Buchung.',
+    PAYMENT_PROVIDER_UNAVAILABLE:
+      'Die Online-Zahlung ist kurz nicht erreichbar, daher wurde der Termin nicht reserviert. Bitte versuche es gleich noch einmal.',
     INTERNAL_ERROR: 'Bei uns ist etwas schiefgegangen. Bitte versuche es erneut.',
     DATABASE_UNAVAILABLE:
       'Der Dienst ist kurz nicht erreichbar. Bitte versuche es gleich noch einmal.',

@@ -1586,6 +1586,11 @@ export const en = {
     TWO_FACTOR_SETUP_MISSING: 'This set-up has expired. Please start again.',
     TWO_FACTOR_MANDATORY: 'Admin accounts must keep two-factor sign-in turned on.',
     ALREADY_REPORTED: 'You have already reported this. An admin will look at it soon.',
+    WEBHOOK_SIGNATURE_INVALID: 'The payment notice could not be verified.',
+    PAYMENT_NOT_VERIFIED:
+      'We could not confirm this payment yet. Please check your booking again shortly.',
+    PAYMENT_PROVIDER_UNAVAILABLE:
+      'Online payment is briefly unavailable, so the time was not reserved. Please try again in a moment.',
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again.',
     DATABASE_UNAVAILABLE: 'The service is briefly unavailable. Please try again in a moment.',
     NETWORK_ERROR: 'We could not reach CoachHub. Check your connection and try again.',

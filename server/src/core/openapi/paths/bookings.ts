@@ -25,7 +25,7 @@ export const BOOKING_ROUTES: RouteTable = {
     tag: 'Bookings',
     summary: 'Book a session',
     description:
-      '`pending` when the coach approves bookings, else `confirmed` with a meeting link. A repeated `Idempotency-Key` with the same body answers the first booking again (`Idempotent-Replayed: true`).',
+      '`pending` when the coach approves bookings, else `confirmed` with a meeting link. With a payment provider that collects online (Stripe) the answer is `{ booking, checkoutUrl }`: the booking is `awaiting_payment`, holding its slot for `PAYMENT_HOLD_MINUTES` until the verified payment moves it on; 503 `PAYMENT_PROVIDER_UNAVAILABLE` when the checkout cannot be opened (nothing stays reserved). A repeated `Idempotency-Key` with the same body answers the first booking again (`Idempotent-Replayed: true`).',
     auth: 'bearer',
     access: 'clients, and coaches booking another coach (admins and the coach themself get 403)',
     headers: [
@@ -38,7 +38,7 @@ export const BOOKING_ROUTES: RouteTable = {
     body: { schema: json('CreateBookingRequest') },
     responses: {
       201: {
-        ...created(json('BookingDTO')),
+        ...created({ anyOf: [json('BookingDTO'), json('CheckoutBookingResponse')] }),
         headers: { 'Idempotent-Replayed': 'true on a replay' },
       },
     },
@@ -52,6 +52,7 @@ export const BOOKING_ROUTES: RouteTable = {
         'TOO_MANY_PENDING_REQUESTS',
         'CONFLICT',
       ],
+      503: ['PAYMENT_PROVIDER_UNAVAILABLE'],
     },
   },
   'GET /api/bookings': {

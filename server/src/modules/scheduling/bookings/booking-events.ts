@@ -54,6 +54,11 @@ export function publishAction(
 ): void {
   const { before, after } = booking;
   const change = bookingChange(after, by, at, reason ?? null);
+  // Withdrawn before it was paid: only its client knew of it, and nothing is to be refunded.
+  if (action === 'cancel' && before.status === 'awaiting_payment') {
+    events.publish('booking.hold_released', { ...change, outcome: 'withdrawn' });
+    return;
+  }
   switch (action) {
     case 'cancel': {
       const fee = after.cancellation?.fee ?? { amount: 0, currency: after.quote.currency };

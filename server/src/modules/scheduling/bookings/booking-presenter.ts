@@ -5,6 +5,7 @@ import { allowedActions } from '../../../domain/booking-state.js';
 import type { CoachPresenter } from '../../coaches/coach-presenter.js';
 import { findUserSummaries } from '../../users/user-accounts.js';
 import { partyOf, toBookingDTO } from './booking.mapper.js';
+import { PAY_AT_SESSION, toPayable, type BookingPayments } from './booking-payments.js';
 import type { BookingRecord } from './booking.model.js';
 
 export interface BookingPresenter {
@@ -20,14 +21,18 @@ export interface BookingPresenter {
   forBothSides(booking: BookingRecord): Promise<Record<BookingParty, BookingDTO>>;
 }
 
-export function createBookingPresenter(coaches: CoachPresenter): BookingPresenter {
+export function createBookingPresenter(
+  coaches: CoachPresenter,
+  payments: BookingPayments = PAY_AT_SESSION,
+): BookingPresenter {
   async function build(bookings: readonly BookingRecord[]) {
     if (bookings.length === 0) return [];
     const clientIds = [...new Set(bookings.map((booking) => booking.client.toString()))];
     const coachIds = [...new Set(bookings.map((booking) => booking.coach.toString()))];
-    const [clients, coachDTOs] = await Promise.all([
+    const [clients, coachDTOs, paymentById] = await Promise.all([
       findUserSummaries(clientIds),
       coaches.presentByUserIds(coachIds),
+      payments.summaries(bookings.map(toPayable)),
     ]);
     const clientById = new Map(clients.map((user) => [user._id, user]));
     const coachById = new Map(coachDTOs.map((coach) => [coach._id, coach]));
@@ -35,14 +40,15 @@ export function createBookingPresenter(coaches: CoachPresenter): BookingPresente
     return bookings.flatMap((booking) => {
       const client = clientById.get(booking.client.toString());
       const coach = coachById.get(booking.coach.toString());
-      return client && coach ? [{ booking, people: { client, coach } }] : [];
+      const payment = paymentById.get(booking._id.toString());
+      return client && coach ? [{ booking, people: { client, coach }, payment }] : [];
     });
   }
 
   async function present(bookings: readonly BookingRecord[], viewerId: string) {
     const now = new Date();
-    return (await build(bookings)).map(({ booking, people }) =>
-      toBookingDTO(booking, people, partyOf(booking, viewerId), now),
+    return (await build(bookings)).map(({ booking, people, payment }) =>
+      toBookingDTO(booking, people, partyOf(booking, viewerId), now, payment),
     );
   }
 
@@ -59,7 +65,7 @@ export function createBookingPresenter(coaches: CoachPresenter): BookingPresente
       const [built] = await build([booking]);
       if (!built) throw new Error(`Booking ${booking._id.toString()} has no client or coach`);
       const now = new Date();
-      const base = toBookingDTO(built.booking, built.people, null, now);
+      const base = toBookingDTO(built.booking, built.people, null, now, built.payment);
       return {
         client: { ...base, allowedActions: allowedActions(booking, 'client', now) },
         coach: { ...base, allowedActions: allowedActions(booking, 'coach', now) },

@@ -1,5 +1,6 @@
 import type { BookingDTO } from '@coachhub/shared/booking';
 import type { CoachDTO } from '@coachhub/shared/coach';
+import type { BookingPaymentSummary } from '@coachhub/shared/payment';
 import type { BookingHistoryEntry, BookingParty } from '@coachhub/shared/scheduling';
 import type { UserSummaryDTO } from '@coachhub/shared/user';
 import { clientRescheduleDeadline, feeClockStart } from '../../../domain/booking-policies.js';
@@ -59,6 +60,7 @@ export function toBookingDTO(
   people: { client: UserSummaryDTO; coach: CoachDTO },
   viewer: BookingParty | null,
   now: Date,
+  payment?: BookingPaymentSummary,
 ): BookingDTO {
   const snapshot = booking.sessionTypeSnapshot;
   const { cancellation, cancellationPolicy, pendingReschedule } = booking;
@@ -120,6 +122,7 @@ export function toBookingDTO(
         }
       : null,
     history: booking.history.map(toHistoryEntry),
+    ...(payment ? { payment } : {}),
     allowedActions: viewer ? actionsFor(booking, viewer, now) : [],
     createdAt: booking.createdAt.toISOString(),
     updatedAt: booking.updatedAt.toISOString(),

@@ -37,6 +37,11 @@ export interface StoredPendingReschedule {
   requestedAt: Date;
 }
 
+export interface StoredPaymentHold {
+  until: Date;
+  next: 'pending' | 'confirmed';
+}
+
 export interface StoredHistoryEntry {
   action: BookingHistoryEntry['action'];
   from: BookingStatus | null;
@@ -73,6 +78,11 @@ export interface BookingFields {
   feeClockStart?: Date | null;
   /** A client's request to move the booking, while the coach has not answered it. */
   pendingReschedule?: StoredPendingReschedule | null;
+  /**
+   * A booking awaiting payment: until when it holds its slot, and where the verified payment
+   * moves it (`pending` when the coach approved requests at booking time, else `confirmed`).
+   */
+  paymentHold?: StoredPaymentHold | null;
   history: StoredHistoryEntry[];
   /** iCalendar SEQUENCE: bumped by every change a calendar must pick up. */
   icsSequence: number;
@@ -190,6 +200,16 @@ const bookingSchema = new Schema<BookingFields>(
         { _id: false },
       ),
       default: null,
+    },
+    paymentHold: {
+      type: new Schema<StoredPaymentHold>(
+        {
+          until: { type: Date, required: true },
+          next: { type: String, enum: ['pending', 'confirmed'], required: true },
+        },
+        { _id: false },
+      ),
+      default: undefined,
     },
     history: { type: [historySchema], default: [] },
     icsSequence: { type: Number, required: true, default: 0 },

@@ -19,7 +19,9 @@ export function createBookingsController(bookings: BookingsService) {
     );
     // A retry gets the first answer again, marked as such.
     if (!outcome.created) res.setHeader('Idempotent-Replayed', 'true');
-    res.status(201).json(outcome.booking);
+    // Paid online: the booking awaits payment, and the client pays at the checkout (api.md).
+    const { booking, checkoutUrl } = outcome;
+    res.status(201).json(checkoutUrl === undefined ? booking : { booking, checkoutUrl });
   };
 
   const list: RequestHandler = async (req, res) => {

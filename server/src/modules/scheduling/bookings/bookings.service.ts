@@ -8,6 +8,8 @@ import type { BookingPresenter } from './booking-presenter.js';
 import { createStateChanges } from './booking-state-changes.js';
 import { createBookingCreator } from './create-booking.js';
 import { createRescheduler } from './reschedule-booking.js';
+import { createPaymentSteps } from './booking-payment-steps.js';
+import { PAY_AT_SESSION, type BookingPayments } from './booking-payments.js';
 
 export type { CoachFigures, CoachFiguresInput } from './booking-figures.js';
 export type { AdminBookingLookup, BookingFigures } from './booking-admin-queries.js';
@@ -15,6 +17,8 @@ export type { BookingListInput } from './booking-queries.js';
 export type { SimpleBookingAction } from './booking-state-changes.js';
 export type { BookingPreview } from './booking-preview.js';
 export type { CreateOptions, CreateOutcome } from './create-booking.js';
+export type { PaymentStepOutcome, PaymentSteps } from './booking-payment-steps.js';
+export type { BookingPayments, PayableBooking } from './booking-payments.js';
 
 /**
  * The bookings module's use cases, each in its own file: creating, rescheduling, the state
@@ -25,9 +29,15 @@ export function createBookingsService(deps: {
   events: EventBus;
   meetingBaseUrl: string;
   pendingLimits: PendingRequestLimits;
+  /** How bookings are paid (the payments module's port); pay at the session without one. */
+  payments?: BookingPayments;
 }) {
+  const payments = deps.payments ?? PAY_AT_SESSION;
+  const paymentSteps = createPaymentSteps(deps);
   return {
-    create: createBookingCreator(deps),
+    create: createBookingCreator({ ...deps, payments, steps: paymentSteps }),
+    /** The steps the payments module takes: a verified payment, the end of a hold. */
+    paymentSteps,
     reschedule: createRescheduler(deps),
     act: createStateChanges(deps),
     preview: createBookingPreview(),

@@ -24,12 +24,16 @@ import type { BookingPresenter } from './booking-presenter.js';
 import { assertBookable, type SlotRequest } from './booking-slot-check.js';
 import type { BookingRecord } from './booking.model.js';
 import { insertBooking, type Attempt } from './new-booking.js';
+import type { PaymentSteps } from './booking-payment-steps.js';
+import { toPayable, type BookingPayments } from './booking-payments.js';
 import { assertPendingRequestsFit } from './pending-requests.js';
 
 export interface CreateOutcome {
   booking: BookingDTO;
   /** false: a retry with the same Idempotency-Key, answered with the first booking. */
   created: boolean;
+  /** With a provider that collects online: where the client pays (the booking awaits it). */
+  checkoutUrl?: string;
 }
 
 /** The transaction's answer: the new booking, or the first one made with this request's key. */
@@ -88,7 +92,26 @@ export function createBookingCreator(deps: {
   events: EventBus;
   meetingBaseUrl: string;
   pendingLimits: PendingRequestLimits;
+  payments: BookingPayments;
+  steps: PaymentSteps;
 }) {
+  const { payments } = deps;
+  /**
+   * The checkout of a booking made to be paid online (again for a retry). If the provider cannot
+   * open one, the hold is released at once, so the slot does not stay blocked for nothing.
+   */
+  async function checkoutOf(booking: BookingRecord): Promise<string | undefined> {
+    if (!booking.paymentHold) return undefined;
+    try {
+      return (await payments.startCheckout(toPayable(booking))).checkoutUrl;
+    } catch (error) {
+      if (booking.status === 'awaiting_payment') {
+        await deps.steps.holdEnded(booking._id.toString(), { early: true });
+      }
+      throw error;
+    }
+  }
+
   async function write(
     attempt: Attempt,
     prescreen: SlotRequest,
@@ -129,6 +152,7 @@ export function createBookingCreator(deps: {
           slot,
           requiresApproval,
           deps.meetingBaseUrl,
+          payments.collectsOnline ? payments.holdMinutes : null,
         ),
       };
     });
@@ -140,7 +164,12 @@ export function createBookingCreator(deps: {
     clientId: string,
   ): Promise<CreateOutcome> {
     assertSameRequest(first, fingerprintOf(request));
-    return { booking: await deps.presenter.presentOne(first, clientId), created: false };
+    const checkoutUrl = await checkoutOf(first);
+    return {
+      booking: await deps.presenter.presentOne(first, clientId),
+      created: false,
+      ...(checkoutUrl === undefined ? {} : { checkoutUrl }),
+    };
   }
 
   return async function create(
@@ -179,6 +208,15 @@ export function createBookingCreator(deps: {
     }
     if ('replayOf' in written) return replay(written.replayOf, request, clientId);
     const booking = written.created;
+    // A booking awaiting payment is announced when its payment arrives (payment steps).
+    if (booking.status === 'awaiting_payment') {
+      const checkoutUrl = await checkoutOf(booking);
+      return {
+        booking: await deps.presenter.presentOne(booking, clientId),
+        created: true,
+        ...(checkoutUrl === undefined ? {} : { checkoutUrl }),
+      };
+    }
     deps.events.publish('booking.created', bookingChange(booking, 'client', booking.createdAt));
     return { booking: await deps.presenter.presentOne(booking, clientId), created: true };
   };

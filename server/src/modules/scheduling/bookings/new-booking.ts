@@ -38,7 +38,8 @@ async function quoteFor(
 /**
  * Writes the new booking as the checks inside the transaction left it: priced now, under the
  * coach's cancellation policy now (stored with it), pending when the coach approves requests,
- * with a meeting link once confirmed.
+ * with a meeting link once confirmed. With online payment it first awaits payment, holding its
+ * slot, and remembers where the payment moves it.
  */
 export async function insertBooking(
   attempt: Attempt,
@@ -46,10 +47,13 @@ export async function insertBooking(
   slot: SlotRequest & { session: ClientSession },
   requiresApproval: boolean,
   meetingBaseUrl: string,
+  /** Minutes the slot is held for an online payment; null: paid at the session, as before. */
+  paymentHoldMinutes: number | null,
 ): Promise<BookingRecord> {
   const { request, idempotencyKey } = attempt;
   const { now, session } = slot;
-  const status: BookingStatus = requiresApproval ? 'pending' : 'confirmed';
+  const afterPayment = requiresApproval ? 'pending' : 'confirmed';
+  const status: BookingStatus = paymentHoldMinutes === null ? afterPayment : 'awaiting_payment';
   const [created] = await Booking.create(
     [
       {
@@ -71,6 +75,14 @@ export async function insertBooking(
         notes: request.notes ? request.notes : null,
         meetingUrl: status === 'confirmed' ? newMeetingUrl(meetingBaseUrl) : null,
         cancellation: null,
+        ...(paymentHoldMinutes === null
+          ? {}
+          : {
+              paymentHold: {
+                until: new Date(now.getTime() + paymentHoldMinutes * 60_000),
+                next: afterPayment,
+              },
+            }),
         history: [{ action: 'create', from: null, to: status, by: 'client', at: now }],
         ...(idempotencyKey === undefined
           ? {}

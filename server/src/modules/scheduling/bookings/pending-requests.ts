@@ -1,3 +1,4 @@
+import type { BookingStatus } from '@coachhub/shared/scheduling';
 import type { ClientSession } from 'mongoose';
 import { AppError } from '../../../core/errors.js';
 import {
@@ -18,16 +19,16 @@ export async function assertPendingRequestsFit(
   limits: PendingRequestLimits,
   session: ClientSession,
 ): Promise<void> {
-  const total = await Booking.countDocuments({ client: clientId, status: 'pending' }).session(
-    session,
-  );
+  // A booking awaiting payment is a request in the making: it counts as one.
+  const open = { $in: ['pending', 'awaiting_payment'] as BookingStatus[] };
+  const total = await Booking.countDocuments({ client: clientId, status: open }).session(session);
   const withCoach =
     total === 0
       ? 0
       : await Booking.countDocuments({
           client: clientId,
           coach: coachId,
-          status: 'pending',
+          status: open,
         }).session(session);
   const hit = pendingRequestLimitHit({ withCoach, total }, limits);
   if (!hit) return;

@@ -1,0 +1,309 @@
+import type { BookingDTO } from '@coachhub/shared/booking';
+import type { ReceiptDTO, RefundReason } from '@coachhub/shared/payment';
+import type { Principal } from '../../core/auth/principal.js';
+import { isDuplicateKeyError } from '../../core/db/duplicate-key.js';
+import { AppError, notFound } from '../../core/errors.js';
+import type { EventBus } from '../../core/events/event-bus.js';
+import type { JobScheduler } from '../../core/jobs/job-scheduler.js';
+import type { BookingsService } from '../scheduling/bookings/bookings.service.js';
+import { WebhookSignatureError, type CheckoutState } from './payment-provider.js';
+import {
+  PaymentTransaction,
+  PaymentWebhookEvent,
+  type PaymentTransactionRecord,
+} from './payment-transaction.model.js';
+import { toTransactionDTO } from './payments.mapper.js';
+import {
+  HOLD_JOB,
+  paymentKey,
+  refundKey,
+  summaryOf,
+  transactionsOf,
+  type PaymentsService,
+} from './payments.service.js';
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Everything payments do once bookings exist: the provider's webhooks and the client's return
+ * from checkout move a paid booking on through the bookings service (its state machine and
+ * events), the hold job expires an unpaid one, and refunds follow the booking events
+ * (`booking.cancelled` with its fee, `booking.declined`). Each step is idempotent on its own
+ * (conditional writes, one payment and one refund per booking by unique key), so a replayed or
+ * late event changes nothing.
+ */
+export function connectPayments(deps: {
+  payments: PaymentsService;
+  bookings: BookingsService;
+  events: EventBus;
+  jobs: JobScheduler;
+}) {
+  const { bookings, events, jobs } = deps;
+  const { provider, logger } = deps.payments;
+  const steps = bookings.paymentSteps;
+
+  async function paymentOfCheckout(sessionId: string) {
+    return PaymentTransaction.findOne({
+      checkoutSessionId: sessionId,
+      kind: 'payment',
+    }).lean<PaymentTransactionRecord>();
+  }
+
+  async function setStatus(
+    transaction: PaymentTransactionRecord,
+    status: PaymentTransactionRecord['status'],
+    note: string,
+    set: Partial<PaymentTransactionRecord> = {},
+  ): Promise<boolean> {
+    const result = await PaymentTransaction.updateOne(
+      { _id: transaction._id, status: transaction.status },
+      { $set: { status, ...set }, $push: { statusHistory: { status, at: new Date(), note } } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /**
+   * The provider says this checkout is paid: record it, then move the booking on. A booking that
+   * ended unpaid meanwhile (its hold expired first, or the client withdrew it) no longer holds its
+   * slot, so the money goes back in full.
+   */
+  async function settle(checkout: CheckoutState, note: string): Promise<void> {
+    const payment = await paymentOfCheckout(checkout.sessionId);
+    if (!payment) {
+      logger.warn('Payment for an unknown checkout ignored', {
+        checkout: checkout.sessionId,
+        note,
+      });
+      return;
+    }
+    const bookingId = payment.booking.toString();
+    if (checkout.amountTotal !== payment.amount || checkout.currency !== payment.currency) {
+      logger.error('Paid checkout does not match the booking’s price; booking left as it is', {
+        bookingId,
+        paid: `${checkout.amountTotal} ${checkout.currency}`,
+        due: `${payment.amount} ${payment.currency}`,
+      });
+      return;
+    }
+    if (payment.status !== 'succeeded') {
+      await setStatus(payment, 'succeeded', note, { paymentIntentId: checkout.paymentIntentId });
+    }
+    const outcome = await steps.paymentReceived(bookingId);
+    if (outcome.result === 'unknown') {
+      logger.warn('Payment for a booking that does not exist', { bookingId, note });
+      return;
+    }
+    if (outcome.result === 'moved') {
+      await jobs.cancel(HOLD_JOB, { bookingId });
+      return;
+    }
+    if (outcome.status === 'expired' || outcome.status === 'cancelled') {
+      logger.warn('Payment arrived after the booking ended unpaid; refunding it', {
+        bookingId,
+        status: outcome.status,
+      });
+      await refund(bookingId, 'booking_ended', (paid) => paid);
+    } else {
+      logger.info('Payment event for a booking already moved on: nothing to do', {
+        bookingId,
+        status: outcome.status,
+        note,
+      });
+    }
+  }
+
+  /** The checkout ended unpaid: the payment record says so, and the booking's hold ends now. */
+  async function checkoutEnded(checkout: CheckoutState, note: string): Promise<void> {
+    const payment = await paymentOfCheckout(checkout.sessionId);
+    if (!payment) {
+      logger.warn('End of an unknown checkout ignored', { checkout: checkout.sessionId, note });
+      return;
+    }
+    // A checkout paid before (events out of order) stays paid.
+    if (payment.status !== 'pending') return;
+    await setStatus(payment, 'canceled', note);
+    await steps.holdEnded(payment.booking.toString(), { early: true });
+  }
+
+  /** One refund per booking (unique key, and the provider's idempotency key is the same). */
+  async function refund(
+    bookingId: string,
+    reason: RefundReason,
+    amountOf: (paid: number) => number,
+  ): Promise<void> {
+    const payment = await PaymentTransaction.findOne({
+      idempotencyKey: paymentKey(bookingId),
+    }).lean<PaymentTransactionRecord>();
+    // Paid at the session, or never paid: nothing to give back.
+    if (!payment || payment.status !== 'succeeded' || !payment.paymentIntentId) return;
+    const amount = Math.min(payment.amount, Math.max(0, Math.round(amountOf(payment.amount))));
+    if (amount === 0) return;
+    const key = refundKey(bookingId);
+    let created: PaymentTransactionRecord;
+    try {
+      const [doc] = await PaymentTransaction.create([
+        {
+          booking: payment.booking,
+          client: payment.client,
+          coach: payment.coach,
+          kind: 'refund',
+          provider: payment.provider,
+          amount,
+          currency: payment.currency,
+          status: 'pending',
+          reason,
+          idempotencyKey: key,
+          paymentIntentId: payment.paymentIntentId,
+          statusHistory: [{ status: 'pending', at: new Date(), note: reason }],
+        },
+      ]);
+      if (!doc) return;
+      created = doc.toObject();
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return; // this booking's refund exists already
+      throw error;
+    }
+    try {
+      const result = await provider.refund({
+        bookingId,
+        paymentIntentId: payment.paymentIntentId,
+        amount,
+        idempotencyKey: key,
+      });
+      await setStatus(created, result.status, 'refund issued', { refundId: result.refundId });
+    } catch (error) {
+      logger.error('Refund failed at the provider', { bookingId, amount, error: errorText(error) });
+      await setStatus(created, 'failed', `provider error: ${errorText(error)}`);
+    }
+  }
+
+  /** Closes the checkout of a booking that ended unpaid, so it can no longer be paid. */
+  async function releaseCheckout(bookingId: string, note: string): Promise<void> {
+    await jobs.cancel(HOLD_JOB, { bookingId });
+    const payment = await PaymentTransaction.findOne({
+      idempotencyKey: paymentKey(bookingId),
+    }).lean<PaymentTransactionRecord>();
+    if (!payment || payment.status !== 'pending' || !payment.checkoutSessionId) return;
+    try {
+      await provider.closeCheckout(payment.checkoutSessionId, `close:${payment.checkoutSessionId}`);
+    } catch (error) {
+      // The checkout also expires by itself at the provider; a payment after this is refunded.
+      logger.warn('Could not close the checkout', { bookingId, error: errorText(error) });
+    }
+    await setStatus(payment, 'canceled', note);
+  }
+
+  jobs.define(HOLD_JOB, async ({ bookingId }) => {
+    await steps.holdEnded(bookingId);
+  });
+
+  const name = 'payments';
+  events.subscribe('booking.hold_released', name, ({ booking, outcome }) =>
+    releaseCheckout(booking.bookingId, outcome === 'expired' ? 'hold_expired' : 'withdrawn'),
+  );
+  // The policy stored with the booking decided the fee; the refund is what the fee leaves.
+  events.subscribe('booking.cancelled', name, ({ booking, by, fee }) =>
+    by === 'coach'
+      ? refund(booking.bookingId, 'coach_cancelled', (paid) => paid)
+      : refund(booking.bookingId, 'client_cancelled', (paid) => paid - fee.amount),
+  );
+  events.subscribe('booking.declined', name, ({ booking }) =>
+    refund(booking.bookingId, 'declined', (paid) => paid),
+  );
+
+  return {
+    /** `POST /api/payments/webhook`: the raw body and its signature header. */
+    async handleWebhook(rawBody: Buffer, signature: string | undefined): Promise<void> {
+      if (!provider.collectsOnline) throw notFound('Payment webhook');
+      let event;
+      try {
+        event = provider.parseWebhook(rawBody, signature);
+      } catch (error) {
+        if (!(error instanceof WebhookSignatureError)) throw error;
+        logger.warn('Payment webhook refused: bad signature', { error: error.message });
+        throw new AppError(
+          400,
+          'WEBHOOK_SIGNATURE_INVALID',
+          'The webhook signature does not verify',
+        );
+      }
+      if (await PaymentWebhookEvent.exists({ provider: provider.name, eventId: event.id })) {
+        logger.info('Payment webhook replayed: already handled', { event: event.id });
+        return;
+      }
+      const note = `${event.providerType} ${event.id}`;
+      if (event.kind === 'checkout_paid') await settle(event.checkout, note);
+      else if (event.kind === 'checkout_ended') await checkoutEnded(event.checkout, note);
+      else logger.debug('Payment webhook ignored', { type: event.providerType });
+      try {
+        await PaymentWebhookEvent.create({
+          provider: provider.name,
+          eventId: event.id,
+          type: event.providerType,
+        });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    },
+
+    /**
+     * The client is back from checkout with its session id: the provider is asked (the return
+     * itself proves nothing) and a paid session moves the booking on, as the webhook would.
+     */
+    async checkoutReturn(caller: Principal, sessionId: string): Promise<BookingDTO> {
+      if (!provider.collectsOnline) throw notFound('Checkout');
+      const payment = await paymentOfCheckout(sessionId);
+      if (!payment || payment.client.toString() !== caller.userId) throw notFound('Checkout');
+      const bookingId = payment.booking.toString();
+      if (payment.status !== 'succeeded') {
+        let checkout: CheckoutState;
+        try {
+          checkout = await provider.checkoutState(sessionId);
+        } catch (error) {
+          logger.error('Could not read the checkout back', { bookingId, error: errorText(error) });
+          throw new AppError(
+            503,
+            'PAYMENT_PROVIDER_UNAVAILABLE',
+            'Online payment cannot be reached just now',
+          );
+        }
+        if (checkout.bookingId !== bookingId || !checkout.paid) {
+          throw new AppError(409, 'PAYMENT_NOT_VERIFIED', 'This checkout has not been paid');
+        }
+        await settle(checkout, 'checkout return');
+      }
+      return bookings.get(caller, bookingId);
+    },
+
+    /** `GET /api/bookings/:id/receipt`: the booking's two participants only (anyone else 404). */
+    async receipt(caller: Principal, bookingId: string): Promise<ReceiptDTO> {
+      const booking = await bookings.get(caller, bookingId);
+      if (booking.client._id !== caller.userId && booking.coach._id !== caller.userId) {
+        throw notFound('Booking');
+      }
+      const payable = await steps.payable(bookingId);
+      if (!payable) throw notFound('Booking');
+      const transactions = await transactionsOf([bookingId]);
+      const name = (person: { firstName: string; lastName: string }) =>
+        `${person.firstName} ${person.lastName}`.trim();
+      return {
+        bookingId,
+        reference: `CH-${bookingId.slice(-8).toUpperCase()}`,
+        issuedAt: new Date().toISOString(),
+        session: {
+          title: booking.sessionType.title,
+          start: booking.start,
+          end: booking.end,
+          durationMinutes: booking.sessionType.durationMinutes,
+        },
+        coach: { userId: booking.coach._id, name: name(booking.coach) },
+        client: { userId: booking.client._id, name: name(booking.client) },
+        lines: booking.quote.lines,
+        payment: summaryOf(payable, transactions),
+        transactions: transactions.map(toTransactionDTO),
+      };
+    },
+  };
+}
+
+export type PaymentFlows = ReturnType<typeof connectPayments>;

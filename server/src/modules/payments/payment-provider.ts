@@ -1,0 +1,91 @@
+import type { PaymentProviderName, PaymentTransactionStatus } from '@coachhub/shared/payment';
+import type { Currency } from '@coachhub/shared/pricing';
+
+export interface CheckoutRequest {
+  bookingId: string;
+  /** What the client sees they pay for (the session type's title and time). */
+  description: string;
+  /** Minor units, from the booking's stored quote (never from the client). */
+  amount: number;
+  currency: Currency;
+  successUrl: string;
+  cancelUrl: string;
+  /** The provider's idempotency key: a retried call opens no second checkout. */
+  idempotencyKey: string;
+}
+
+export interface OpenedCheckout {
+  sessionId: string;
+  url: string;
+}
+
+/** A checkout as the provider reports it (a webhook's object, or read back from the provider). */
+export interface CheckoutState {
+  sessionId: string;
+  /** The booking it was opened for (our metadata on it), if any. */
+  bookingId: string | null;
+  /** Paid in full (for an amount the provider took). */
+  paid: boolean;
+  paymentIntentId: string | null;
+  amountTotal: number | null;
+  /** Upper-case ISO 4217 as the product stores it. */
+  currency: string | null;
+}
+
+export interface RefundRequest {
+  bookingId: string;
+  paymentIntentId: string;
+  amount: number;
+  idempotencyKey: string;
+}
+
+export interface RefundResult {
+  refundId: string;
+  status: PaymentTransactionStatus;
+}
+
+/** A verified provider event, reduced to what the payments module acts on. */
+export type ProviderEvent =
+  | { id: string; providerType: string; kind: 'checkout_paid'; checkout: CheckoutState }
+  /** The checkout ended without a payment (it expired, or an asynchronous payment failed). */
+  | { id: string; providerType: string; kind: 'checkout_ended'; checkout: CheckoutState }
+  | { id: string; providerType: string; kind: 'ignored' };
+
+/** The webhook's signature does not verify against the raw body. */
+export class WebhookSignatureError extends Error {
+  override name = 'WebhookSignatureError';
+}
+
+/**
+ * The one payment provider interface. `manual` (pay at the session) collects nothing: bookings are
+ * made as they always were and it has no checkout, webhook or refund. `stripe` collects online.
+ * Package purchases will open their checkout through the same `openCheckout` (server/README.md,
+ * "Payments").
+ */
+export interface PaymentProvider {
+  readonly name: PaymentProviderName;
+  readonly collectsOnline: boolean;
+  openCheckout(request: CheckoutRequest): Promise<OpenedCheckout>;
+  /** Reads the checkout back from the provider (a client returning from it proves nothing itself). */
+  checkoutState(sessionId: string): Promise<CheckoutState>;
+  /** Closes an open checkout so it can no longer be paid; one that already ended is left as it is. */
+  closeCheckout(sessionId: string, idempotencyKey: string): Promise<void>;
+  refund(request: RefundRequest): Promise<RefundResult>;
+  /** Verifies the signature over the raw body; throws WebhookSignatureError. */
+  parseWebhook(rawBody: Buffer, signature: string | undefined): ProviderEvent;
+}
+
+const NOT_ONLINE = 'The manual provider collects payment at the session: it has no checkout';
+
+/** Pay at the session: today's behaviour, the demo's and the default. */
+export const manualProvider: PaymentProvider = {
+  name: 'manual',
+  collectsOnline: false,
+  openCheckout: () => Promise.reject(new Error(NOT_ONLINE)),
+  checkoutState: () => Promise.reject(new Error(NOT_ONLINE)),
+  closeCheckout: () => Promise.resolve(),
+  refund: () => Promise.reject(new Error(NOT_ONLINE)),
+  parseWebhook() {
+    throw new WebhookSignatureError('The manual provider takes no webhooks');
+  },
+};

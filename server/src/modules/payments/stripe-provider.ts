@@ -1,0 +1,126 @@
+import Stripe from 'stripe';
+import type { PaymentTransactionStatus } from '@coachhub/shared/payment';
+import type { StripeSettings } from '../../core/config/config.js';
+import {
+  WebhookSignatureError,
+  type CheckoutState,
+  type PaymentProvider,
+  type ProviderEvent,
+} from './payment-provider.js';
+
+/** Events that say a checkout was paid, or ended without a payment. */
+const PAID_EVENTS = ['checkout.session.completed', 'checkout.session.async_payment_succeeded'];
+const ENDED_EVENTS = ['checkout.session.expired', 'checkout.session.async_payment_failed'];
+
+/** The SDK pointed at another origin (stripe-mock, the tests' fake) when one is configured. */
+function clientOptions(base: URL | null): Stripe.StripeConfig {
+  const common: Stripe.StripeConfig = { maxNetworkRetries: 2, timeout: 20_000 };
+  if (!base) return common;
+  const protocol = base.protocol === 'http:' ? 'http' : 'https';
+  return {
+    ...common,
+    host: base.hostname,
+    port: base.port || (protocol === 'http' ? 80 : 443),
+    protocol,
+  };
+}
+
+function checkoutStateOf(session: Stripe.Checkout.Session): CheckoutState {
+  const intent = session.payment_intent;
+  return {
+    sessionId: session.id,
+    bookingId: session.metadata?.bookingId ?? session.client_reference_id ?? null,
+    paid: session.payment_status === 'paid',
+    paymentIntentId: typeof intent === 'string' ? intent : (intent?.id ?? null),
+    amountTotal: session.amount_total ?? null,
+    currency: session.currency ? session.currency.toUpperCase() : null,
+  };
+}
+
+function refundStatusOf(status: string | null): PaymentTransactionStatus {
+  if (status === 'succeeded' || status === 'failed' || status === 'canceled') return status;
+  return 'pending'; // pending, requires_action
+}
+
+/**
+ * Stripe Checkout through the official SDK: a Checkout Session per payment (the amount from the
+ * booking's stored quote, our booking id in its metadata), refunds against its payment intent, and
+ * webhooks verified with `stripe.webhooks.constructEvent` over the raw body. Every call that
+ * changes something carries an idempotency key, so a retry (ours or the SDK's) never pays,
+ * closes or refunds twice.
+ */
+export function createStripeProvider(settings: StripeSettings): PaymentProvider {
+  const stripe = new Stripe(settings.secretKey, clientOptions(settings.apiBaseUrl));
+
+  return {
+    name: 'stripe',
+    collectsOnline: true,
+
+    async openCheckout(request) {
+      const session = await stripe.checkout.sessions.create(
+        {
+          mode: 'payment',
+          client_reference_id: request.bookingId,
+          metadata: { bookingId: request.bookingId },
+          payment_intent_data: { metadata: { bookingId: request.bookingId } },
+          line_items: [
+            {
+              quantity: 1,
+              price_data: {
+                currency: request.currency.toLowerCase(),
+                unit_amount: request.amount,
+                product_data: { name: request.description },
+              },
+            },
+          ],
+          success_url: request.successUrl,
+          cancel_url: request.cancelUrl,
+        },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      if (!session.url) throw new Error(`Stripe opened checkout ${session.id} without a URL`);
+      return { sessionId: session.id, url: session.url };
+    },
+
+    async checkoutState(sessionId) {
+      return checkoutStateOf(await stripe.checkout.sessions.retrieve(sessionId));
+    },
+
+    async closeCheckout(sessionId, idempotencyKey) {
+      const session = await stripe.checkout.sessions.retrieve(sessionId);
+      if (session.status !== 'open') return;
+      await stripe.checkout.sessions.expire(sessionId, {}, { idempotencyKey });
+    },
+
+    async refund(request) {
+      const refund = await stripe.refunds.create(
+        {
+          payment_intent: request.paymentIntentId,
+          amount: request.amount,
+          metadata: { bookingId: request.bookingId },
+        },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      return { refundId: refund.id, status: refundStatusOf(refund.status) };
+    },
+
+    parseWebhook(rawBody, signature): ProviderEvent {
+      let event: Stripe.Event;
+      try {
+        event = stripe.webhooks.constructEvent(rawBody, signature ?? '', settings.webhookSecret);
+      } catch (error) {
+        throw new WebhookSignatureError(error instanceof Error ? error.message : String(error));
+      }
+      const base = { id: event.id, providerType: event.type };
+      if (event.type.startsWith('checkout.session.')) {
+        const checkout = checkoutStateOf(event.data.object as Stripe.Checkout.Session);
+        // A completed checkout may still wait for an asynchronous payment: not paid yet.
+        if (PAID_EVENTS.includes(event.type) && checkout.paid) {
+          return { ...base, kind: 'checkout_paid', checkout };
+        }
+        if (ENDED_EVENTS.includes(event.type)) return { ...base, kind: 'checkout_ended', checkout };
+      }
+      return { ...base, kind: 'ignored' };
+    },
+  };
+}

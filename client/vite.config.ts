@@ -65,6 +65,12 @@ export default defineConfig({
               name: 'http',
               test: /node_modules[\\/]axios[\\/]|src[\\/]lib[\\/]http-client\.ts$/,
             },
+            // What both the app and the http chunk use (token, session hint, errors, Vite's preload
+            // helper): one chunk, not one request each before the first paint.
+            {
+              name: 'api-client',
+              test: /src[\\/]lib[\\/](api-client|api-error|access-token|session-hint|two-factor-setup)\.ts$|shared[\\/]src[\\/]errors\.ts$|vite[\\/]preload-helper/,
+            },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

@@ -14,17 +14,18 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');
 
 preloadRoutesOnIntent(appRoutes);
-// axios is not needed for the first paint, but the page's first request soon needs it: its
-// download starts now, beside the language's strings and the page's chunk. A failure here is
-// tried again by that request.
-loadHttpClient().catch(() => undefined);
 
 const root = createRoot(container);
-const render = () =>
+const render = () => {
+  // axios is not needed for the first paint, but the page's first request soon needs it. Its
+  // download starts once the language's strings are in, so it does not slow them down; a
+  // failure here is tried again by that request.
+  loadHttpClient().catch(() => undefined);
   root.render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
+};
 // A language that failed to load leaves keys on screen, which is still better than a blank page.
 void i18nReady.then(render, render);

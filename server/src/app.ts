@@ -31,8 +31,8 @@ import { createDashboardService } from './modules/dashboard/dashboard.service.js
 import { remindOfBookings } from './modules/reminders/booking-reminders.js';
 import { connectPayments } from './modules/payments/payment-flows.js';
 import {
+  createBookingPaymentsRouter,
   createPaymentsRouter,
-  createReceiptRouter,
   rawWebhookBody,
 } from './modules/payments/payments.routes.js';
 import type { PaymentsService } from './modules/payments/payments.service.js';
@@ -321,7 +321,7 @@ function createApiRouter(deps: AppDeps): Router {
       bookings,
       authenticated,
     }),
-    createReceiptRouter({ flows: paymentFlows, authenticated }),
+    createBookingPaymentsRouter({ flows: paymentFlows, authenticated }),
   );
   api.use('/payments', createPaymentsRouter({ flows: paymentFlows, authenticated }));
   api.use('/reviews', reviewRouters.router);

@@ -455,6 +455,12 @@ const MATRIX: Record<string, Entry> = {
     owned: true,
     path: bookingPath('/receipt'),
   },
+  // The booking's client only (the world's booking awaits no payment: 409, past the door).
+  'POST /api/bookings/{id}/checkout': {
+    expect: recipientOnly('client'),
+    owned: true,
+    path: bookingPath('/checkout'),
+  },
   // The matrix runs the manual provider (pay at the session): there is no webhook to take (404
   // for every caller); payments.test.ts checks the signed webhook with Stripe.
   'POST /api/payments/webhook': {

@@ -1,5 +1,5 @@
 import type { BookingDTO } from '@coachhub/shared/booking';
-import type { ReceiptDTO, RefundReason } from '@coachhub/shared/payment';
+import type { CheckoutBookingResponse, ReceiptDTO, RefundReason } from '@coachhub/shared/payment';
 import type { Principal } from '../../core/auth/principal.js';
 import { isDuplicateKeyError } from '../../core/db/duplicate-key.js';
 import { AppError, notFound } from '../../core/errors.js';
@@ -273,6 +273,26 @@ export function connectPayments(deps: {
         await settle(checkout, 'checkout return');
       }
       return bookings.get(caller, bookingId);
+    },
+
+    /**
+     * `POST /api/bookings/:id/checkout`: the checkout of the caller's own booking that awaits
+     * payment, again (a closed tab, a booking made by accepting a proposal). The booking's client
+     * only; anyone else 404.
+     */
+    async checkout(caller: Principal, bookingId: string): Promise<CheckoutBookingResponse> {
+      const booking = await bookings.get(caller, bookingId);
+      if (booking.client._id !== caller.userId) throw notFound('Booking');
+      const payable = await steps.payable(bookingId);
+      if (!payable || booking.status !== 'awaiting_payment') {
+        throw new AppError(
+          409,
+          'INVALID_TRANSITION',
+          'Only a booking awaiting payment has a checkout',
+        );
+      }
+      const { checkoutUrl } = await deps.payments.bookingPort.startCheckout(payable);
+      return { booking, checkoutUrl };
     },
 
     /** `GET /api/bookings/:id/receipt`: the booking's two participants only (anyone else 404). */

@@ -52,20 +52,24 @@ export function createPaymentsRouter(deps: {
   return router;
 }
 
-/** `GET /api/bookings/:id/receipt`, mounted beside the bookings routes. */
-export function createReceiptRouter(deps: {
+const bookingIdParam = () => param('id').isMongoId().withMessage('Must be a booking id');
+
+/**
+ * `GET /api/bookings/:id/receipt` and `POST /api/bookings/:id/checkout`, mounted beside the
+ * bookings routes.
+ */
+export function createBookingPaymentsRouter(deps: {
   flows: PaymentFlows;
   authenticated: RequestHandler;
 }): Router {
   const router = Router();
-  router.get(
-    '/:id/receipt',
-    deps.authenticated,
-    validate(param('id').isMongoId().withMessage('Must be a booking id')),
-    async (req, res) => {
-      const { id } = validated<{ id: string }>(req);
-      res.json(await deps.flows.receipt(principalOf(req), id));
-    },
-  );
+  router.get('/:id/receipt', deps.authenticated, validate(bookingIdParam()), async (req, res) => {
+    const { id } = validated<{ id: string }>(req);
+    res.json(await deps.flows.receipt(principalOf(req), id));
+  });
+  router.post('/:id/checkout', deps.authenticated, validate(bookingIdParam()), async (req, res) => {
+    const { id } = validated<{ id: string }>(req);
+    res.json(await deps.flows.checkout(principalOf(req), id));
+  });
   return router;
 }

@@ -189,6 +189,26 @@ describe('booking with Stripe', () => {
   });
 });
 
+describe('POST /api/bookings/:id/checkout', () => {
+  it('gives the client the same checkout again while the booking awaits payment, and no one else', async () => {
+    const { booking, checkoutUrl } = await book(lena, instant, freshStart());
+    const again = (who: SignedIn) =>
+      t.http.post(`/api/bookings/${booking._id}/checkout`).set(as(who)).send();
+    const res = await again(lena);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ booking: { _id: booking._id }, checkoutUrl });
+    for (const who of [tom, instantS, admin]) expect((await again(who)).status).toBe(404);
+    stripe.pay(sessionOf(checkoutUrl).id);
+    await t.http
+      .post('/api/payments/checkout-return')
+      .set(as(lena))
+      .send({ sessionId: sessionOf(checkoutUrl).id });
+    const paid = await again(lena);
+    expect(paid.status).toBe(409);
+    expect(paid.body.error.code).toBe('INVALID_TRANSITION');
+  });
+});
+
 describe('POST /api/payments/webhook', () => {
   it('refuses an event whose signature does not verify, and changes nothing', async () => {
     const { booking, checkoutUrl } = await book(lena, instant, freshStart());

@@ -35,6 +35,21 @@ export const PAYMENT_ROUTES: RouteTable = {
       503: ['PAYMENT_PROVIDER_UNAVAILABLE'],
     },
   },
+  'POST /api/bookings/{id}/checkout': {
+    tag: 'Payments',
+    summary: 'The checkout of a booking awaiting payment, again',
+    description:
+      'The same checkout as when the booking was made (a closed tab, or a booking made by accepting a proposal). A booking that is not `awaiting_payment` is 409 `INVALID_TRANSITION`.',
+    auth: 'bearer',
+    access: 'the booking’s client (anyone else 404)',
+    params: { id: 'Booking id' },
+    responses: { 200: ok(json('CheckoutBookingResponse')) },
+    errors: {
+      404: ['NOT_FOUND'],
+      409: ['INVALID_TRANSITION'],
+      503: ['PAYMENT_PROVIDER_UNAVAILABLE'],
+    },
+  },
   'GET /api/bookings/{id}/receipt': {
     tag: 'Payments',
     summary: 'The booking’s receipt: what was paid, refunded, how and when',

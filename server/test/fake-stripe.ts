@@ -47,6 +47,8 @@ export interface FakeStripe {
   calls: FakeStripeCall[];
   sessions: Map<string, FakeSession>;
   refunds: FakeRefund[];
+  /** The next checkout create is refused (as Stripe refuses a request), for provider failures. */
+  refuseNextCheckout(): void;
   /** The client pays at the checkout: the session completes with a payment intent. */
   pay(sessionId: string): FakeSession;
   /** A Stripe event about a session, as Stripe would post it (JSON text) with its signature. */
@@ -71,6 +73,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const sessions = new Map<string, FakeSession>();
   const refunds: FakeRefund[] = [];
   const answered = new Map<string, { status: number; body: unknown }>();
+  let refuseCheckout = false;
   const signer = new Stripe(FAKE_STRIPE.secretKey);
   const app = express();
   app.use(express.urlencoded({ extended: true }));
@@ -112,6 +115,11 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   });
 
   app.post('/v1/checkout/sessions', (req: Request, res) => {
+    if (refuseCheckout) {
+      refuseCheckout = false;
+      fail(res, 400, 'This account cannot take payments just now');
+      return;
+    }
     const body = req.body as {
       mode?: string;
       client_reference_id?: string;
@@ -204,6 +212,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     calls,
     sessions,
     refunds,
+    refuseNextCheckout() {
+      refuseCheckout = true;
+    },
     pay(sessionId) {
       const session = sessions.get(sessionId);
       if (!session) throw new Error(`No fake session ${sessionId}`);

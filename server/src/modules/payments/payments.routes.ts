@@ -1,12 +1,11 @@
 import express, { Router, type RequestHandler } from 'express';
 import { body, param } from 'express-validator';
-import { principalOf } from '../../core/auth/auth.middleware.js';
-import { validate, validated } from '../../core/validation.js';
+import { validate } from '../../core/validation.js';
 import type { PaymentFlows } from './payment-flows.js';
+import { createPaymentsController } from './payments.controller.js';
 
-/** Where the provider posts its events. Its body is read raw (app.ts mounts `rawWebhookBody` first). */
+/** Where the provider posts its events. Its body is read raw (app.ts uses `rawWebhookBody`). */
 export const WEBHOOK_PATH = '/api/payments/webhook';
-const SIGNATURE_HEADER = 'stripe-signature';
 
 /**
  * The webhook's body exactly as sent: the signature covers the bytes, so it is read before the
@@ -21,38 +20,31 @@ export function rawWebhookBody(): RequestHandler {
   };
 }
 
+const bookingIdParam = () => param('id').isMongoId().withMessage('Must be a booking id');
+const sessionIdBody = () =>
+  body('sessionId')
+    .isString()
+    .withMessage('Must be a checkout session id')
+    .bail()
+    .matches(/^[\w-]{1,255}$/)
+    .withMessage('Must be a checkout session id');
+
 /** `/api/payments`: the provider's webhook (signed, no token) and the client's checkout return. */
 export function createPaymentsRouter(deps: {
   flows: PaymentFlows;
   authenticated: RequestHandler;
 }): Router {
+  const controller = createPaymentsController(deps.flows);
   const router = Router();
-  router.post('/webhook', async (req, res) => {
-    // The signature is the validation: nothing in the body is read before it verifies.
-    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    await deps.flows.handleWebhook(raw, req.get(SIGNATURE_HEADER));
-    res.json({ received: true });
-  });
+  router.post('/webhook', controller.webhook);
   router.post(
     '/checkout-return',
     deps.authenticated,
-    validate(
-      body('sessionId')
-        .isString()
-        .withMessage('Must be a checkout session id')
-        .bail()
-        .matches(/^[\w-]{1,255}$/)
-        .withMessage('Must be a checkout session id'),
-    ),
-    async (req, res) => {
-      const { sessionId } = validated<{ sessionId: string }>(req);
-      res.json(await deps.flows.checkoutReturn(principalOf(req), sessionId));
-    },
+    validate(sessionIdBody()),
+    controller.checkoutReturn,
   );
   return router;
 }
-
-const bookingIdParam = () => param('id').isMongoId().withMessage('Must be a booking id');
 
 /**
  * `GET /api/bookings/:id/receipt` and `POST /api/bookings/:id/checkout`, mounted beside the
@@ -62,14 +54,9 @@ export function createBookingPaymentsRouter(deps: {
   flows: PaymentFlows;
   authenticated: RequestHandler;
 }): Router {
+  const controller = createPaymentsController(deps.flows);
   const router = Router();
-  router.get('/:id/receipt', deps.authenticated, validate(bookingIdParam()), async (req, res) => {
-    const { id } = validated<{ id: string }>(req);
-    res.json(await deps.flows.receipt(principalOf(req), id));
-  });
-  router.post('/:id/checkout', deps.authenticated, validate(bookingIdParam()), async (req, res) => {
-    const { id } = validated<{ id: string }>(req);
-    res.json(await deps.flows.checkout(principalOf(req), id));
-  });
+  router.get('/:id/receipt', deps.authenticated, validate(bookingIdParam()), controller.receipt);
+  router.post('/:id/checkout', deps.authenticated, validate(bookingIdParam()), controller.checkout);
   return router;
 }

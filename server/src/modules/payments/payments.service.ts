@@ -52,7 +52,8 @@ export function summaryOf(
     amountPaid,
     amountRefunded,
   };
-  if (payment.status === 'pending') {
+  // A checkout still open for a booking that ended unpaid is being closed: it is not paid.
+  if (payment.status === 'pending' && booking.status === 'awaiting_payment') {
     return {
       ...base,
       status: 'awaiting_payment',

@@ -159,6 +159,23 @@ describe('booking with Stripe', () => {
     );
   });
 
+  it('reserves nothing when the provider cannot open a checkout (503), so the slot stays free', async () => {
+    const start = freshStart();
+    stripe.refuseNextCheckout();
+    const res = await t.http
+      .post('/api/bookings')
+      .set(as(lena))
+      .send({ coachId: instant.user.id, sessionTypeId: instant.types[60], start });
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('PAYMENT_PROVIDER_UNAVAILABLE');
+    const mine = await t.http.get('/api/bookings').query({ from: start }).set(as(lena));
+    const made = (mine.body as { items: BookingDTO[] }).items.filter(
+      (b) => Date.parse(b.start) === Date.parse(start),
+    );
+    expect(made.map((b) => b.status)).toEqual(['expired']);
+    expect((await book(tom, instant, start)).booking.status).toBe('awaiting_payment');
+  });
+
   it('never takes a price from the client', async () => {
     const res = await t.http.post('/api/bookings').set(as(lena)).send({
       coachId: instant.user.id,

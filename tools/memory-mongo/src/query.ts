@@ -1,7 +1,10 @@
 import { Context } from 'mingo';
+import * as accumulatorOperators from 'mingo/operators/accumulator';
 import * as expressionOperators from 'mingo/operators/expression';
+import * as pipelineOperators from 'mingo/operators/pipeline';
 import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
+import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { Binary } from 'bson';
@@ -359,12 +362,69 @@ function renameDbRefFields(value: unknown): unknown {
   return renamed;
 }
 
+/**
+ * mingo's `ComputeOptions.init`, which mingo does not export. Given plain options, mingo's `Query`
+ * copies every operator table of the context (hundreds of entries) for each filter it compiles;
+ * given options `init` already built, it shares them. Query operators receive such options, so
+ * compiling one filter with a probe operator reveals the class.
+ */
+const initComputeOptions: (options: Partial<Options>) => Options = (() => {
+  let seen: Options | undefined;
+  const probe = Context.init({
+    query: {
+      $probe: (_selector: string, _value: unknown, options: Options) => {
+        seen = options;
+        return () => true;
+      },
+    },
+  });
+  new Query({ probe: { $probe: true } }, { context: probe });
+  const init = (seen?.constructor as { init?: (options: Partial<Options>) => Options } | undefined)
+    ?.init;
+  if (typeof init !== 'function') throw new Error('mingo no longer passes ComputeOptions');
+  return (options) => init(options);
+})();
+
+/** Every operator mingo has, as its own `Query` and `Aggregator` use them. */
+const DEFAULT_CONTEXT = Context.init({
+  accumulator: accumulatorOperators,
+  expression: expressionOperators,
+  pipeline: pipelineOperators,
+  projection: projectionOperators,
+  query: queryOperators,
+  window: windowOperators,
+});
+
+/**
+ * Options for mingo built once per context and collation, so that no query copies operator tables.
+ * Only for queries and projections: no query or projection operator changes its context (two
+ * aggregation stages do, so aggregations keep their own copy).
+ */
+const builtOptions = new Map<Context, Map<string, Options>>();
+
+function builtOptionsFor(context: Context, collation: Collation | undefined): Options {
+  let byCollation = builtOptions.get(context);
+  if (!byCollation) builtOptions.set(context, (byCollation = new Map()));
+  const key = JSON.stringify(mingoCollation(collation) ?? null);
+  let options = byCollation.get(key);
+  if (!options) {
+    options = initComputeOptions(mingoOptions(collation, { context }));
+    byCollation.set(key, options);
+  }
+  return options;
+}
+
+/** A query with no filter, to apply a find-style projection with all of mingo's operators. */
+export function projectionQuery(collation: Collation | undefined): Query {
+  return new Query({}, builtOptionsFor(DEFAULT_CONTEXT, collation));
+}
+
 /** Compiles a filter against query views; mingo's complaints become BadValue. */
 export function compileFilter(filter: Doc, collation?: Collation): Query {
   try {
     return new Query(
       queryView(renameDbRefFields(filter) as Doc, stringFold(collation)),
-      mingoOptions(collation, { context: FILTER_CONTEXT }),
+      builtOptionsFor(FILTER_CONTEXT, collation),
     );
   } catch (error) {
     if (error instanceof MongoError) throw error;

@@ -1,4 +1,4 @@
-import { Aggregator, ProcessingMode, Query } from 'mingo';
+import { Aggregator, ProcessingMode } from 'mingo';
 import { Long } from 'bson';
 import { MongoError, typeMismatch } from '../errors.js';
 import {
@@ -7,6 +7,7 @@ import {
   effectiveCollation,
   extractText,
   mingoOptions,
+  projectionQuery,
   rewriteMetaExpressions,
   rewriteMetaSort,
   splitMetaProjection,
@@ -115,7 +116,7 @@ export function project(
     try {
       const plain =
         Object.keys(special.rest).length > 0
-          ? (new Query({}, mingoOptions(collation)).find(docs, special.rest).all() as Doc[])
+          ? (projectionQuery(collation).find(docs, special.rest).all() as Doc[])
           : docs;
       const apply = arrayProjector(special, filter, collation);
       const last = special.elemMatches.map(([path]) => path);

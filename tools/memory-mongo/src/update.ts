@@ -1,7 +1,4 @@
 import { Aggregator, Context } from 'mingo';
-import * as booleanOperators from 'mingo/operators/expression/boolean';
-import * as comparisonOperators from 'mingo/operators/expression/comparison';
-import * as queryOperators from 'mingo/operators/query';
 import { update as applyOperators } from 'mingo/updater';
 import { BSON, ObjectId } from 'bson';
 import { prepareArithmetic } from './arithmetic.js';
@@ -96,14 +93,12 @@ const IMMUTABLE_ID_MESSAGE =
   "Performing an update on the path '_id' would modify the immutable field '_id'";
 
 /**
- * The operators an update's filter and array filters can use: exactly the ones mingo's updater
- * adds itself. Handing it this small context (rather than mingo's default one with every
- * operator) keeps it from copying hundreds of operator entries on every update.
+ * mingo's updater adds the operators an update's filter and array filters can use (query, boolean
+ * and comparison) to the context it is given, and copies that context first. Handing it an empty
+ * one (rather than mingo's default one with every operator, or one already holding those) keeps it
+ * from copying operator tables it then copies again.
  */
-const UPDATE_CONTEXT = Context.init({
-  query: queryOperators,
-  expression: { ...booleanOperators, ...comparisonOperators },
-});
+const UPDATE_CONTEXT = Context.init();
 
 /** mingo reports some update errors itself; they get the server's codes. */
 function updateError(error: Error): MongoError {

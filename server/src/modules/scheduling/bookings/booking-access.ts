@@ -3,11 +3,34 @@ import type { Actor } from '../../../core/auth/principal.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import type { TransitionResult } from '../../../domain/booking-state.js';
 import { partyOf } from './booking.mapper.js';
-import { Booking, type BookingRecord, type StoredHistoryEntry } from './booking.model.js';
+import type { UpdateQuery } from 'mongoose';
+import {
+  Booking,
+  type BookingFields,
+  type BookingRecord,
+  type StoredHistoryEntry,
+} from './booking.model.js';
 
 /** Optimistic writes retry this often when another change got in between. */
 export const WRITE_ATTEMPTS = 3;
 export const MINUTE_MS = 60_000;
+
+/**
+ * Writes `update` only if the booking is still at the revision and status it was read at; null
+ * when someone changed it meanwhile (the caller reads again, up to WRITE_ATTEMPTS times).
+ */
+export function updateIfUnchanged(
+  booking: BookingRecord,
+  update: UpdateQuery<BookingFields>,
+): Promise<BookingRecord | null> {
+  return Booking.findOneAndUpdate(
+    { _id: booking._id, revision: booking.revision, status: booking.status },
+    update,
+    { returnDocument: 'after', runValidators: true },
+  )
+    .lean<BookingRecord>()
+    .exec();
+}
 
 export const changedMeanwhile = () =>
   new AppError(409, 'CONFLICT', 'The booking changed meanwhile; reload it and try again');

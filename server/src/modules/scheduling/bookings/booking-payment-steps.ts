@@ -2,7 +2,7 @@ import type { BookingPaymentStep, BookingStatus } from '@coachhub/shared/schedul
 import { isValidObjectId, type UpdateQuery } from 'mongoose';
 import type { EventBus } from '../../../core/events/event-bus.js';
 import { paymentTransition } from '../../../domain/booking-state.js';
-import { historyEntry, WRITE_ATTEMPTS } from './booking-access.js';
+import { historyEntry, updateIfUnchanged, WRITE_ATTEMPTS } from './booking-access.js';
 import { bookingChange } from './booking-events.js';
 import { toPayable, type PayableBooking } from './booking-payments.js';
 import { Booking, type BookingFields, type BookingRecord } from './booking.model.js';
@@ -71,11 +71,7 @@ export function createPaymentSteps(deps: {
         $push: { history: historyEntry({ ...result, entry: { ...result.entry, at: now } }) },
         $inc: { revision: 1, ...(confirmed ? { icsSequence: 1 } : {}) },
       };
-      const updated = await Booking.findOneAndUpdate(
-        { _id: booking._id, revision: booking.revision, status: booking.status },
-        update,
-        { returnDocument: 'after', runValidators: true },
-      ).lean();
+      const updated = await updateIfUnchanged(booking, update);
       if (updated) {
         announce(updated, kind, now);
         return { result: 'moved', status: updated.status, booking: toPayable(updated) };

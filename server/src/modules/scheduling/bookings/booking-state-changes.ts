@@ -16,12 +16,12 @@ import {
   changedMeanwhile,
   historyEntry,
   transitionError,
+  updateIfUnchanged,
   WRITE_ATTEMPTS,
 } from './booking-access.js';
 import { publishAction } from './booking-events.js';
 import type { BookingPresenter } from './booking-presenter.js';
 import {
-  Booking,
   type BookingFields,
   type BookingRecord,
   type StoredCancellation,
@@ -150,11 +150,7 @@ export function createStateChanges(deps: {
         },
         $inc: { revision: 1, ...(changesCalendar(action) ? { icsSequence: 1 } : {}) },
       };
-      const updated = await Booking.findOneAndUpdate(
-        { _id: booking._id, revision: booking.revision, status: booking.status },
-        update,
-        { returnDocument: 'after', runValidators: true },
-      ).lean();
+      const updated = await updateIfUnchanged(booking, update);
       if (updated) {
         publishAction(deps.events, action, { before: booking, after: updated }, party, now, reason);
         return deps.presenter.presentOne(updated, caller.userId);

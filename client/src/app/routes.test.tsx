@@ -1,20 +1,12 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { accessToken } from '@/lib/access-token';
 import { i18n } from '@/lib/i18n/i18n';
 import { sessionEvents } from '@/lib/session-events';
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
-import type { FakeRoutes } from '@/testing/fake-api';
 import { makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-afterEach(() => api?.restore());
 
 const mainNav = () => screen.getByRole('navigation', { name: 'Main' });
 const navLinkNames = () =>
@@ -43,7 +35,7 @@ describe('app routes', () => {
   });
 
   it('sends a visitor from a protected page to login and back after signing in', async () => {
-    fakeApi({
+    installFakeApi({
       'POST /auth/login': () => ({
         status: 200,
         data: { user: makeUser(), accessToken: 'token' },
@@ -87,7 +79,7 @@ describe('app routes', () => {
   });
 
   it('moves focus to the main region after a navigation, for screen readers', async () => {
-    fakeApi({
+    installFakeApi({
       'GET /conversations': () => ({
         status: 200,
         data: { items: [], page: 1, limit: 20, total: 0, unreadTotal: 0 },
@@ -142,7 +134,7 @@ describe('app routes', () => {
   });
 
   it('logs out on the server and locally, even when the server is unreachable', async () => {
-    const { requests } = fakeApi({ 'POST /auth/logout': () => ({ status: 503 }) });
+    const { requests } = installFakeApi({ 'POST /auth/logout': () => ({ status: 503 }) });
     const { user, router } = renderApp({ url: '/dashboard', user: makeUser() });
     await screen.findByTestId('dashboard-greeting');
 
@@ -163,7 +155,7 @@ describe('app routes', () => {
   });
 
   it("saves a signed-in user's language on their account, not in the browser", async () => {
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'PATCH /users/me': (request) => ({
         status: 200,
         data: makeUser({ ...(request.body as object), updatedAt: '2026-02-01T00:00:00.000Z' }),
@@ -195,7 +187,7 @@ describe('app routes', () => {
   });
 
   it('restores the language when saving it fails', async () => {
-    fakeApi({ 'PATCH /users/me': () => apiErrorReply(500, 'INTERNAL_ERROR') });
+    installFakeApi({ 'PATCH /users/me': () => apiErrorReply(500, 'INTERNAL_ERROR') });
     const { user } = renderApp({ url: '/dashboard', user: makeUser() });
     await screen.findByTestId('dashboard-greeting');
 

@@ -31,6 +31,14 @@ const parseBody = (data: unknown): unknown => {
   }
 };
 
+/** The adapter the app's axios instance was made with: `restoreRealApi` puts it back. */
+const realAdapter = httpClient.defaults.adapter;
+
+/** Undoes every `installFakeApi`; the test setup calls it after each test. */
+export const restoreRealApi = () => {
+  httpClient.defaults.adapter = realAdapter;
+};
+
 /**
  * Answers the app's real axios instance (the one `apiClient` loads) from an in-test route table,
  * through axios's own adapter hook: interceptors, headers and error handling all run as in

@@ -1,20 +1,12 @@
 import type { UserDTO } from '@coachhub/shared/user';
 import { screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { makeBooking } from '@/testing/booking-fixtures';
 import { pretendBrowserTimeZone } from '@/testing/browser-time-zone';
 import { installFakeApi } from '@/testing/fake-api';
-import type { FakeRoutes } from '@/testing/fake-api';
 import { makeCoach, makePage, makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-afterEach(() => api?.restore());
 
 const openDashboard = async (user: UserDTO) => {
   const view = renderApp({ url: '/dashboard', user, upcomingSessions: null });
@@ -27,7 +19,7 @@ const emptyBookings = () => ({ status: 200, data: makePage([]) });
 describe('dashboard: time zone notice', () => {
   it("offers to switch to the device's zone and saves it on the account", async () => {
     pretendBrowserTimeZone('Europe/Berlin');
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /bookings': emptyBookings,
       'PATCH /users/me': (request) => ({
         status: 200,
@@ -54,7 +46,7 @@ describe('dashboard: time zone notice', () => {
 
   it('remembers "keep" for that device zone, and asks again in another one', async () => {
     pretendBrowserTimeZone('Europe/Berlin');
-    const { requests } = fakeApi({ 'GET /bookings': emptyBookings });
+    const { requests } = installFakeApi({ 'GET /bookings': emptyBookings });
     const first = await openDashboard(makeUser({ timeZone: 'UTC' }));
 
     await first.user.click(screen.getByRole('button', { name: 'Keep UTC' }));
@@ -73,7 +65,7 @@ describe('dashboard: time zone notice', () => {
 
   it('stays away while the account already uses the device zone', async () => {
     pretendBrowserTimeZone('Europe/Berlin');
-    fakeApi({ 'GET /bookings': emptyBookings });
+    installFakeApi({ 'GET /bookings': emptyBookings });
     await openDashboard(makeUser({ timeZone: 'Europe/Berlin' }));
     expect(screen.queryByTestId('time-zone-notice')).not.toBeInTheDocument();
   });
@@ -81,7 +73,7 @@ describe('dashboard: time zone notice', () => {
 
 describe('dashboard: greeting and upcoming sessions', () => {
   it('welcomes a new account and welcomes back an older one', async () => {
-    fakeApi({ 'GET /bookings': emptyBookings });
+    installFakeApi({ 'GET /bookings': emptyBookings });
     const fresh = await openDashboard(makeUser({ createdAt: new Date().toISOString() }));
     expect(screen.getByTestId('dashboard-greeting')).toHaveTextContent('Welcome, Ada!');
     fresh.unmount();
@@ -94,7 +86,7 @@ describe('dashboard: greeting and upcoming sessions', () => {
   it("lists a client's next sessions in the sessions card, leaving out cancelled ones", async () => {
     pretendBrowserTimeZone('Europe/Berlin');
     const marco = makeCoach({ _id: 'coach-2', firstName: 'Marco', lastName: 'Rossi' });
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /bookings': () => ({
         status: 200,
         data: makePage([
@@ -142,7 +134,7 @@ describe('dashboard: greeting and upcoming sessions', () => {
   });
 
   it("lists a coach's sessions with their clients", async () => {
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /bookings': () => ({
         status: 200,
         data: makePage([makeBooking({ status: 'confirmed' })]),
@@ -158,7 +150,7 @@ describe('dashboard: greeting and upcoming sessions', () => {
   });
 
   it('says when nothing is booked yet', async () => {
-    fakeApi({ 'GET /bookings': emptyBookings });
+    installFakeApi({ 'GET /bookings': emptyBookings });
     await openDashboard(makeUser());
     expect(await screen.findByTestId('upcoming-sessions-empty')).toHaveTextContent(
       'No upcoming sessions yet. Find a coach and book your first one.',

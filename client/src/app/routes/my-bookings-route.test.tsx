@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { coachQueryOptions } from '@/features/coaches/api/get-coach';
 import { makeBooking } from '@/testing/booking-fixtures';
@@ -8,13 +8,10 @@ import { makeCoach, makePage, makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
 import { makeReview } from '@/testing/review-fixtures';
 
-let api: ReturnType<typeof installFakeApi> | undefined;
-afterEach(() => api?.restore());
-
 describe('My bookings with reviews', () => {
   it('has the reviewed coach’s profile read again: the review changed their rating', async () => {
     const completed = makeBooking({ status: 'completed', allowedActions: [] });
-    api = installFakeApi({
+    installFakeApi({
       'GET /bookings': () => ({ status: 200, data: makePage([completed]) }),
       'GET /reviews/mine': () => ({ status: 200, data: makePage([], { limit: 1 }) }),
       'POST /reviews': () => ({ status: 201, data: makeReview({ bookingId: completed._id }) }),

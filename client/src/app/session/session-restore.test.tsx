@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { RouterProvider, createMemoryRouter } from 'react-router-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { createQueryClient } from '@/app/query-client';
 import { appRoutes } from '@/app/routes';
@@ -10,7 +10,6 @@ import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
 import { makePage, makeUser } from '@/testing/fixtures';
 
 let api: ReturnType<typeof installFakeApi> | undefined;
-afterEach(() => api?.restore());
 
 /** The app as a fresh page load opens it: nothing known about the session yet. */
 const loadPage = (url: string) => {

@@ -4,17 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { twoFactorSetup } from '@/lib/two-factor-setup';
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
-import type { FakeRoutes } from '@/testing/fake-api';
 import { makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
 
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
 afterEach(() => {
-  api?.restore();
   twoFactorSetup.clear();
 });
 
@@ -25,7 +18,7 @@ describe('an admin held back until two-factor sign-in is on', () => {
     let enabled = false;
     const gate = (reply: () => { status: number; data?: unknown }) => () =>
       enabled ? reply() : heldBack();
-    fakeApi({
+    installFakeApi({
       'GET /admin/stats': gate(() => ({ status: 200, data: {} })),
       'GET /users/me/notification-preferences': gate(() => ({
         status: 200,

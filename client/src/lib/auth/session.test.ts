@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { accessToken } from '@/lib/access-token';
 import { apiClient } from '@/lib/api-client';
@@ -15,7 +15,6 @@ const fakeApi = (routes: FakeRoutes) => {
   api = installFakeApi(routes);
   return api;
 };
-afterEach(() => api?.restore());
 
 const ada = makeUser();
 const signedInServer = (): FakeRoutes => ({

@@ -1,17 +1,9 @@
 import { screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
-import type { FakeRoutes } from '@/testing/fake-api';
 import { makeCoach, makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-afterEach(() => api?.restore());
 
 const mainNavLinks = () =>
   within(screen.getByRole('navigation', { name: 'Main' }))
@@ -26,7 +18,7 @@ const openForm = async () => {
 
 describe('BecomeCoachForm', () => {
   it('asks for a headline, a specialty and a language before sending anything', async () => {
-    const { requests } = fakeApi({});
+    const { requests } = installFakeApi({});
     const { user, form } = await openForm();
 
     // The account's language is ticked to start with; untick it to leave the list empty.
@@ -52,7 +44,7 @@ describe('BecomeCoachForm', () => {
   });
 
   it('makes the user a coach: the session, the navigation and a pending notice follow', async () => {
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'POST /users/me/become-coach': () => ({
         status: 201,
         data: {
@@ -102,7 +94,7 @@ describe('BecomeCoachForm', () => {
   });
 
   it('shows a refusal translated, e.g. when the account already is a coach', async () => {
-    fakeApi({ 'POST /users/me/become-coach': () => apiErrorReply(409, 'CONFLICT') });
+    installFakeApi({ 'POST /users/me/become-coach': () => apiErrorReply(409, 'CONFLICT') });
     const { user, form } = await openForm();
 
     await user.type(within(form).getByLabelText('Headline'), 'Career coach');

@@ -1,19 +1,12 @@
 import { NOTIFICATION_TYPES } from '@coachhub/shared/notification';
 import type { NotificationPreferencesDTO, NotificationType } from '@coachhub/shared/notification';
 import { screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
 import type { FakeRequest, FakeRoutes } from '@/testing/fake-api';
 import { makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-afterEach(() => api?.restore());
 
 const PREFERENCES_URL = '/users/me/notification-preferences';
 
@@ -31,7 +24,7 @@ const preferences = (
 
 /** Stores what is sent and answers it, as the server does. */
 const preferencesApi = (stored: NotificationPreferencesDTO, extra: FakeRoutes = {}) =>
-  fakeApi({
+  installFakeApi({
     [`GET ${PREFERENCES_URL}`]: () => ({ status: 200, data: stored }),
     [`PUT ${PREFERENCES_URL}`]: (request) => ({ status: 200, data: request.body }),
     ...extra,
@@ -153,7 +146,7 @@ describe('NotificationPreferencesForm', () => {
 
   it('says when the preferences cannot be loaded, and loads them on request', async () => {
     let fail = true;
-    fakeApi({
+    installFakeApi({
       [`GET ${PREFERENCES_URL}`]: () =>
         fail ? apiErrorReply(403, 'FORBIDDEN') : { status: 200, data: preferences() },
     });

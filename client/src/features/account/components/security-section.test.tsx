@@ -59,7 +59,6 @@ const fakeApi = (routes: FakeRoutes) => {
   return api;
 };
 afterEach(() => {
-  api?.restore();
   api = undefined;
 });
 

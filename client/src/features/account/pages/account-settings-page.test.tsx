@@ -21,7 +21,6 @@ const fakeApi = (routes: FakeRoutes) => {
   return api;
 };
 afterEach(() => {
-  api?.restore();
   api = undefined;
 });
 

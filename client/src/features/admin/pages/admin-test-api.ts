@@ -1,17 +1,7 @@
-import { afterEach } from 'vitest';
-
 import { installFakeApi } from '@/testing/fake-api';
-import type { FakeRoutes } from '@/testing/fake-api';
 import { makeUser } from '@/testing/fixtures';
 
-/** The admin pages' tests: one fake API per test, put back afterwards. */
-export const withFakeAdminApi = () => {
-  let api: ReturnType<typeof installFakeApi> | undefined;
-  afterEach(() => api?.restore());
-  return (routes: FakeRoutes) => {
-    api = installFakeApi(routes);
-    return api;
-  };
-};
+/** The admin pages' tests: one fake API per test (the test setup puts the real one back). */
+export const withFakeAdminApi = () => installFakeApi;
 
 export const adminUser = makeUser({ _id: 'admin-1', role: 'admin', firstName: 'Ada' });

@@ -1,5 +1,5 @@
 import { act, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { socket } from '@/lib/socket';
 import { installFakeApi } from '@/testing/fake-api';
@@ -13,9 +13,6 @@ vi.mock('@/lib/socket', async () => {
 });
 const fake = fakeOf(socket);
 
-let api: ReturnType<typeof installFakeApi> | undefined;
-afterEach(() => api?.restore());
-
 const pending = (id: string, firstName: string) =>
   makeCoach({
     _id: id,
@@ -26,7 +23,7 @@ const pending = (id: string, firstName: string) =>
 describe('CoachVerificationPage, live', () => {
   it('shows a new applicant without a reload, and drops one another admin decided', async () => {
     let queue = [pending('c1', 'Ada')];
-    api = installFakeApi({
+    installFakeApi({
       'GET /admin/coaches/pending': () => ({ status: 200, data: makePage(queue) }),
     });
     renderApp({ url: '/admin/coaches', user: makeUser({ _id: 'admin-1', role: 'admin' }) });

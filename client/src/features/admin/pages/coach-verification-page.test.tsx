@@ -1,17 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
-import type { FakeReply, FakeRoutes } from '@/testing/fake-api';
+import type { FakeReply } from '@/testing/fake-api';
 import { makeCoach, makePage, makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-afterEach(() => api?.restore());
 
 const pending = (id: string, firstName: string) =>
   makeCoach({
@@ -35,7 +28,7 @@ describe('CoachVerificationPage', () => {
   it('removes an approved coach at once and keeps them out once the server agrees', async () => {
     const decision = held();
     let queue = [pending('c1', 'Ada'), pending('c2', 'Bea')];
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /admin/coaches/pending': () => ({ status: 200, data: makePage(queue) }),
       'POST /admin/coaches/c1/approve': async () => {
         const reply = await decision.reply;
@@ -57,7 +50,7 @@ describe('CoachVerificationPage', () => {
 
   it('asks for a reason to reject, and puts the coach back when the rejection fails', async () => {
     const decision = held();
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /admin/coaches/pending': () => ({
         status: 200,
         data: makePage([pending('c1', 'Ada'), pending('c2', 'Bea')]),
@@ -88,7 +81,7 @@ describe('CoachVerificationPage', () => {
   });
 
   it('says when nobody is waiting', async () => {
-    fakeApi({ 'GET /admin/coaches/pending': () => ({ status: 200, data: makePage([]) }) });
+    installFakeApi({ 'GET /admin/coaches/pending': () => ({ status: 200, data: makePage([]) }) });
     renderApp({ url: '/admin/coaches', user: admin });
     expect(await screen.findByTestId('verification-empty')).toHaveTextContent(
       'No coaches are waiting for verification.',

@@ -1,19 +1,11 @@
 import { act, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { accessToken } from '@/lib/access-token';
 import { i18n } from '@/lib/i18n/i18n';
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
-import type { FakeRoutes } from '@/testing/fake-api';
 import { makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-afterEach(() => api?.restore());
 
 const openLogin = async (url = '/login') => {
   const view = renderApp({ url });
@@ -58,7 +50,7 @@ describe('LoginForm', () => {
 
   it('signs in, stores the token in memory and returns to the page that asked for login', async () => {
     const ada = makeUser();
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'POST /auth/login': () => ({ status: 200, data: { user: ada, accessToken: 'fresh-token' } }),
     });
     const { user, router } = await openLogin('/login?redirectTo=%2Faccount');
@@ -79,7 +71,7 @@ describe('LoginForm', () => {
   });
 
   it('shows the server error code translated, as an alert that takes focus', async () => {
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'POST /auth/login': () => apiErrorReply(401, 'INVALID_CREDENTIALS', 'Invalid credentials'),
     });
     const { user } = await openLogin();
@@ -96,7 +88,7 @@ describe('LoginForm', () => {
   });
 
   it('translates rate limiting too', async () => {
-    fakeApi({ 'POST /auth/login': () => apiErrorReply(429, 'RATE_LIMITED') });
+    installFakeApi({ 'POST /auth/login': () => apiErrorReply(429, 'RATE_LIMITED') });
     const { user } = await openLogin();
 
     await user.type(screen.getByLabelText('Email'), 'ada@example.com');
@@ -109,7 +101,7 @@ describe('LoginForm', () => {
   });
 
   it('speaks German after switching the language', async () => {
-    fakeApi({ 'POST /auth/login': () => apiErrorReply(401, 'INVALID_CREDENTIALS') });
+    installFakeApi({ 'POST /auth/login': () => apiErrorReply(401, 'INVALID_CREDENTIALS') });
     const { user } = await openLogin();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Choose language' }), 'de');

@@ -1,19 +1,11 @@
 import { screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { accessToken } from '@/lib/access-token';
 import { pretendBrowserTimeZone } from '@/testing/browser-time-zone';
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
-import type { FakeRoutes } from '@/testing/fake-api';
 import { makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-afterEach(() => api?.restore());
 
 const openRegister = async () => {
   const view = renderApp({ url: '/register' });
@@ -70,7 +62,7 @@ describe('RegisterForm', () => {
   it("creates the account in the current language and the browser's time zone", async () => {
     pretendBrowserTimeZone('Europe/Berlin');
     const ada = makeUser({ timeZone: 'Europe/Berlin', createdAt: new Date().toISOString() });
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'POST /auth/register': () => ({ status: 201, data: { user: ada, accessToken: 'new-token' } }),
       'GET /bookings': () => ({ status: 200, data: { items: [], page: 1, limit: 10, total: 0 } }),
     });
@@ -96,7 +88,7 @@ describe('RegisterForm', () => {
   });
 
   it('puts a taken email next to the email field, translated', async () => {
-    fakeApi({
+    installFakeApi({
       'POST /auth/register': () => apiErrorReply(409, 'EMAIL_TAKEN', 'Email already registered'),
     });
     const { user } = await openRegister();
@@ -115,7 +107,7 @@ describe('RegisterForm', () => {
   });
 
   it('shows other server errors as a translated form alert', async () => {
-    fakeApi({
+    installFakeApi({
       'POST /auth/register': () => ({
         status: 400,
         data: {
@@ -143,7 +135,7 @@ describe('RegisterForm', () => {
   });
 
   it('works in German and registers the account in German', async () => {
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'POST /auth/register': () => apiErrorReply(422, 'WEAK_PASSWORD'),
     });
     const { user } = await openRegister();

@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { accessToken } from '@/lib/access-token';
 import { i18n } from '@/lib/i18n/i18n';
@@ -19,7 +19,6 @@ const fakeApi = (routes: FakeRoutes) => {
   });
   return api;
 };
-afterEach(() => api?.restore());
 
 /** Through the password step to the code step. */
 const toCodeStep = async (url = '/login') => {

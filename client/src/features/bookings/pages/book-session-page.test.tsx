@@ -7,19 +7,12 @@ import { makeAvailability, makeBooking, makeSessionType } from '@/testing/bookin
 import { makeCoach, makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
 
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-
 beforeEach(() => {
   // Only the clock is fixed (Monday 4 May 2026, 10:00 in Berlin); timers run as usual.
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-05-04T08:00:00.000Z'));
 });
 afterEach(() => {
-  api?.restore();
   vi.useRealTimers();
 });
 
@@ -74,7 +67,7 @@ const openWednesday = async (user: ReturnType<typeof renderApp>['user']) => {
 // Whole flows, key by key, with the page compiled on first visit: more than the default 5 s on CI.
 describe('BookSessionPage', { timeout: 15_000 }, () => {
   it("shows the coach's free times in the viewer's time zone, with the coach's time beside", async () => {
-    const { requests } = fakeApi(routes(() => MAY_SLOTS));
+    const { requests } = installFakeApi(routes(() => MAY_SLOTS));
     const { user } = renderApp({ url: '/coaches/coach-1/book', user: viewer });
 
     expect(
@@ -125,7 +118,7 @@ describe('BookSessionPage', { timeout: 15_000 }, () => {
   });
 
   it("takes the session types from the coach's profile, without a second request", async () => {
-    const { requests } = fakeApi(routes(() => MAY_SLOTS));
+    const { requests } = installFakeApi(routes(() => MAY_SLOTS));
     renderApp({ url: '/coaches/coach-1/book', user: viewer });
 
     expect(await screen.findByRole('radio', { name: /Career deep dive/ })).toBeChecked();
@@ -134,7 +127,7 @@ describe('BookSessionPage', { timeout: 15_000 }, () => {
 
   it('says the time was just taken and offers fresh slots after a 409', async () => {
     let slots = MAY_SLOTS;
-    const { requests } = fakeApi(
+    const { requests } = installFakeApi(
       routes(() => slots, {
         'POST /bookings': () => {
           slots = MAY_SLOTS.filter((candidate) => candidate.start !== MAY_SLOTS[1]?.start);
@@ -162,7 +155,7 @@ describe('BookSessionPage', { timeout: 15_000 }, () => {
 
   it('retries a failed booking with the same Idempotency-Key, then shows it is pending', async () => {
     let attempts = 0;
-    const { requests } = fakeApi(
+    const { requests } = installFakeApi(
       routes(() => MAY_SLOTS, {
         'POST /bookings': (request) => {
           attempts += 1;
@@ -207,7 +200,7 @@ describe('BookSessionPage', { timeout: 15_000 }, () => {
   });
 
   it('moves through the calendar with the keyboard', async () => {
-    fakeApi(routes(() => MAY_SLOTS));
+    installFakeApi(routes(() => MAY_SLOTS));
     const { user } = renderApp({ url: '/coaches/coach-1/book', user: viewer });
     const wednesday = await screen.findByRole('button', {
       name: 'Wednesday, May 6, 2026, 3 free times',

@@ -4,18 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 
 
 import { makeAvailability, makeBooking } from '@/testing/booking-fixtures';
 import { installFakeApi } from '@/testing/fake-api';
-import type { FakeRoutes } from '@/testing/fake-api';
 import { createFakeSocket } from '@/testing/fake-socket';
 import { makePage, makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
 
 import { followBookingUpdates } from '../api/use-booking-updates';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
 
 beforeEach(() => {
   // Monday 4 May 2026, 10:00 in Berlin: the booking below is on Wednesday at 10:00.
@@ -23,7 +16,6 @@ beforeEach(() => {
   vi.setSystemTime(new Date('2026-05-04T08:00:00.000Z'));
 });
 afterEach(() => {
-  api?.restore();
   vi.useRealTimers();
 });
 
@@ -32,7 +24,7 @@ const coachUser = makeUser({ _id: 'coach-1', role: 'coach', firstName: 'Carla' }
 
 describe('MyBookingsPage', () => {
   it('turns a booking confirmed on screen when the socket says so, without a refetch', async () => {
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /bookings': () => ({ status: 200, data: makePage([makeBooking()]) }),
     });
     const { queryClient } = renderApp({ url: '/bookings', user: client });
@@ -76,7 +68,7 @@ describe('MyBookingsPage', () => {
       start: '2026-05-05T06:00:00.000Z',
       end: '2026-05-05T07:00:00.000Z',
     });
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /bookings': () => ({ status: 200, data: makePage([booking]) }),
       'GET /availability/coach-1': () => ({ status: 200, data: makeAvailability() }),
       'POST /bookings/booking-1/cancel': () => ({
@@ -127,7 +119,7 @@ describe('MyBookingsPage', () => {
       cancellationPolicy: { freeUntilHours: 48, feePercent: 20 },
       allowedActions: ['cancel'],
     });
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /bookings': () => ({ status: 200, data: makePage([booking]) }),
     });
     const { user } = renderApp({ url: '/bookings', user: client });
@@ -149,7 +141,7 @@ describe('MyBookingsPage', () => {
         requestedAt: '2026-05-04T07:00:00.000Z',
       },
     });
-    fakeApi({ 'GET /bookings': () => ({ status: 200, data: makePage([booking]) }) });
+    installFakeApi({ 'GET /bookings': () => ({ status: 200, data: makePage([booking]) }) });
     renderApp({ url: '/bookings', user: client });
     const card = await screen.findByTestId('booking-card');
     expect(within(card).getByTestId('pending-reschedule')).toHaveTextContent(
@@ -175,7 +167,7 @@ describe('MyBookingsPage', () => {
       allowedActions: ['cancel', 'reschedule'],
     };
     let current = requested;
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /bookings': () => ({ status: 200, data: makePage([current]) }),
       'POST /bookings/booking-1/approve-reschedule': () => {
         current = approved;
@@ -201,7 +193,7 @@ describe('MyBookingsPage', () => {
 
   it('lets the coach confirm a request and filter by status, all in the URL', async () => {
     const pending = makeBooking({ allowedActions: ['confirm', 'decline', 'cancel', 'reschedule'] });
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /bookings': () => ({ status: 200, data: makePage([pending]) }),
       'POST /bookings/booking-1/confirm': () => ({
         status: 200,
@@ -244,7 +236,7 @@ describe('MyBookingsPage', () => {
       }
     });
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /bookings': () => ({
         status: 200,
         data: makePage([makeBooking({ status: 'confirmed' })]),
@@ -273,7 +265,7 @@ describe('MyBookingsPage', () => {
       meetingUrl: 'https://meet.example/room-1',
       allowedActions: ['cancel', 'complete', 'no_show'],
     });
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /bookings': () => ({ status: 200, data: makePage([past]) }),
       'POST /bookings/booking-past/complete': () => ({
         status: 200,

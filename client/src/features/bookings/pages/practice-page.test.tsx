@@ -1,18 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { installFakeApi } from '@/testing/fake-api';
-import type { FakeReply, FakeRoutes } from '@/testing/fake-api';
+import type { FakeReply } from '@/testing/fake-api';
 import { makeAvailability, makePriceConfig, makeSessionType } from '@/testing/booking-fixtures';
 import { makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-afterEach(() => api?.restore());
 
 const coachUser = makeUser({ _id: 'coach-1', role: 'coach', firstName: 'Carla' });
 
@@ -37,7 +30,7 @@ describe('PracticePage: availability', FORM_TEST_TIMEOUT, () => {
   };
 
   it('checks hours and settings before sending anything', async () => {
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /availability/coach-1': () => ({ status: 200, data: makeAvailability() }),
     });
     const { user, form } = await openEditor();
@@ -71,7 +64,7 @@ describe('PracticePage: availability', FORM_TEST_TIMEOUT, () => {
 
   it('puts the fields a 400 names next to those fields, and saves what is fixed', async () => {
     let attempt = 0;
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /availability/coach-1': () => ({ status: 200, data: makeAvailability() }),
       'PUT /availability/coach-1': (request) => {
         attempt += 1;
@@ -144,7 +137,7 @@ describe('PracticePage: availability', FORM_TEST_TIMEOUT, () => {
 
 describe('PracticePage: pricing', () => {
   it('asks before removing a discount, and "Keep" (or Escape) keeps it without a request', async () => {
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /prices/config/coach-1': () => ({ status: 200, data: makePriceConfig() }),
       'GET /coaches/coach-1/session-types': () => ({ status: 200, data: [makeSessionType()] }),
     });
@@ -174,7 +167,7 @@ describe('PracticePage: pricing', () => {
 
   it('removes a discount once confirmed and puts it back with a message when the delete fails', async () => {
     const deletion = held();
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /prices/config/coach-1': () => ({ status: 200, data: makePriceConfig() }),
       'GET /coaches/coach-1/session-types': () => ({ status: 200, data: [makeSessionType()] }),
       'DELETE /prices/config/coach-1/discounts/d2': () => deletion.reply,
@@ -207,7 +200,7 @@ describe('PracticePage: pricing', () => {
 
   it('keeps a deleted package out once the server agrees', async () => {
     let config = makePriceConfig();
-    fakeApi({
+    installFakeApi({
       'GET /prices/config/coach-1': () => ({ status: 200, data: config }),
       'GET /coaches/coach-1/session-types': () => ({ status: 200, data: [] }),
       'DELETE /prices/config/coach-1/packages/p1': () => {
@@ -228,7 +221,7 @@ describe('PracticePage: pricing', () => {
   });
 
   it('saves currency and rates in minor units', async () => {
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /prices/config/coach-1': () => ({ status: 200, data: makePriceConfig() }),
       'GET /coaches/coach-1/session-types': () => ({ status: 200, data: [makeSessionType()] }),
       'PATCH /prices/config/coach-1': (request) => ({
@@ -257,7 +250,7 @@ describe('PracticePage: pricing', () => {
 describe('PracticePage: session types', () => {
   it('creates, then hides a session type', async () => {
     let types = [makeSessionType()];
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /coaches/coach-1/session-types': () => ({ status: 200, data: types }),
       'GET /prices/config/coach-1': () => ({ status: 200, data: makePriceConfig() }),
       'POST /session-types': (request) => {

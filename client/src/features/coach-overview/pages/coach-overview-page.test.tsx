@@ -1,19 +1,11 @@
 import type { CoachMonthFigures, CoachOverviewDTO } from '@coachhub/shared/dashboard';
 import { screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { i18n } from '@/lib/i18n/i18n';
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
-import type { FakeRoutes } from '@/testing/fake-api';
 import { makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-afterEach(() => api?.restore());
 
 const coach = makeUser({ _id: 'coach-1', role: 'coach', firstName: 'Carla' });
 
@@ -85,7 +77,7 @@ const tableNamed = (name: string) => screen.getByRole('table', { name });
 
 describe('CoachOverviewPage', () => {
   it('shows the week, the waiting requests and the twelve months’ sums', async () => {
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /dashboard/coach': () => ({ status: 200, data: overview() }),
     });
     renderApp({ url: '/practice/overview', user: coach });
@@ -111,7 +103,7 @@ describe('CoachOverviewPage', () => {
   });
 
   it('gives screen readers each chart’s figures as a table, month by month', async () => {
-    fakeApi({ 'GET /dashboard/coach': () => ({ status: 200, data: overview() }) });
+    installFakeApi({ 'GET /dashboard/coach': () => ({ status: 200, data: overview() }) });
     renderApp({ url: '/practice/overview', user: coach });
 
     const revenue = await screen.findByRole('figure', { name: 'Revenue per month (EUR)' });
@@ -148,7 +140,7 @@ describe('CoachOverviewPage', () => {
 
   it('reads in German: month names and amounts as a German reader writes them', async () => {
     await i18n.changeLanguage('de');
-    fakeApi({ 'GET /dashboard/coach': () => ({ status: 200, data: overview() }) });
+    installFakeApi({ 'GET /dashboard/coach': () => ({ status: 200, data: overview() }) });
     renderApp({ url: '/practice/overview', user: { ...coach, locale: 'de' } });
 
     expect(await screen.findByTestId('overview-revenue')).toHaveTextContent('290,00 €');
@@ -159,7 +151,7 @@ describe('CoachOverviewPage', () => {
   });
 
   it('says which amounts were booked in another currency and are not counted', async () => {
-    fakeApi({
+    installFakeApi({
       'GET /dashboard/coach': () => ({
         status: 200,
         data: overview({ otherCurrencies: [{ amount: 5000, currency: 'USD' }] }),
@@ -173,7 +165,7 @@ describe('CoachOverviewPage', () => {
 
   it('offers to try again when the figures cannot be loaded', async () => {
     let calls = 0;
-    fakeApi({
+    installFakeApi({
       'GET /dashboard/coach': () => {
         calls += 1;
         return calls === 1 ? apiErrorReply(404, 'NOT_FOUND') : { status: 200, data: overview() };
@@ -187,7 +179,7 @@ describe('CoachOverviewPage', () => {
   });
 
   it('is in the coach’s navigation', async () => {
-    fakeApi({ 'GET /dashboard/coach': () => ({ status: 200, data: overview() }) });
+    installFakeApi({ 'GET /dashboard/coach': () => ({ status: 200, data: overview() }) });
     renderApp({ url: '/practice/overview', user: coach });
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'My figures' })).toHaveAttribute(
@@ -197,7 +189,7 @@ describe('CoachOverviewPage', () => {
   });
 
   it('says when there are no reviews yet instead of drawing an empty trend', async () => {
-    fakeApi({
+    installFakeApi({
       'GET /dashboard/coach': () => ({
         status: 200,
         data: overview({

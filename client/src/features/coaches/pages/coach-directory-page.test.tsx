@@ -1,17 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
-import type { FakeRequest, FakeRoutes } from '@/testing/fake-api';
+import type { FakeRequest } from '@/testing/fake-api';
 import { makeCoach, makePage } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-afterEach(() => api?.restore());
 
 const carla = makeCoach();
 const samuel = makeCoach({
@@ -30,7 +23,7 @@ const directoryCalls = (requests: FakeRequest[]) =>
 const lastDirectoryQuery = (requests: FakeRequest[]) => directoryCalls(requests).at(-1)?.params;
 
 const serveCoaches = () =>
-  fakeApi({
+  installFakeApi({
     'GET /coaches': () => ({ status: 200, data: makePage([carla, samuel], { total: 26 }) }),
   });
 
@@ -141,7 +134,7 @@ describe('CoachDirectoryPage', () => {
   });
 
   it('says when nothing matches and offers to clear the filters', async () => {
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /coaches': (request) => ({
         status: 200,
         data: makePage(request.params.language ? [] : [carla]),
@@ -161,7 +154,7 @@ describe('CoachDirectoryPage', () => {
 
   it('shows a translated error with a way to try again', async () => {
     let calls = 0;
-    fakeApi({
+    installFakeApi({
       'GET /coaches': () => {
         calls += 1;
         return calls === 1

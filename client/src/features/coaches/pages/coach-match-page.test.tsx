@@ -1,17 +1,9 @@
 import { screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { installFakeApi } from '@/testing/fake-api';
-import type { FakeRoutes } from '@/testing/fake-api';
 import { makeCoach, makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-afterEach(() => api?.restore());
 
 const carla = makeCoach();
 const julia = makeCoach({
@@ -26,7 +18,7 @@ const julia = makeCoach({
 
 describe('CoachMatchPage', () => {
   it('sends the wishes and explains each ranked coach factor by factor', async () => {
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'POST /coaches/match': () => ({
         status: 200,
         data: [

@@ -1,17 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
 import type { FakeRoutes } from '@/testing/fake-api';
 import { makeCoach, makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-afterEach(() => api?.restore());
 
 const grace = makeUser({ _id: 'coach-7', role: 'coach', firstName: 'Grace', lastName: 'Hopper' });
 const graceCoach = makeCoach({
@@ -23,7 +16,7 @@ const graceCoach = makeCoach({
 });
 
 const openEditor = async (routes: FakeRoutes = {}) => {
-  const fake = fakeApi({
+  const fake = installFakeApi({
     'GET /coaches/coach-7': () => ({ status: 200, data: graceCoach }),
     ...routes,
   });

@@ -1,17 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
-import type { FakeRoutes } from '@/testing/fake-api';
 import { makeCoach, makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-afterEach(() => api?.restore());
 
 const samuel = makeCoach({
   _id: 'coach-2',
@@ -29,7 +21,7 @@ const samuel = makeCoach({
 
 describe('CoachProfilePage', () => {
   it("shows the coach's details, price in the reader's locale and where they are", async () => {
-    fakeApi({ 'GET /coaches/coach-2': () => ({ status: 200, data: samuel }) });
+    installFakeApi({ 'GET /coaches/coach-2': () => ({ status: 200, data: samuel }) });
     renderApp({ url: '/coaches/coach-2', user: makeUser() });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Samuel Mensah' })).toBeVisible();
@@ -60,7 +52,7 @@ describe('CoachProfilePage', () => {
   });
 
   it('formats the price for German readers', async () => {
-    fakeApi({ 'GET /coaches/coach-2': () => ({ status: 200, data: samuel }) });
+    installFakeApi({ 'GET /coaches/coach-2': () => ({ status: 200, data: samuel }) });
     renderApp({ url: '/coaches/coach-2', user: makeUser({ locale: 'de' }) });
     // The user's German arrives with its strings' chunk, a moment after the page.
     await waitFor(() =>
@@ -72,7 +64,7 @@ describe('CoachProfilePage', () => {
   });
 
   it('says so when the coach does not exist or is not public', async () => {
-    fakeApi({ 'GET /coaches/nobody': () => apiErrorReply(404, 'NOT_FOUND') });
+    installFakeApi({ 'GET /coaches/nobody': () => apiErrorReply(404, 'NOT_FOUND') });
     renderApp({ url: '/coaches/nobody' });
     expect(await screen.findByTestId('coach-not-found')).toHaveTextContent(
       'This coach profile does not exist or is not public.',
@@ -80,7 +72,7 @@ describe('CoachProfilePage', () => {
   });
 
   it('offers the coach an edit link on their own page, with its verification state', async () => {
-    fakeApi({
+    installFakeApi({
       'GET /coaches/coach-2': () => ({
         status: 200,
         data: {

@@ -24,12 +24,6 @@ vi.mock('@/lib/socket', async () => {
 });
 const fake = fakeOf(socket);
 
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-
 beforeEach(() => {
   // Monday 4 May 2026, 10:00 in Berlin (Ada's zone).
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -46,7 +40,6 @@ beforeEach(() => {
   fake.answer('message:send', () => new Promise(() => undefined));
 });
 afterEach(() => {
-  api?.restore();
   vi.useRealTimers();
 });
 
@@ -131,7 +124,7 @@ const messageWith = (pane: HTMLElement, text: string) => {
 
 describe('MessagesPage', () => {
   it('lists the conversations with their last message, unread badges and who is online', async () => {
-    fakeApi({
+    installFakeApi({
       'GET /conversations': () => ({
         status: 200,
         data: makeConversationPage([
@@ -173,7 +166,7 @@ describe('MessagesPage', () => {
   });
 
   it('opens a conversation: history by day, read ticks, and it is marked read', async () => {
-    const { requests } = fakeApi(conversationRoutes());
+    const { requests } = installFakeApi(conversationRoutes());
     const { pane } = await openConversation();
 
     expect(within(pane).getByRole('heading', { level: 2, name: 'Carla Jensen' })).toBeVisible();
@@ -207,7 +200,7 @@ describe('MessagesPage', () => {
   });
 
   it('shows a sent message at once and keeps one copy when message:new and the ack both come', async () => {
-    fakeApi(conversationRoutes());
+    installFakeApi(conversationRoutes());
     let acknowledge: (answer: unknown) => void = () => undefined;
     fake.answer('message:send', () => new Promise((resolve) => (acknowledge = resolve)));
     const { pane, user } = await openConversation();
@@ -246,7 +239,7 @@ describe('MessagesPage', () => {
   });
 
   it('says when a message was not sent and sends it again on Retry', async () => {
-    fakeApi(conversationRoutes());
+    installFakeApi(conversationRoutes());
     const answers = [
       { ok: false, error: { code: 'RATE_LIMITED', message: 'Too many messages' } },
       {
@@ -293,7 +286,7 @@ describe('MessagesPage', () => {
       senderId: 'user-1',
       createdAt: '2026-05-04T07:40:00.000Z',
     });
-    fakeApi(
+    installFakeApi(
       conversationRoutes(conversation, history([fromCarla, fromAda, lastFromCarla, proposal])),
     );
     const { pane } = await openConversation();
@@ -365,7 +358,7 @@ describe('MessagesPage', () => {
         answeredAt: '2026-05-04T08:00:00.000Z',
       }),
     };
-    const { requests } = fakeApi(
+    const { requests } = installFakeApi(
       conversationRoutes(conversation, history([fromCarla, fromAda, lastFromCarla, proposal]), {
         'POST /proposals/msg-p/accept': () => ({
           status: 200,
@@ -401,7 +394,7 @@ describe('MessagesPage', () => {
       proposal: makeProposal(),
       createdAt: '2026-05-04T07:40:00.000Z',
     });
-    fakeApi(
+    installFakeApi(
       conversationRoutes(conversation, history([fromCarla, fromAda, lastFromCarla, proposal]), {
         'POST /proposals/msg-p/accept': () => apiErrorReply(409, 'BOOKING_CONFLICT'),
       }),
@@ -421,7 +414,7 @@ describe('MessagesPage', () => {
       body: 'Nice to meet you.',
       createdAt: '2026-04-28T10:00:00.000Z',
     });
-    const { requests } = fakeApi(
+    const { requests } = installFakeApi(
       conversationRoutes(conversation, history([fromCarla, fromAda, lastFromCarla], true), {
         'GET /conversations/conv-1/messages': ({ params }) => ({
           status: 200,
@@ -459,7 +452,7 @@ describe('MessagesPage', () => {
       body: 'Never mind, found it.',
       createdAt: '2026-05-04T07:55:00.000Z',
     });
-    const { requests } = fakeApi(
+    const { requests } = installFakeApi(
       conversationRoutes(conversation, history([fromCarla, fromAda, lastFromCarla]), {
         'GET /conversations/conv-1/messages': ({ params }) => ({
           status: 200,
@@ -511,7 +504,7 @@ describe('MessagesPage', () => {
       editedAt: '2026-05-04T07:59:00.000Z',
     };
     let reconnected = false;
-    fakeApi(
+    installFakeApi(
       conversationRoutes(conversation, history([fromCarla, fromAda, lastFromCarla]), {
         'GET /conversations/conv-1/messages': ({ params }) => ({
           status: 200,
@@ -539,7 +532,7 @@ describe('MessagesPage', () => {
   it('edits and deletes an own message, and replies with a quote', async () => {
     // Ten minutes old: still within the 15 minutes it can be deleted for everyone.
     const recent = { ...fromAda, createdAt: '2026-05-04T07:50:00.000Z' };
-    const { requests } = fakeApi(
+    const { requests } = installFakeApi(
       conversationRoutes(conversation, history([fromCarla, lastFromCarla, recent]), {
         'PATCH /messages/msg-2': ({ body }) => ({
           status: 200,
@@ -608,7 +601,7 @@ describe('MessagesPage', () => {
   });
 
   it('reports a message of the other person, and the person, never an own message', async () => {
-    const { requests } = fakeApi(
+    const { requests } = installFakeApi(
       conversationRoutes(conversation, undefined, {
         'POST /reports': () => ({ status: 201, data: {} }),
       }),
@@ -643,7 +636,7 @@ describe('MessagesPage', () => {
 
   it('sends a picture as multipart and shows it', async () => {
     const picture = new File(['png'], 'plan.png', { type: 'image/png' });
-    const { requests } = fakeApi(
+    const { requests } = installFakeApi(
       conversationRoutes(conversation, undefined, {
         'POST /conversations/conv-1/messages': () => ({
           status: 201,
@@ -681,7 +674,7 @@ describe('MessagesPage', () => {
       participantIds: ['user-1', 'coach-2'],
       others: [{ kind: 'coach', coach: grace }],
     });
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       ...conversationRoutes(withGrace, history([])),
       'GET /coaches/coach-2': () => ({ status: 200, data: { ...grace, sessionTypes: [] } }),
       'POST /conversations': () => ({ status: 201, data: withGrace }),
@@ -703,7 +696,7 @@ describe('MessagesPage', () => {
 
   it('opens the conversation of a booking from "Message" in My bookings', async () => {
     const forBooking = makeConversation({ _id: 'conv-3', kind: 'booking', bookingId: 'booking-1' });
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       ...conversationRoutes(forBooking, history([])),
       'GET /bookings': () => ({ status: 200, data: makePage([makeBooking()]) }),
       'POST /conversations': () => ({ status: 200, data: forBooking }),

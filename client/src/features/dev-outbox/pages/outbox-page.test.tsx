@@ -3,21 +3,13 @@ import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
-import type { FakeRoutes } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-05-04T08:00:00.000Z'));
 });
 afterEach(() => {
-  api?.restore();
   vi.useRealTimers();
 });
 
@@ -44,7 +36,7 @@ const confirmed = makeMail({
 });
 
 const openOutbox = async (mails: OutboxMailDTO[]) => {
-  const fake = fakeApi({ 'GET /dev/outbox': () => ({ status: 200, data: mails }) });
+  const fake = installFakeApi({ 'GET /dev/outbox': () => ({ status: 200, data: mails }) });
   const view = renderApp({ url: '/dev/outbox' });
   const list = await screen.findByRole('list', { name: 'Mails' });
   return { ...view, ...fake, list };
@@ -93,7 +85,9 @@ describe('OutboxPage', () => {
 
   it('asks the server again on refresh and keeps the chosen mail', async () => {
     let mails = [request, confirmed];
-    const { requests } = fakeApi({ 'GET /dev/outbox': () => ({ status: 200, data: mails }) });
+    const { requests } = installFakeApi({
+      'GET /dev/outbox': () => ({ status: 200, data: mails }),
+    });
     const { user } = renderApp({ url: '/dev/outbox' });
     const list = await screen.findByRole('list', { name: 'Mails' });
     await user.click(within(list).getByRole('button', { name: /^Confirmed/ }));
@@ -114,13 +108,13 @@ describe('OutboxPage', () => {
   });
 
   it('says so when there are no mails yet', async () => {
-    fakeApi({ 'GET /dev/outbox': () => ({ status: 200, data: [] }) });
+    installFakeApi({ 'GET /dev/outbox': () => ({ status: 200, data: [] }) });
     renderApp({ url: '/dev/outbox' });
     expect(await screen.findByTestId('outbox-empty')).toHaveTextContent('No mails yet.');
   });
 
   it('explains a server without an outbox (production, or SMTP_URL set): it answers 404', async () => {
-    fakeApi({ 'GET /dev/outbox': () => apiErrorReply(404, 'ROUTE_NOT_FOUND') });
+    installFakeApi({ 'GET /dev/outbox': () => apiErrorReply(404, 'ROUTE_NOT_FOUND') });
     renderApp({ url: '/dev/outbox' });
 
     const unavailable = await screen.findByTestId('outbox-unavailable');

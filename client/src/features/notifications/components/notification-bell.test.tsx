@@ -31,19 +31,12 @@ const fakeSocket = vi.hoisted(() => {
 });
 vi.mock('@/lib/socket', () => ({ socket: fakeSocket }));
 
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-
 beforeEach(() => {
   // Monday 4 May 2026, 10:00 in Berlin (the user's zone).
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-05-04T08:00:00.000Z'));
 });
 afterEach(() => {
-  api?.restore();
   vi.useRealTimers();
 });
 
@@ -74,7 +67,7 @@ const approved = makeNotification({
 });
 
 const withNotifications = (page: NotificationPage, extra: FakeRoutes = {}) =>
-  fakeApi({
+  installFakeApi({
     'GET /notifications': () => ({ status: 200, data: page }),
     ...extra,
   });
@@ -200,7 +193,7 @@ describe('NotificationBell', () => {
   });
 
   it('is not shown to visitors', async () => {
-    fakeApi({});
+    installFakeApi({});
     renderApp({ url: '/' });
     expect(await screen.findByRole('link', { name: 'Log in' })).toBeInTheDocument();
     expect(screen.queryByTestId('notification-bell')).not.toBeInTheDocument();

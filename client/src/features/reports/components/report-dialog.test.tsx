@@ -1,6 +1,6 @@
 import { REPORT_LIMITS } from '@coachhub/shared/report';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
 import type { FakeReply, FakeRoutes } from '@/testing/fake-api';
@@ -13,7 +13,6 @@ const fakeApi = (routes: FakeRoutes) => {
   api = installFakeApi(routes);
   return api;
 };
-afterEach(() => api?.restore());
 
 const carla = { ...makeCoach(), sessionTypes: [] };
 const lenasReview = makeReview({

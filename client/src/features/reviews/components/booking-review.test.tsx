@@ -8,18 +8,11 @@ import { makePage, makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
 import { makeReview } from '@/testing/review-fixtures';
 
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
-
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-05-04T08:00:00.000Z'));
 });
 afterEach(() => {
-  api?.restore();
   vi.useRealTimers();
 });
 
@@ -34,7 +27,7 @@ const completed = makeBooking({
 const noReview = { status: 200, data: makePage([], { limit: 1 }) };
 
 const openPastBookings = async (routes: FakeRoutes) => {
-  const fake = fakeApi({
+  const fake = installFakeApi({
     'GET /bookings': () => ({ status: 200, data: makePage([completed]) }),
     ...routes,
   });
@@ -150,7 +143,7 @@ describe('reviewing a completed session from My bookings', () => {
 
   it('offers no review for a session that did not take place, nor to the coach', async () => {
     const cancelled = makeBooking({ _id: 'booking-8', status: 'cancelled', allowedActions: [] });
-    fakeApi({
+    installFakeApi({
       'GET /bookings': () => ({ status: 200, data: makePage([cancelled, completed]) }),
       'GET /reviews/mine': () => noReview,
     });
@@ -173,7 +166,7 @@ describe('reviewing a completed session from My bookings', () => {
   });
 
   it('speaks German', async () => {
-    fakeApi({
+    installFakeApi({
       'GET /bookings': () => ({ status: 200, data: makePage([completed]) }),
       'GET /reviews/mine': () => noReview,
     });

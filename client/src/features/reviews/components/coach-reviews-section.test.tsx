@@ -2,23 +2,16 @@ import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { installFakeApi } from '@/testing/fake-api';
-import type { FakeRequest, FakeRoutes } from '@/testing/fake-api';
+import type { FakeRequest } from '@/testing/fake-api';
 import { makeCoach, makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
 import { makeCoachReviewsPage, makeReview } from '@/testing/review-fixtures';
-
-let api: ReturnType<typeof installFakeApi> | undefined;
-const fakeApi = (routes: FakeRoutes) => {
-  api = installFakeApi(routes);
-  return api;
-};
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-05-04T08:00:00.000Z'));
 });
 afterEach(() => {
-  api?.restore();
   vi.useRealTimers();
 });
 
@@ -65,7 +58,7 @@ const reviewsOfCarla = (request: FakeRequest) => ({
 
 describe('CoachReviewsSection on the coach profile', () => {
   it('shows the rating, the distribution and the reviews, and loads more on request', async () => {
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /coaches/coach-1': () => ({ status: 200, data: carla }),
       'GET /coaches/coach-1/reviews': reviewsOfCarla,
     });
@@ -127,7 +120,7 @@ describe('CoachReviewsSection on the coach profile', () => {
   });
 
   it('says when a coach has no reviews yet', async () => {
-    fakeApi({
+    installFakeApi({
       'GET /coaches/coach-1': () => ({
         status: 200,
         data: { ...carla, rating: { average: 0, count: 0 } },
@@ -156,7 +149,7 @@ describe('CoachReviewsSection on the coach profile', () => {
         editableUntil: '2026-05-05T08:00:00.000Z',
       },
     };
-    const { requests } = fakeApi({
+    const { requests } = installFakeApi({
       'GET /coaches/coach-1': () => ({ status: 200, data: carla }),
       'GET /coaches/coach-1/reviews': () => ({
         status: 200,

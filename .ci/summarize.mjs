@@ -19,7 +19,19 @@ for (const file of readdirSync(dir)
   const fileFailed = (report.numFailedTests ?? 0) + brokenFiles;
   passed += filePassed;
   failed += fileFailed;
-  if (!quiet)
-    console.log(`${file.replace(/\.json$/, '')}: ${filePassed} passed, ${fileFailed} failed`);
+  if (quiet) continue;
+  console.log(`${file.replace(/\.json$/, '')}: ${filePassed} passed, ${fileFailed} failed`);
+  // Name what failed here too: the log's tail is often all that is left of a CI run.
+  for (const result of report.testResults ?? []) {
+    for (const assertion of result.assertionResults ?? []) {
+      if (assertion.status !== 'failed') continue;
+      const firstLine = String(assertion.failureMessages?.[0] ?? '').split('\n')[0];
+      console.log(`  FAILED ${result.name}: ${assertion.fullName}\n    ${firstLine.slice(0, 300)}`);
+    }
+    if (result.status === 'failed' && (result.assertionResults ?? []).length === 0)
+      console.log(
+        `  FAILED to load ${result.name}: ${String(result.message ?? '').split('\n')[0]}`,
+      );
+  }
 }
 console.log(`${passed} passed, ${failed} failed`);

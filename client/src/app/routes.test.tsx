@@ -166,8 +166,9 @@ describe('app routes', () => {
 
     await user.selectOptions(screen.getByTestId('language-switch'), 'de');
 
-    expect(await screen.findByTestId('dashboard-greeting')).toHaveTextContent(
-      'Willkommen zurück, Ada!',
+    // German arrives as its own chunk: wait for the words, not just the element.
+    await waitFor(() =>
+      expect(screen.getByTestId('dashboard-greeting')).toHaveTextContent('Willkommen zurück, Ada!'),
     );
     expect(requests[0]).toMatchObject({
       method: 'PATCH',
@@ -180,8 +181,9 @@ describe('app routes', () => {
 
   it("switches to the signed-in user's saved language", async () => {
     renderApp({ url: '/dashboard', user: makeUser({ locale: 'de' }) });
-    expect(await screen.findByTestId('dashboard-greeting')).toHaveTextContent(
-      'Willkommen zurück, Ada!',
+    // German arrives as its own chunk: wait for the words, not just the element.
+    await waitFor(() =>
+      expect(screen.getByTestId('dashboard-greeting')).toHaveTextContent('Willkommen zurück, Ada!'),
     );
     expect(i18n.language).toBe('de');
   });

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { makeAdminStats } from '@/testing/admin-fixtures';
@@ -53,7 +53,7 @@ describe('AdminOverviewPage', () => {
   it('is no longer a placeholder, and is in German too', async () => {
     fakeApi({ 'GET /admin/stats': () => ({ status: 200, data: makeAdminStats() }) });
     renderApp({ url: '/admin', user: { ...adminUser, locale: 'de' } });
-    expect(await screen.findByTestId('admin-figures')).toHaveTextContent('Konten120');
+    await waitFor(() => expect(screen.getByTestId('admin-figures')).toHaveTextContent('Konten120'));
     expect(screen.queryByTestId('coming-soon')).not.toBeInTheDocument();
     expect(
       screen.getByRole('table', { name: 'Buchungen pro Tag (letzte 30 Tage, UTC)' }),

@@ -1,5 +1,5 @@
 import type { CoachMonthFigures, CoachOverviewDTO } from '@coachhub/shared/dashboard';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { i18n } from '@/lib/i18n/i18n';
@@ -143,7 +143,10 @@ describe('CoachOverviewPage', () => {
     installFakeApi({ 'GET /dashboard/coach': () => ({ status: 200, data: overview() }) });
     renderApp({ url: '/practice/overview', user: { ...coach, locale: 'de' } });
 
-    expect(await screen.findByTestId('overview-revenue')).toHaveTextContent('290,00 €');
+    // German arrives as its own chunk: wait for the German figure, not just the element.
+    await waitFor(() =>
+      expect(screen.getByTestId('overview-revenue')).toHaveTextContent('290,00 €'),
+    );
     expect(screen.getByRole('heading', { level: 1, name: 'Meine Zahlen' })).toBeVisible();
     const table = tableNamed('Umsatz pro Monat (EUR)');
     expect(within(table).getAllByRole('row')[10]).toHaveTextContent('Apr. 26');

@@ -119,3 +119,84 @@ export interface ReceiptDTO {
   /** Every payment and refund, oldest first. */
   transactions: PaymentTransactionDTO[];
 }
+
+/**
+ * A package a client can buy (`GET /api/coaches/:userId/packages`, public): one of the coach's
+ * active packages, with the currency of the coach's price configuration.
+ */
+export interface CoachPackageOffer {
+  /** The package's id in the coach's price configuration (the `:packageId` to buy it). */
+  packageId: string;
+  coachId: string;
+  name: string;
+  /** How many sessions (credits) it gives. */
+  sessions: number;
+  /** Minor units of `currency`, for all its sessions. */
+  price: number;
+  currency: Currency;
+  /** Credits expire this many days after the purchase is paid. */
+  validityDays: number;
+  /**
+   * The session types its credits book; absent or empty: every session type of the coach.
+   * Ids of the coach's session types.
+   */
+  sessionTypeIds?: string[];
+}
+
+/**
+ * Where a package purchase stands: `awaiting_payment` (the checkout is open), `active` (credits
+ * usable), `expired` (validity passed), `not_paid` (the checkout ended unpaid), `refunded`.
+ */
+export const PACKAGE_PURCHASE_STATUSES = [
+  'awaiting_payment',
+  'active',
+  'expired',
+  'not_paid',
+  'refunded',
+] as const;
+export type PackagePurchaseStatus = (typeof PACKAGE_PURCHASE_STATUSES)[number];
+
+/** A client's purchase of a package: what was bought, for how much, how it is paid. */
+export interface PackagePurchaseDTO {
+  _id: string;
+  packageId: string;
+  coachId: string;
+  clientId: string;
+  /** As bought (later edits of the coach's package do not change a purchase). */
+  packageName: string;
+  sessions: number;
+  price: number;
+  currency: Currency;
+  validityDays: number;
+  sessionTypeIds: string[];
+  status: PackagePurchaseStatus;
+  /** `online` through the provider's checkout; `manual`: paid to the coach directly. */
+  method: Extract<PaymentMethod, 'online' | 'manual'>;
+  /** Set once the purchase is active: when its unused credits lapse (ISO instant). */
+  expiresAt?: string;
+  /** Credits not yet used (or held by an upcoming booking). */
+  remaining: number;
+  createdAt: string;
+}
+
+/**
+ * `POST /api/packages/:packageId/purchase`: the purchase, and where to pay when the provider
+ * collects online (absent with the manual provider: the purchase is active at once).
+ */
+export interface PurchasePackageResponse {
+  purchase: PackagePurchaseDTO;
+  checkoutUrl?: string;
+}
+
+/** One entry of `GET /api/users/me/credits`: a purchase the caller still has credits of. */
+export interface CreditBalance {
+  coachId: string;
+  packageId: string;
+  remaining: number;
+  expiresAt: string;
+  /** Optional extras for display. */
+  purchaseId?: string;
+  packageName?: string;
+  sessions?: number;
+  sessionTypeIds?: string[];
+}

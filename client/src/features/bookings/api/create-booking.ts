@@ -1,5 +1,6 @@
 import { IDEMPOTENCY_KEY_HEADER } from '@coachhub/shared/booking';
 import type { BookingDTO, CreateBookingRequest } from '@coachhub/shared/booking';
+import type { CheckoutBookingResponse } from '@coachhub/shared/payment';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
@@ -25,15 +26,33 @@ export const newIdempotencyKey = (): string => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
 
+/** The new booking, and where to pay for it when the server collects payment online. */
+export interface CreatedBooking {
+  booking: BookingDTO;
+  checkoutUrl: string | null;
+}
+
 export const createBooking = async ({
   request,
   idempotencyKey,
-}: CreateBookingInput): Promise<BookingDTO> => {
-  const { data } = await apiClient.post<BookingDTO>('/bookings', request, {
-    headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
-  });
-  return data;
+}: CreateBookingInput): Promise<CreatedBooking> => {
+  // Without online payment (pay at the session) the answer is the booking itself.
+  const { data } = await apiClient.post<BookingDTO | CheckoutBookingResponse>(
+    '/bookings',
+    request,
+    { headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } },
+  );
+  return 'checkoutUrl' in data
+    ? { booking: data.booking, checkoutUrl: data.checkoutUrl }
+    : { booking: data, checkoutUrl: null };
 };
+
+/**
+ * The checkout could not be opened, so the server ended the booking it had started: a new
+ * attempt needs a new Idempotency-Key, since the old one now names that ended booking.
+ */
+export const isPaymentUnavailable = (error: unknown): boolean =>
+  toApiError(error).code === 'PAYMENT_PROVIDER_UNAVAILABLE';
 
 /** The time is taken by someone else, or no longer offered: fresh slots are needed. */
 export const isSlotTaken = (error: unknown): boolean => {
@@ -45,7 +64,7 @@ export const useCreateBooking = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createBooking,
-    onSuccess: (booking) => {
+    onSuccess: ({ booking }) => {
       setBookingData(queryClient, booking);
       void invalidateBookingLists(queryClient);
     },

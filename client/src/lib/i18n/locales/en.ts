@@ -1,5 +1,10 @@
 import type { SessionMode } from '@coachhub/shared/booking';
 import type { CoachSort, CoachSpecialty } from '@coachhub/shared/coach';
+import type {
+  PaymentTransactionKind,
+  PaymentTransactionStatus,
+  RefundReason,
+} from '@coachhub/shared/payment';
 import type { QuoteLine } from '@coachhub/shared/pricing';
 import type { BookingAction, BookingParty, BookingStatus } from '@coachhub/shared/scheduling';
 
@@ -1027,6 +1032,7 @@ export const en = {
       submit: 'Book this session',
       submitRequest: 'Request this session',
       submitting: 'Booking…',
+      toCheckout: 'Opening the payment page…',
     },
     success: {
       pendingTitle: 'Request sent',
@@ -1170,6 +1176,89 @@ export const en = {
     },
     ics: {
       failed: 'The calendar file could not be downloaded. Please try again.',
+    },
+  },
+  payments: {
+    summary: {
+      label: 'Payment',
+      due_at_session: 'Pay at the session: {{amount}}',
+      awaiting_payment: 'Awaiting payment of {{amount}} — held until {{time}}',
+      awaitingNoHold: 'Awaiting payment of {{amount}}',
+      paid: 'Paid {{amount}}',
+      refunded: 'Paid {{paid}} · refunded {{refunded}}',
+      not_paid: 'Not paid',
+      credit: 'Paid with a package credit',
+    },
+    payNow: 'Pay now',
+    opening: 'Opening the payment page…',
+    receiptLink: 'Receipt',
+    receiptLinkLabel: 'Receipt for the session on {{date}}',
+    cancelled: {
+      title: 'Payment cancelled',
+      held: 'Your payment was not completed. The time is held for you until {{time}}: pay now to keep it.',
+      ended: 'Your payment was not completed, and the time is no longer held for you.',
+      done: 'This booking needs no payment any more.',
+      loading: 'Checking your booking…',
+      dismiss: 'Dismiss',
+    },
+    checkoutReturn: {
+      title: 'Payment',
+      checking: 'Checking your payment…',
+      confirmedTitle: 'Payment received — your booking is confirmed',
+      pendingTitle: 'Payment received — your booking request was sent to {{name}}',
+      pendingText: '{{name}} will confirm the session soon. You will be notified.',
+      otherTitle: 'Your payment was checked',
+      waitingTitle: 'We are still waiting for the payment confirmation',
+      waitingText: 'This usually takes a few seconds. We check again automatically.',
+      waitingGaveUp:
+        'The payment has not been confirmed yet. If you paid, check again in a minute; if not, you can pay now while the time is held.',
+      checkAgain: 'Check again',
+      badLinkTitle: 'This payment link is incomplete',
+      badLinkText: 'Open My bookings to see where the payment of your booking stands.',
+      failedTitle: 'The payment could not be checked',
+      myBookings: 'Go to my bookings',
+    },
+    receipt: {
+      title: 'Receipt',
+      heading: 'Receipt {{reference}}',
+      loading: 'Loading the receipt…',
+      loadFailed: 'The receipt could not be loaded.',
+      reference: 'Reference',
+      issued: 'Issued',
+      session: 'Session',
+      date: 'Date',
+      coach: 'Coach',
+      client: 'Client',
+      price: 'Price',
+      item: 'Item',
+      amount: 'Amount',
+      total: 'Total',
+      payment: 'Payment',
+      paid: 'Paid',
+      refunded: 'Refunded',
+      transactions: 'Payments and refunds',
+      noTransactions: 'Nothing was paid online for this booking.',
+      kind: 'Type',
+      status: 'Status',
+      when: 'Date',
+      kinds: {
+        payment: 'Payment',
+        refund: 'Refund',
+      } satisfies Record<PaymentTransactionKind, string>,
+      statuses: {
+        pending: 'Pending',
+        succeeded: 'Succeeded',
+        failed: 'Failed',
+        canceled: 'Cancelled',
+      } satisfies Record<PaymentTransactionStatus, string>,
+      reasons: {
+        coach_cancelled: 'the coach cancelled',
+        declined: 'the coach declined',
+        client_cancelled: 'the client cancelled',
+        booking_ended: 'paid after the booking had ended',
+      } satisfies Record<RefundReason, string>,
+      print: 'Print',
+      back: 'Back to my bookings',
     },
   },
   practice: {

@@ -8,12 +8,18 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert } from '@/components/form/form-alert';
 import { TextAreaField } from '@/components/form/text-area-field';
 import { Button } from '@/components/ui/button';
+import { browserLocation } from '@/lib/browser-location';
 import { formatDateTime } from '@/lib/format';
 import { useErrorMessage } from '@/lib/i18n/use-error-message';
 import { useFormatContext } from '@/lib/use-format-context';
 import { checkTextLength } from '@/lib/validation';
 
-import { isSlotTaken, newIdempotencyKey, useCreateBooking } from '../../api/create-booking';
+import {
+  isPaymentUnavailable,
+  isSlotTaken,
+  newIdempotencyKey,
+  useCreateBooking,
+} from '../../api/create-booking';
 import { useQuote } from '../../api/get-quote';
 import { attemptFor } from './booking-attempt';
 import type { BookingAttempt } from './booking-attempt';
@@ -48,6 +54,7 @@ export const BookingConfirm = ({
   const errorMessage = useErrorMessage();
   const [notes, setNotes] = useState('');
   const [notesChecked, setNotesChecked] = useState(false);
+  const [leavingToPay, setLeavingToPay] = useState(false);
   const attempt = useRef<BookingAttempt | null>(null);
   const quote = useQuote({ coachId, sessionTypeId: sessionType._id, start: slot.start });
   const createBooking = useCreateBooking();
@@ -69,11 +76,18 @@ export const BookingConfirm = ({
     createBooking.mutate(
       { request, idempotencyKey: attempt.current.key },
       {
-        onSuccess: (booking) => {
+        onSuccess: ({ booking, checkoutUrl }) => {
           attempt.current = null;
-          onBooked(booking);
+          if (!checkoutUrl) {
+            onBooked(booking);
+            return;
+          }
+          // The time is held while the client pays; the provider sends them back to the app.
+          setLeavingToPay(true);
+          browserLocation.assign(checkoutUrl);
         },
         onError: (error) => {
+          if (isPaymentUnavailable(error)) attempt.current = null;
           if (isSlotTaken(error)) onSlotTaken(error);
         },
       },
@@ -133,11 +147,12 @@ export const BookingConfirm = ({
         problem={notesProblem}
       />
       <FormAlert message={failure && errorMessage(failure)} />
+      {leavingToPay && <p role="status">{t('booking.confirm.toCheckout')}</p>}
       <div className="form__actions">
         <Button
           type="submit"
-          isBusy={createBooking.isPending}
-          busyLabel={t('booking.confirm.submitting')}
+          isBusy={createBooking.isPending || leavingToPay}
+          busyLabel={t(leavingToPay ? 'booking.confirm.toCheckout' : 'booking.confirm.submitting')}
           data-testid="confirm-booking"
         >
           {t(

@@ -148,6 +148,11 @@ export interface CreateBookingRequest {
   sessionTypeId: string;
   start: string;
   notes?: string;
+  /**
+   * Pay with one credit of a package the caller bought from this coach (its session types must
+   * include this one): the booking opens no checkout; 409 `NO_CREDIT_AVAILABLE` without one.
+   */
+  useCredit?: boolean;
 }
 
 /** `GET /api/bookings` */

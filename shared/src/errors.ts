@@ -61,6 +61,13 @@ export const ERROR_CODES = [
   'PAYMENT_NOT_VERIFIED',
   /** 503: the payment provider cannot be reached just now (the booking's hold is released). */
   'PAYMENT_PROVIDER_UNAVAILABLE',
+  /**
+   * 409: a booking with `useCredit` found no usable credit (none left, expired, or no package of
+   * this coach covers the session type).
+   */
+  'NO_CREDIT_AVAILABLE',
+  /** 403: a coach cannot buy their own package. */
+  'OWN_PACKAGE',
   'INTERNAL_ERROR',
   /** 503 with `Retry-After`: the database cannot be reached just now. */
   'DATABASE_UNAVAILABLE',

@@ -41,6 +41,12 @@ export interface BookingPaymentSummary {
   amountRefunded: number;
   /** While `awaiting_payment`: when the hold on the slot ends (ISO instant). */
   holdExpiresAt?: string;
+  /**
+   * `method: 'credit'`: the package purchase whose credit pays it. Such a booking is `paid`
+   * (`amountPaid` 0: the package was paid when bought) while its credit is held or used, and
+   * `refunded` once the credit went back to the package.
+   */
+  creditPurchaseId?: string;
 }
 
 export const PAYMENT_TRANSACTION_KINDS = ['payment', 'refund'] as const;

@@ -51,6 +51,11 @@ export interface SessionPackage {
   price: number;
   validityDays: number;
   active: boolean;
+  /**
+   * The session types its credits book (ids of the coach's own session types); absent or empty:
+   * every session type of the coach.
+   */
+  sessionTypeIds?: string[];
 }
 
 /** The price of one session of a session type, overriding the hourly rate. */
@@ -128,6 +133,8 @@ export const PRICE_LIMITS = {
   maxSessionTypeRates: 50,
   labelMax: 80,
   maxPackageSessions: 100,
+  /** Most session types a package may name. */
+  maxPackageSessionTypes: 50,
   maxValidityDays: 730,
   /** Most sessions a volume discount may require. */
   maxMinSessions: 1000,

@@ -582,6 +582,11 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
         type: 'string',
         description: 'While `awaiting_payment`: when the hold on the slot ends (ISO instant).',
       },
+      creditPurchaseId: {
+        type: 'string',
+        description:
+          "`method: 'credit'`: the package purchase whose credit pays it. Such a booking is `paid` (`amountPaid` 0: the package was paid when bought) while its credit is held or used, and `refunded` once the credit went back to the package.",
+      },
     },
     required: ['method', 'status', 'currency', 'amountDue', 'amountPaid', 'amountRefunded'],
     additionalProperties: false,
@@ -1260,6 +1265,11 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       sessionTypeId: { type: 'string' },
       start: { type: 'string' },
       notes: { type: 'string' },
+      useCredit: {
+        type: 'boolean',
+        description:
+          'Pay with one credit of a package the caller bought from this coach (its session types must include this one): the booking opens no checkout; 409 `NO_CREDIT_AVAILABLE` without one.',
+      },
     },
     required: ['coachId', 'sessionTypeId', 'start'],
     additionalProperties: false,
@@ -1453,6 +1463,8 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'WEBHOOK_SIGNATURE_INVALID',
       'PAYMENT_NOT_VERIFIED',
       'PAYMENT_PROVIDER_UNAVAILABLE',
+      'NO_CREDIT_AVAILABLE',
+      'OWN_PACKAGE',
       'INTERNAL_ERROR',
       'DATABASE_UNAVAILABLE',
     ],
@@ -1645,6 +1657,12 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       price: { type: 'number', description: "Minor units of the configuration's currency." },
       validityDays: { type: 'number' },
       active: { type: 'boolean' },
+      sessionTypeIds: {
+        type: 'array',
+        items: { type: 'string' },
+        description:
+          "The session types its credits book (ids of the coach's own session types); absent or empty: every session type of the coach.",
+      },
     },
     required: ['name', 'sessions', 'price', 'validityDays', 'active'],
     additionalProperties: false,
@@ -2560,6 +2578,12 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       price: { type: 'number', description: "Minor units of the configuration's currency." },
       validityDays: { type: 'number' },
       active: { type: 'boolean' },
+      sessionTypeIds: {
+        type: 'array',
+        items: { type: 'string' },
+        description:
+          "The session types its credits book (ids of the coach's own session types); absent or empty: every session type of the coach.",
+      },
     },
     required: ['_id', 'name', 'sessions', 'price', 'validityDays', 'active'],
     additionalProperties: false,

@@ -69,7 +69,11 @@ async function seedCoach(
         minSessions: discount.kind === 'volume' ? discount.minSessions : null,
         minDaysAhead: discount.kind === 'early_booking' ? discount.minDaysAhead : null,
       })),
-      packages: schedule.packages.map((item) => ({ _id: new Types.ObjectId(), ...item })),
+      packages: schedule.packages.map(({ sessionTypeIds, ...item }) => ({
+        _id: new Types.ObjectId(),
+        ...item,
+        sessionTypeIds: (sessionTypeIds ?? []).map((id) => new Types.ObjectId(id)),
+      })),
     }));
     return true;
   });

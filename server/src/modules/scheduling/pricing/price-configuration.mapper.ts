@@ -37,6 +37,10 @@ export function toSessionPackage(stored: StoredPackage): SessionPackage {
     price: stored.price,
     validityDays: stored.validityDays,
     active: stored.active,
+    // Left out when empty (every session type), as packages made before the list existed read.
+    ...(stored.sessionTypeIds?.length
+      ? { sessionTypeIds: stored.sessionTypeIds.map((id) => id.toString()) }
+      : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export interface StoredPackage {
   price: number;
   validityDays: number;
   active: boolean;
+  /** The session types its credits book; empty: every session type of the coach. */
+  sessionTypeIds?: Types.ObjectId[];
 }
 
 export interface StoredSessionTypeRate {
@@ -69,6 +71,7 @@ const packageSchema = new Schema<StoredPackage>({
   price: amount,
   validityDays: { type: Number, required: true, min: 1 },
   active: { type: Boolean, required: true, default: true },
+  sessionTypeIds: { type: [{ type: Schema.Types.ObjectId, ref: 'SessionType' }], default: [] },
 });
 
 const rateSchema = new Schema<StoredSessionTypeRate>(

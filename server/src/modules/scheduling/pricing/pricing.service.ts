@@ -54,6 +54,26 @@ async function checkRates(coachId: string, rates: RateInput[], session: ClientSe
   if (issues.length > 0) throw invalid(issues);
 }
 
+/** A package may only name this coach's own session types (any, active or not). */
+async function checkPackageTypes(
+  coachId: string,
+  packages: readonly PackageInput[],
+  session: ClientSession,
+  field: (index: number) => string,
+) {
+  const named = packages.flatMap((item) => item.sessionTypeIds ?? []);
+  if (named.length === 0) return;
+  const ownIds = await ownSessionTypeIds(coachId, named, session);
+  const issues = packages.flatMap((item, index) =>
+    (item.sessionTypeIds ?? []).flatMap((id, at) =>
+      ownIds.has(id)
+        ? []
+        : [bodyIssue(`${field(index)}sessionTypeIds[${at}]`, 'Not one of your session types')],
+    ),
+  );
+  if (issues.length > 0) throw invalid(issues);
+}
+
 /** A given `_id` must name an item of the current list; a missing one makes a new item. */
 function idFor(
   input: { _id?: string },
@@ -84,6 +104,7 @@ const toStoredPackage = (input: PackageInput, _id: Types.ObjectId): StoredPackag
   price: input.price,
   validityDays: input.validityDays,
   active: input.active,
+  sessionTypeIds: [...new Set(input.sessionTypeIds ?? [])].map((id) => new Types.ObjectId(id)),
 });
 
 /** The values after a PUT or PATCH: given keys replaced, the others kept. */
@@ -170,6 +191,7 @@ export function createPricingService(deps: { clientHistoryWith: ClientHistoryWit
     replace(coachId: string, caller: Principal, input: PriceValuesInput) {
       return change(coachId, caller, 'replaced', async (session) => {
         await checkRates(coachId, input.sessionTypeRates, session);
+        await checkPackageTypes(coachId, input.packages, session, (i) => `packages[${i}].`);
         return (current) => withValues(current, input);
       });
     },
@@ -181,6 +203,9 @@ export function createPricingService(deps: { clientHistoryWith: ClientHistoryWit
         `changed ${Object.keys(input).join(', ')}`,
         async (session) => {
           if (input.sessionTypeRates) await checkRates(coachId, input.sessionTypeRates, session);
+          if (input.packages) {
+            await checkPackageTypes(coachId, input.packages, session, (i) => `packages[${i}].`);
+          }
           return (current) => withValues(current, input);
         },
       );
@@ -206,11 +231,14 @@ export function createPricingService(deps: { clientHistoryWith: ClientHistoryWit
     },
 
     addPackage(coachId: string, caller: Principal, input: PackageInput) {
-      return change(coachId, caller, `added package "${input.name}"`, async () => (current) => {
-        withinLimit(current.packages.length, PRICE_LIMITS.maxPackages, 'packages');
-        return {
-          ...current,
-          packages: [...current.packages, toStoredPackage(input, new Types.ObjectId())],
+      return change(coachId, caller, `added package "${input.name}"`, async (session) => {
+        await checkPackageTypes(coachId, [input], session, () => '');
+        return (current) => {
+          withinLimit(current.packages.length, PRICE_LIMITS.maxPackages, 'packages');
+          return {
+            ...current,
+            packages: [...current.packages, toStoredPackage(input, new Types.ObjectId())],
+          };
         };
       });
     },

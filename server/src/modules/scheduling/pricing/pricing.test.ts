@@ -237,6 +237,78 @@ describe('discounts and packages', () => {
     ).toBe(403);
   });
 
+  it("names the session types a package's credits book: the coach's own only, on POST, PUT and PATCH", async () => {
+    const added = await t.http
+      .post(`${configUrl}/packages`)
+      .set(as(coach))
+      .send({
+        name: 'Thirty',
+        sessions: 3,
+        price: 6000,
+        validityDays: 60,
+        sessionTypeIds: [carla.types[30]],
+      });
+    expect(added.status).toBe(201);
+    const item = (added.body as PriceConfigurationDTO).packages.find((p) => p.name === 'Thirty');
+    expect(item?.sessionTypeIds).toEqual([carla.types[30]]);
+    await t.http.delete(`${configUrl}/packages/${item?._id}`).set(as(coach)).expect(200);
+
+    const foreignType = (await createBookableCoach()).types[60] ?? '';
+    const foreign = await t.http
+      .post(`${configUrl}/packages`)
+      .set(as(coach))
+      .send({
+        name: 'Foreign',
+        sessions: 3,
+        price: 6000,
+        validityDays: 60,
+        sessionTypeIds: [foreignType],
+      });
+    expect(foreign.status).toBe(400);
+    expect(fieldsOf(foreign.body)).toEqual(['sessionTypeIds[0]']);
+    const malformed = await t.http
+      .post(`${configUrl}/packages`)
+      .set(as(coach))
+      .send({ name: 'Bad', sessions: 3, price: 6000, validityDays: 60, sessionTypeIds: ['x', 5] });
+    expect(malformed.status).toBe(400);
+    expect(fieldsOf(malformed.body)).toEqual(['sessionTypeIds[0]', 'sessionTypeIds[1]']);
+    const notList = await t.http
+      .post(`${configUrl}/packages`)
+      .set(as(coach))
+      .send({ name: 'Bad', sessions: 3, price: 6000, validityDays: 60, sessionTypeIds: 'all' });
+    expect(notList.status).toBe(400);
+
+    const patched = await t.http
+      .patch(configUrl)
+      .set(as(coach))
+      .send({
+        packages: [
+          { name: 'P', sessions: 2, price: 100, validityDays: 9, sessionTypeIds: [foreignType] },
+        ],
+      });
+    expect(patched.status).toBe(400);
+    expect(fieldsOf(patched.body)).toEqual(['packages[0].sessionTypeIds[0]']);
+    const before = (await t.http.get(configUrl).set(as(coach))).body as PriceConfigurationDTO;
+    const put = await t.http
+      .put(configUrl)
+      .set(as(coach))
+      .send({
+        currency: before.currency,
+        baseHourlyRate: before.baseHourlyRate,
+        sessionTypeRates: before.sessionTypeRates,
+        discounts: before.discounts,
+        packages: [
+          ...before.packages,
+          { name: 'P', sessions: 2, price: 100, validityDays: 9, sessionTypeIds: [foreignType] },
+        ],
+      });
+    expect(put.status).toBe(400);
+    expect(fieldsOf(put.body)).toEqual([`packages[${before.packages.length}].sessionTypeIds[0]`]);
+    expect(
+      ((await t.http.get(configUrl).set(as(coach))).body as PriceConfigurationDTO).packages,
+    ).toEqual(before.packages);
+  });
+
   it('validates new items', async () => {
     const bad = await t.http
       .post(`${configUrl}/discounts`)

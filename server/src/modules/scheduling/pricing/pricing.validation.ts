@@ -38,6 +38,8 @@ export interface PackageInput {
   price: number;
   validityDays: number;
   active: boolean;
+  /** Absent or empty: every session type of the coach. */
+  sessionTypeIds?: string[];
 }
 
 export interface RateInput {
@@ -118,6 +120,14 @@ const packageFields = (item: string) => [
   wholeNumber(at(item, 'price'), 0, L.maxAmount),
   wholeNumber(at(item, 'validityDays'), 1, L.maxValidityDays),
   activeField(at(item, 'active')),
+  body(at(item, 'sessionTypeIds'))
+    .optional()
+    .custom(Array.isArray)
+    .withMessage('Must be a list of session type ids')
+    .bail()
+    .isArray({ max: L.maxPackageSessionTypes })
+    .withMessage(`At most ${L.maxPackageSessionTypes} session types`),
+  idField(at(item, 'sessionTypeIds.*'), 'Must be a session type id'),
 ];
 
 /** One rate per session type: an entry naming a type an earlier entry named is refused. */

@@ -353,7 +353,7 @@ function createApiRouter(deps: AppDeps): Router {
   api.use(
     '/dashboard',
     createDashboardRouter({
-      dashboard: createDashboardService({ bookings, pricing }),
+      dashboard: createDashboardService({ bookings, pricing, payments: deps.payments }),
       authenticated,
     }),
   );

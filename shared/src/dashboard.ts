@@ -1,3 +1,8 @@
+import type {
+  PaymentProviderName,
+  PaymentTransactionKind,
+  PaymentTransactionStatus,
+} from './payment.js';
 import type { Currency, Money } from './pricing.js';
 
 /** How many calendar months the coach's overview covers, the current one included. */
@@ -72,4 +77,55 @@ export interface CoachOverviewDTO {
    * hidden reviews left out, as they are out of the coach's rating).
    */
   ratings: CoachRatingMonth[];
+  /**
+   * What the coach's clients paid online and got back (optional: absent from servers without
+   * it). With the manual provider clients pay at the session: `provider: 'manual'`, zeros and
+   * no recent transactions.
+   */
+  payments?: CoachPaymentsOverview;
+}
+
+/** One month of online payments, minor units of the overview's `currency`. */
+export interface CoachPaymentMonth {
+  /** `YYYY-MM` in the coach's time zone (by when the payment or refund succeeded). */
+  month: string;
+  received: number;
+  refunded: number;
+}
+
+/** One payment or refund of the coach's, for the recent list. */
+export interface CoachPaymentEntry {
+  kind: PaymentTransactionKind;
+  /** Minor units of `currency` (the transaction's own, which may differ from the overview's). */
+  amount: number;
+  currency: Currency;
+  status: PaymentTransactionStatus;
+  /** ISO instant of its latest status change (when it succeeded, failed, was opened...). */
+  at: string;
+  /** The booking paid for, or the package purchase (one of the two). */
+  bookingId?: string;
+  purchaseId?: string;
+  clientName: string;
+  /** The booked session's title (bookings only). */
+  sessionTitle?: string;
+}
+
+/**
+ * The coach's online payments over the overview's months. Sums count succeeded payments and
+ * refunds in the overview's `currency` only (by when they succeeded); amounts in other
+ * currencies are in `otherCurrencies` (net per currency), never converted.
+ */
+export interface CoachPaymentsOverview {
+  provider: PaymentProviderName;
+  currency: Currency;
+  received: number;
+  refunded: number;
+  /** `received - refunded`. */
+  net: number;
+  /** Same months as `CoachOverviewDTO.months`, same order. */
+  months: CoachPaymentMonth[];
+  /** Net received per other currency over the months (non-zero only). */
+  otherCurrencies: Money[];
+  /** The latest ten transactions, newest first, whatever their status or currency. */
+  recent: CoachPaymentEntry[];
 }

@@ -1000,6 +1000,11 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
         description:
           "The average rating of the reviews received in each of `months` (same months, same order; hidden reviews left out, as they are out of the coach's rating).",
       },
+      payments: {
+        $ref: '#/components/schemas/CoachPaymentsOverview',
+        description:
+          "What the coach's clients paid online and got back (optional: absent from servers without it). With the manual provider clients pay at the session: `provider: 'manual'`, zeros and no recent transactions.",
+      },
     },
     required: [
       'timeZone',
@@ -1014,6 +1019,88 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     ],
     additionalProperties: false,
     description: "`GET /api/dashboard/coach`: the signed-in coach's figures.",
+  },
+  CoachPaymentEntry: {
+    type: 'object',
+    properties: {
+      kind: { $ref: '#/components/schemas/PaymentTransactionKind' },
+      amount: {
+        type: 'number',
+        description:
+          "Minor units of `currency` (the transaction's own, which may differ from the overview's).",
+      },
+      currency: { $ref: '#/components/schemas/Currency' },
+      status: { $ref: '#/components/schemas/PaymentTransactionStatus' },
+      at: {
+        type: 'string',
+        description:
+          'ISO instant of its latest status change (when it succeeded, failed, was opened...).',
+      },
+      bookingId: {
+        type: 'string',
+        description: 'The booking paid for, or the package purchase (one of the two).',
+      },
+      purchaseId: { type: 'string' },
+      clientName: { type: 'string' },
+      sessionTitle: { type: 'string', description: "The booked session's title (bookings only)." },
+    },
+    required: ['kind', 'amount', 'currency', 'status', 'at', 'clientName'],
+    additionalProperties: false,
+    description: "One payment or refund of the coach's, for the recent list.",
+  },
+  CoachPaymentMonth: {
+    type: 'object',
+    properties: {
+      month: {
+        type: 'string',
+        description:
+          "`YYYY-MM` in the coach's time zone (by when the payment or refund succeeded).",
+      },
+      received: { type: 'number' },
+      refunded: { type: 'number' },
+    },
+    required: ['month', 'received', 'refunded'],
+    additionalProperties: false,
+    description: "One month of online payments, minor units of the overview's `currency`.",
+  },
+  CoachPaymentsOverview: {
+    type: 'object',
+    properties: {
+      provider: { $ref: '#/components/schemas/PaymentProviderName' },
+      currency: { $ref: '#/components/schemas/Currency' },
+      received: { type: 'number' },
+      refunded: { type: 'number' },
+      net: { type: 'number', description: '`received - refunded`.' },
+      months: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/CoachPaymentMonth' },
+        description: 'Same months as `CoachOverviewDTO.months`, same order.',
+      },
+      otherCurrencies: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/Money' },
+        description: 'Net received per other currency over the months (non-zero only).',
+      },
+      recent: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/CoachPaymentEntry' },
+        description:
+          'The latest ten transactions, newest first, whatever their status or currency.',
+      },
+    },
+    required: [
+      'provider',
+      'currency',
+      'received',
+      'refunded',
+      'net',
+      'months',
+      'otherCurrencies',
+      'recent',
+    ],
+    additionalProperties: false,
+    description:
+      "The coach's online payments over the overview's months. Sums count succeeded payments and refunds in the overview's `currency` only (by when they succeeded); amounts in other currencies are in `otherCurrencies` (net per currency), never converted.",
   },
   CoachProfileDTO: {
     type: 'object',

@@ -8,6 +8,7 @@ import {
   weekOf,
 } from '../../domain/coach-figures.js';
 import { coachTimeZoneOf } from '../coaches/coach-records.js';
+import type { PaymentsService } from '../payments/payments.service.js';
 import { coachRatingsByMonth } from '../reviews/reviews.service.js';
 import type { BookingsService } from '../scheduling/bookings/bookings.service.js';
 import type { PricingService } from '../scheduling/pricing/pricing.service.js';
@@ -16,6 +17,8 @@ import type { PricingService } from '../scheduling/pricing/pricing.service.js';
 export function createDashboardService(deps: {
   bookings: Pick<BookingsService, 'coachFigures'>;
   pricing: Pick<PricingService, 'getConfig'>;
+  /** Optional: without it the overview has no payments part. */
+  payments?: Pick<PaymentsService, 'coachPayments'>;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -23,7 +26,7 @@ export function createDashboardService(deps: {
   return {
     /**
      * The coach's week, waiting requests and last twelve months (revenue, sessions, the average
-     * rating of the reviews received), as calendar weeks and months in the coach's time zone and
+     * rating of the reviews received) and online payments, as calendar weeks and months in the coach's time zone and
      * amounts in the coach's current currency (domain/coach-figures.ts).
      */
     async coachOverview(coach: Principal): Promise<CoachOverviewDTO> {
@@ -36,7 +39,7 @@ export function createDashboardService(deps: {
       const months = recentMonths(timeZone, at, COACH_OVERVIEW_MONTHS);
       const week = weekOf(timeZone, at);
       const monthsFrom = new Date(months[0]?.start ?? at.getTime());
-      const [figures, ratings] = await Promise.all([
+      const [figures, ratings, payments] = await Promise.all([
         deps.bookings.coachFigures({
           coachId: coach.userId,
           timeZone,
@@ -45,6 +48,12 @@ export function createDashboardService(deps: {
           weekEnd: new Date(week.end),
         }),
         coachRatingsByMonth({ coachId: coach.userId, timeZone, from: monthsFrom, to: at }),
+        deps.payments?.coachPayments({
+          coachId: coach.userId,
+          months,
+          currency: prices.currency,
+          now: at,
+        }),
       ]);
       return {
         timeZone,
@@ -61,6 +70,7 @@ export function createDashboardService(deps: {
         },
         ...monthlyFigures(months, figures.monthly, prices.currency),
         ratings: monthlyRatings(months, ratings),
+        ...(payments ? { payments } : {}),
       };
     },
   };

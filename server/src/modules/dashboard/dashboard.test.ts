@@ -131,6 +131,23 @@ describe('GET /api/dashboard/coach: who may ask', () => {
       true,
     );
   });
+
+  it('says clients pay at the session with the manual provider: zeros, nothing listed', async () => {
+    const res = await overviewOf(coach);
+    expect(res.status).toBe(200);
+    const { payments, months } = res.body as CoachOverviewDTO;
+    expect(payments).toMatchObject({
+      provider: 'manual',
+      currency: 'EUR',
+      received: 0,
+      refunded: 0,
+      net: 0,
+      otherCurrencies: [],
+      recent: [],
+    });
+    expect(payments?.months.map((month) => month.month)).toEqual(months.map((m) => m.month));
+    expect(payments?.months.every((m) => m.received === 0 && m.refunded === 0)).toBe(true);
+  });
 });
 
 describe('GET /api/dashboard/coach: the figures', () => {

@@ -9,6 +9,11 @@ import {
   type BookingPayments,
   type PayableBooking,
 } from '../scheduling/bookings/booking-payments.js';
+import {
+  coachPaymentFigures,
+  paidAtSession,
+  type CoachPaymentsInput,
+} from './coach-payment-figures.js';
 import type { PaymentProvider } from './payment-provider.js';
 import { PaymentTransaction, type PaymentTransactionRecord } from './payment-transaction.model.js';
 
@@ -172,7 +177,13 @@ export function createPaymentsService(deps: {
     },
   };
 
-  return { provider, bookingPort, publicUrl: deps.publicUrl, logger };
+  /** The coach's overview of online payments (coach-payment-figures.ts); manual: paid at the session. */
+  const coachPayments = (input: CoachPaymentsInput) =>
+    provider.collectsOnline
+      ? coachPaymentFigures(provider.name, input)
+      : Promise.resolve(paidAtSession(input));
+
+  return { provider, bookingPort, coachPayments, publicUrl: deps.publicUrl, logger };
 }
 
 export type PaymentsService = ReturnType<typeof createPaymentsService>;

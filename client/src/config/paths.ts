@@ -51,6 +51,14 @@ export const paths = {
       getHref: (userId: string) => `${coachPath(userId)}/book`,
     },
     bookings: { path: '/bookings', getHref: () => '/bookings' },
+    /** A client's package credits and purchases. */
+    packages: { path: '/packages', getHref: () => '/packages' },
+    /** Where the payment provider sends a client back after paying for a package. */
+    packageCheckoutReturn: {
+      path: '/packages/checkout-return',
+      getHref: (purchaseId: string, sessionId: string) =>
+        withQuery('/packages/checkout-return', { purchase: purchaseId, session_id: sessionId }),
+    },
     messages: {
       path: '/messages',
       /** `withUserId` opens (or starts) the conversation with that person. */

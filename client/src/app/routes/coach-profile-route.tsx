@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { CoachProfileSlots } from '@/features/coaches/components/coach-profile-slots';
 import { CoachProfilePage } from '@/features/coaches/pages/coach-profile-page';
+import { CoachPackagesSection } from '@/features/packages/components/coach-packages-section';
 import { ReportAction } from '@/features/reports/components/report-action';
 import { CoachReviewsSection } from '@/features/reviews/components/coach-reviews-section';
 
@@ -20,11 +21,12 @@ const ReportReview = ({ review }: { review: ReviewDTO }) => {
 };
 
 /**
- * `/coaches/:userId` composes the coach's profile (coaches) with their reviews (reviews) and
- * reporting either (reports), which never import each other. On their own page a coach can reply
- * to reviews.
+ * `/coaches/:userId` composes the coach's profile (coaches) with the packages they sell
+ * (packages), their reviews (reviews) and reporting either (reports), which never import each
+ * other. On their own page a coach can reply to reviews.
  */
 const slots: CoachProfileSlots = {
+  renderPackages: (coach) => <CoachPackagesSection coach={coach} />,
   renderReviews: (coach, viewerIsCoach) => (
     <CoachReviewsSection
       coachId={coach._id}

@@ -8,6 +8,8 @@ import type { ReactNode } from 'react';
 export interface CoachProfileSlots {
   /** Below the profile; `viewerIsCoach`: the coach looks at their own page. */
   renderReviews?: (coach: CoachProfileDTO, viewerIsCoach: boolean) => ReactNode;
+  /** Between the profile and the reviews: the packages the coach sells. */
+  renderPackages?: (coach: CoachProfileDTO) => ReactNode;
   /** Under the coach's actions: reporting the profile. */
   renderReport?: (coach: CoachProfileDTO) => ReactNode;
 }

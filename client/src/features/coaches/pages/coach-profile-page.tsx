@@ -62,6 +62,7 @@ export const CoachProfilePage = ({ slots = {} }: { slots?: CoachProfileSlots }) 
           <CoachFacts coach={profile} />
         </aside>
       </div>
+      {slots.renderPackages?.(profile)}
       {slots.renderReviews?.(profile, viewer?._id === profile._id)}
     </article>
   );

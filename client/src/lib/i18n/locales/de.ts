@@ -968,6 +968,40 @@ export const de: Translation = {
     },
     otherCurrencies:
       'Oben nicht gezählt, in einer anderen Währung gebucht, bevor du deine geändert hast: {{amounts}}.',
+    payments: {
+      heading: 'Zahlungen',
+      manual:
+        'Deine Klient:innen bezahlen dich bei der Sitzung; hier wird nichts eingezogen, deshalb gibt es nichts anzuzeigen.',
+      received: 'Eingenommen',
+      receivedNote: 'Online bezahlt in den letzten zwölf Monaten.',
+      refunded: 'Erstattet',
+      refundedNote: 'An Klient:innen zurückgezahlt in den letzten zwölf Monaten.',
+      net: 'Netto',
+      netNote: 'Eingenommen abzüglich Erstattungen.',
+      otherCurrencies: 'Oben nicht gezählt, in einer anderen Währung bezahlt: {{amounts}}.',
+      none: 'Noch keine Online-Zahlungen.',
+      recentCaption: 'Letzte Zahlungen und Erstattungen',
+      columns: {
+        date: 'Datum',
+        client: 'Klient:in',
+        session: 'Sitzung',
+        kind: 'Art',
+        amount: 'Betrag',
+        status: 'Status',
+      },
+      package: 'Sitzungspaket',
+      unknown: 'Unbekannt',
+      kinds: {
+        payment: 'Zahlung',
+        refund: 'Erstattung',
+      },
+      statuses: {
+        pending: 'Offen',
+        succeeded: 'Erfolgreich',
+        failed: 'Fehlgeschlagen',
+        canceled: 'Abgebrochen',
+      },
+    },
   },
   booking: {
     title: 'Sitzung buchen',

@@ -964,6 +964,40 @@ export const en = {
     },
     otherCurrencies:
       'Not counted above, booked in another currency before you changed yours: {{amounts}}.',
+    payments: {
+      heading: 'Payments',
+      manual:
+        'Your clients pay you at the session, so no payments are collected here and there is nothing to show.',
+      received: 'Received',
+      receivedNote: 'Paid online in the last twelve months.',
+      refunded: 'Refunded',
+      refundedNote: 'Given back to clients in the last twelve months.',
+      net: 'Net',
+      netNote: 'Received minus refunded.',
+      otherCurrencies: 'Not counted above, paid in another currency: {{amounts}}.',
+      none: 'No online payments yet.',
+      recentCaption: 'Latest payments and refunds',
+      columns: {
+        date: 'Date',
+        client: 'Client',
+        session: 'Session',
+        kind: 'Type',
+        amount: 'Amount',
+        status: 'Status',
+      },
+      package: 'Session package',
+      unknown: 'Unknown',
+      kinds: {
+        payment: 'Payment',
+        refund: 'Refund',
+      } satisfies Record<PaymentTransactionKind, string>,
+      statuses: {
+        pending: 'Pending',
+        succeeded: 'Succeeded',
+        failed: 'Failed',
+        canceled: 'Cancelled',
+      } satisfies Record<PaymentTransactionStatus, string>,
+    },
   },
   booking: {
     title: 'Book a session',

@@ -1,0 +1,39 @@
+import type { CreditBalance, PackagePurchaseDTO } from '@coachhub/shared/payment';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+
+import { apiClient } from '@/lib/api-client';
+
+const OWN_PACKAGES_KEY = ['packages', 'mine'] as const;
+
+export const getCredits = async (): Promise<CreditBalance[]> => {
+  const { data } = await apiClient.get<CreditBalance[]>('/users/me/credits');
+  return data;
+};
+
+export const getPackagePurchases = async (): Promise<PackagePurchaseDTO[]> => {
+  const { data } = await apiClient.get<PackagePurchaseDTO[]>('/users/me/package-purchases');
+  return data;
+};
+
+/** The caller's usable credits, one entry per purchase that still has some. */
+export const creditsQueryOptions = () =>
+  queryOptions({
+    queryKey: [...OWN_PACKAGES_KEY, 'credits'],
+    queryFn: getCredits,
+    // Bookings elsewhere (this tab, another device) use and return credits: read them afresh.
+    staleTime: 0,
+  });
+
+/** Every package the caller bought, whatever became of it. */
+export const packagePurchasesQueryOptions = () =>
+  queryOptions({ queryKey: [...OWN_PACKAGES_KEY, 'purchases'], queryFn: getPackagePurchases });
+
+export const useCredits = ({ enabled = true }: { enabled?: boolean } = {}) =>
+  useQuery({ ...creditsQueryOptions(), enabled });
+
+export const usePackagePurchases = () => useQuery(packagePurchasesQueryOptions());
+
+/** A purchase, a paid checkout or a booking with a credit changes both lists. */
+export const invalidateOwnPackages = (queryClient: QueryClient) =>
+  queryClient.invalidateQueries({ queryKey: OWN_PACKAGES_KEY });

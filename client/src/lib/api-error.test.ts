@@ -28,6 +28,17 @@ describe('toApiError', () => {
     expect(error.fieldIssues).toEqual(details);
   });
 
+  it('reads how long a rate limit asks to wait, and nothing where it does not say', () => {
+    const limited = (details: unknown) =>
+      toApiError(
+        httpError(429, { error: { code: 'RATE_LIMITED', message: 'Slow down', details } }),
+      );
+    expect(limited({ retryAfterSeconds: 42.2 }).retryAfterSeconds).toBe(43);
+    expect(limited(undefined).retryAfterSeconds).toBeNull();
+    expect(limited({ retryAfterSeconds: 'soon' }).retryAfterSeconds).toBeNull();
+    expect(limited([{ field: 'x', location: 'body', message: 'y' }]).retryAfterSeconds).toBeNull();
+  });
+
   it('maps a code this build does not know to UNKNOWN_ERROR', () => {
     const error = toApiError(httpError(409, { error: { code: 'BRAND_NEW', message: 'x' } }));
     expect(error.code).toBe('UNKNOWN_ERROR');

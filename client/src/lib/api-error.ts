@@ -33,6 +33,15 @@ export class ApiError extends Error {
   get fieldIssues(): ValidationIssue[] {
     return Array.isArray(this.details) ? this.details : [];
   }
+
+  /** How long a 429 `RATE_LIMITED` asks to wait (its `Retry-After`), when it says. */
+  get retryAfterSeconds(): number | null {
+    if (this.details === undefined || Array.isArray(this.details)) return null;
+    const seconds = this.details.retryAfterSeconds;
+    return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0
+      ? Math.ceil(seconds)
+      : null;
+  }
 }
 
 /**

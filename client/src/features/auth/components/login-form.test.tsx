@@ -100,6 +100,30 @@ describe('LoginForm', () => {
     );
   });
 
+  it('says how long to wait when the rate limit tells', async () => {
+    installFakeApi({
+      'POST /auth/login': () => ({
+        status: 429,
+        data: {
+          error: {
+            code: 'RATE_LIMITED',
+            message: 'Too many attempts',
+            details: { retryAfterSeconds: 600 },
+          },
+        },
+      }),
+    });
+    const { user } = await openLogin();
+
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await user.type(screen.getByLabelText('Password'), 'whatever');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Too many attempts. Please try again in 10 minutes.',
+    );
+  });
+
   it('speaks German after switching the language', async () => {
     installFakeApi({ 'POST /auth/login': () => apiErrorReply(401, 'INVALID_CREDENTIALS') });
     const { user } = await openLogin();

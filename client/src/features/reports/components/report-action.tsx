@@ -35,6 +35,7 @@ export const ReportAction = ({
   const { t } = useTranslation();
   const viewer = useCurrentUser();
   const [open, setOpen] = useState(false);
+  const [reported, setReported] = useState(false);
 
   if (!viewer || viewer._id === ownerId || viewer.role === 'admin') return null;
   const label = t(`reports.action.${targetType}`);
@@ -44,18 +45,24 @@ export const ReportAction = ({
       <Button
         variant={variant}
         className={[variant === 'link' && 'report-action', className].filter(Boolean).join(' ')}
-        aria-haspopup="dialog"
+        // Once reported it says so and stays where it was, so focus can come back to it from the
+        // dialog; a second report of the same thing would only be refused.
+        aria-disabled={reported || undefined}
+        aria-haspopup={reported ? undefined : 'dialog'}
         // A bare "Report" does not say what is reported; the name starts with the visible word.
-        aria-label={label === accessibleName ? undefined : accessibleName}
-        onClick={() => setOpen(true)}
+        aria-label={reported || label === accessibleName ? undefined : accessibleName}
+        onClick={() => {
+          if (!reported) setOpen(true);
+        }}
       >
-        {label}
+        {reported ? t('reports.reported') : label}
       </Button>
       {open && (
         <ReportDialog
           target={{ type: targetType, id: targetId }}
           name={name}
           onClose={() => setOpen(false)}
+          onReported={() => setReported(true)}
         />
       )}
     </>

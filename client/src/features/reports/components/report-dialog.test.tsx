@@ -95,11 +95,13 @@ describe('Reporting from a coach profile', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(
-      within(await reviewBy('Lena F.')).getByRole('button', {
-        name: 'Report the review by Lena F.',
-      }),
-    ).toHaveFocus();
+    // Focus comes back to where it was, which now says the review is reported.
+    const reported = within(await reviewBy('Lena F.')).getByRole('button', { name: 'Reported' });
+    expect(reported).toHaveFocus();
+    expect(reported).toHaveAttribute('aria-disabled', 'true');
+    await user.click(reported);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(reportsSent()).toHaveLength(1);
   });
 
   it('reports the coach’s profile by the coach’s user id, without details when none are given', async () => {
@@ -129,6 +131,27 @@ describe('Reporting from a coach profile', () => {
     // Nothing to send again: only a way out.
     expect(within(dialog).queryByRole('button', { name: 'Send report' })).toBeNull();
     expect(within(dialog).getByRole('button', { name: 'Close' })).toBeVisible();
+  });
+
+  it('says how long to wait when the server tells (429 with Retry-After)', async () => {
+    profileApi(() => ({
+      status: 429,
+      data: {
+        error: {
+          code: 'RATE_LIMITED',
+          message: 'Too many attempts',
+          details: { retryAfterSeconds: 240 },
+        },
+      },
+    }));
+    const { user } = renderApp({ url: '/coaches/coach-1', user: ada });
+    const dialog = await openReportOfLenasReview(user);
+    await user.click(within(dialog).getByRole('radio', { name: 'Something else' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Send report' }));
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'You have sent a lot of reports in a short time. Please try again in 4 minutes.',
+    );
   });
 
   it('asks to try later after too many reports (429), keeping what was written', async () => {

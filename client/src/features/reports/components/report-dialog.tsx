@@ -12,7 +12,7 @@ import { Button } from '@/components/ui/button';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { toApiError } from '@/lib/api-error';
 import type { FieldProblem } from '@/lib/field-problem';
-import { useErrorMessage } from '@/lib/i18n/use-error-message';
+import { formatWait, useErrorMessage } from '@/lib/i18n/use-error-message';
 import { checkTextLength } from '@/lib/validation';
 
 import { useCreateReport } from '../api/create-report';
@@ -51,11 +51,16 @@ export const toReportRequest = (
 
 /** A refusal in words that say what to do next. */
 const useReportErrorMessage = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   return (error: unknown): string => {
     const apiError = toApiError(error);
-    if (apiError.code === 'RATE_LIMITED') return t('reports.tooMany');
+    if (apiError.code === 'RATE_LIMITED') {
+      const wait = apiError.retryAfterSeconds;
+      return wait === null
+        ? t('reports.tooMany')
+        : t('reports.tooManyWait', { when: formatWait(wait, i18n.language) });
+    }
     if (apiError.code === 'NOT_FOUND') return t('reports.gone');
     if (apiError.fieldIssues.some((issue) => issue.field === 'targetId')) {
       return t('reports.ownContent');
@@ -80,13 +85,15 @@ interface ReportDialogProps {
   /** Whom or whose content it is about, for the title. */
   name: string;
   onClose: () => void;
+  /** The report was taken, or one of the viewer's is still open. */
+  onReported?: () => void;
 }
 
 /**
  * Reporting something to the admins: a reason (required), details in one's own words (optional,
  * with a counter), then thanks. A report still open from before is said, not refused.
  */
-export const ReportDialog = ({ target, name, onClose }: ReportDialogProps) => {
+export const ReportDialog = ({ target, name, onClose, onReported }: ReportDialogProps) => {
   const { t, i18n } = useTranslation();
   const reasonName = useId();
   const reportErrorMessage = useReportErrorMessage();
@@ -99,7 +106,11 @@ export const ReportDialog = ({ target, name, onClose }: ReportDialogProps) => {
       // `validate` has asked for a reason already; this only tells the types.
       if (reason === '') return;
       create.mutate(toReportRequest(target, reason, details), {
-        onError: helpers.focusFirstProblem,
+        onSuccess: () => onReported?.(),
+        onError: (error) => {
+          if (toApiError(error).code === 'ALREADY_REPORTED') onReported?.();
+          else helpers.focusFirstProblem();
+        },
       });
     },
   });

@@ -1786,6 +1786,9 @@ export const de: Translation = {
       'Du hast das bereits gemeldet und ein Admin hat noch nicht entschieden. Du musst es nicht noch einmal melden.',
     tooMany:
       'Du hast in kurzer Zeit sehr viele Meldungen geschickt. Bitte versuche es später noch einmal.',
+    tooManyWait:
+      'Du hast in kurzer Zeit sehr viele Meldungen geschickt. Bitte versuche es {{when}} noch einmal.',
+    reported: 'Gemeldet',
     gone: 'Das gibt es nicht mehr, es kann nicht gemeldet werden.',
     ownContent: 'Du kannst dich selbst oder deine eigenen Inhalte nicht melden.',
   },
@@ -1848,5 +1851,8 @@ export const de: Translation = {
       'Der Dienst ist kurz nicht erreichbar. Bitte versuche es gleich noch einmal.',
     NETWORK_ERROR: 'CoachHub ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.',
     UNKNOWN_ERROR: 'Etwas ist schiefgegangen. Bitte versuche es erneut.',
+  },
+  errorsWithWait: {
+    RATE_LIMITED: 'Zu viele Versuche. Bitte versuche es {{when}} erneut.',
   },
 };

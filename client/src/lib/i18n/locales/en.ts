@@ -1766,6 +1766,8 @@ export const en = {
     already:
       'You have already reported this and an admin has not decided on it yet. There is no need to report it again.',
     tooMany: 'You have sent a lot of reports in a short time. Please try again later.',
+    tooManyWait: 'You have sent a lot of reports in a short time. Please try again {{when}}.',
+    reported: 'Reported',
     gone: 'This is no longer there to report.',
     ownContent: 'You cannot report yourself or your own content.',
   },
@@ -1824,6 +1826,10 @@ export const en = {
     NETWORK_ERROR: 'We could not reach CoachHub. Check your connection and try again.',
     UNKNOWN_ERROR: 'Something went wrong. Please try again.',
   } satisfies Record<ApiErrorCode, string>,
+  /** Errors that say how long to wait: `when` is e.g. "in 5 minutes". */
+  errorsWithWait: {
+    RATE_LIMITED: 'Too many attempts. Please try again {{when}}.',
+  },
 };
 
 /** Nested objects of strings, with the same keys as English. */

@@ -13,7 +13,8 @@ interface StatProps {
   testId: string;
 }
 
-const Stat = ({ label, value, note, testId }: StatProps) => (
+/** One headline figure of a `<dl className="overview-stats">`. */
+export const Stat = ({ label, value, note, testId }: StatProps) => (
   <div className="overview-stat" data-testid={testId}>
     <dt className="overview-stat__label">{label}</dt>
     <dd className="overview-stat__value">{value}</dd>

@@ -1,4 +1,8 @@
-import type { CoachMonthFigures, CoachOverviewDTO } from '@coachhub/shared/dashboard';
+import type {
+  CoachMonthFigures,
+  CoachOverviewDTO,
+  CoachPaymentsOverview,
+} from '@coachhub/shared/dashboard';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
@@ -74,6 +78,54 @@ const overview = (change: Partial<CoachOverviewDTO> = {}): CoachOverviewDTO => (
 });
 
 const tableNamed = (name: string) => screen.getByRole('table', { name });
+
+const stripePayments = (change: Partial<CoachPaymentsOverview> = {}): CoachPaymentsOverview => ({
+  provider: 'stripe',
+  currency: 'EUR',
+  received: 123450,
+  refunded: 8000,
+  net: 115450,
+  months: MONTHS.map((key) => ({ month: key, received: 0, refunded: 0 })),
+  otherCurrencies: [],
+  recent: [
+    {
+      kind: 'refund',
+      amount: 8000,
+      currency: 'EUR',
+      status: 'succeeded',
+      at: '2026-06-16T18:30:00.000Z',
+      bookingId: 'booking-2',
+      clientName: 'Tom Client',
+      sessionTitle: 'Career coaching',
+    },
+    {
+      kind: 'payment',
+      amount: 30000,
+      currency: 'EUR',
+      status: 'succeeded',
+      at: '2026-06-15T09:05:00.000Z',
+      purchaseId: 'purchase-1',
+      clientName: 'Pia Package',
+    },
+    {
+      kind: 'payment',
+      amount: 8000,
+      currency: 'EUR',
+      status: 'pending',
+      at: '2026-06-14T08:00:00.000Z',
+      bookingId: 'booking-1',
+      clientName: 'Lena Client',
+      sessionTitle: 'Career coaching',
+    },
+  ],
+  ...change,
+});
+
+/** The row's cells as read, with the narrow spaces Intl puts in amounts and times as plain ones. */
+const cellsOf = (row: HTMLElement) =>
+  within(row)
+    .getAllByRole('cell')
+    .map((cell) => (cell.textContent ?? '').replace(/\s/g, ' '));
 
 describe('CoachOverviewPage', () => {
   it('shows the week, the waiting requests and the twelve months’ sums', async () => {
@@ -205,5 +257,134 @@ describe('CoachOverviewPage', () => {
     expect(within(figure).getByTestId('chart-empty')).toHaveTextContent(
       'No reviews in these months yet.',
     );
+  });
+
+  it('shows what clients paid online, what went back and the latest payments as a table', async () => {
+    installFakeApi({
+      'GET /dashboard/coach': () => ({
+        status: 200,
+        data: overview({
+          payments: stripePayments({ otherCurrencies: [{ amount: 5000, currency: 'USD' }] }),
+        }),
+      }),
+    });
+    renderApp({ url: '/practice/overview', user: coach });
+
+    const section = await screen.findByRole('region', { name: 'Payments' });
+    expect(within(section).getByTestId('overview-payments-received')).toHaveTextContent(
+      'Received€1,234.50',
+    );
+    expect(within(section).getByTestId('overview-payments-refunded')).toHaveTextContent('€80.00');
+    expect(within(section).getByTestId('overview-payments-net')).toHaveTextContent('€1,154.50');
+    expect(within(section).getByTestId('overview-payments-other-currencies')).toHaveTextContent(
+      'paid in another currency: $50.00.',
+    );
+    const table = within(section).getByRole('table', { name: 'Latest payments and refunds' });
+    const rows = within(table).getAllByRole('row');
+    expect(
+      within(rows[0]!)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Date', 'Client', 'Session', 'Type', 'Amount', 'Status']);
+    // Dates in the coach's zone (Berlin, summer time).
+    expect(cellsOf(rows[1]!)).toEqual([
+      'Jun 16, 2026, 8:30 PM',
+      'Tom Client',
+      'Career coaching',
+      'Refund',
+      '€80.00',
+      'Succeeded',
+    ]);
+    expect(cellsOf(rows[2]!)).toEqual([
+      'Jun 15, 2026, 11:05 AM',
+      'Pia Package',
+      'Session package',
+      'Payment',
+      '€300.00',
+      'Succeeded',
+    ]);
+    expect(cellsOf(rows[3]!).slice(3)).toEqual(['Payment', '€80.00', 'Pending']);
+  });
+
+  it('reads the payments in German: amounts, dates and words', async () => {
+    await i18n.changeLanguage('de');
+    installFakeApi({
+      'GET /dashboard/coach': () => ({
+        status: 200,
+        data: overview({ payments: stripePayments() }),
+      }),
+    });
+    renderApp({ url: '/practice/overview', user: { ...coach, locale: 'de' } });
+
+    await waitFor(() =>
+      expect(screen.getByTestId('overview-payments-received')).toHaveTextContent(
+        'Eingenommen1.234,50 €',
+      ),
+    );
+    expect(screen.getByTestId('overview-payments-net')).toHaveTextContent('1.154,50 €');
+    const section = screen.getByRole('region', { name: 'Zahlungen' });
+    const table = within(section).getByRole('table', {
+      name: 'Letzte Zahlungen und Erstattungen',
+    });
+    const rows = within(table).getAllByRole('row');
+    expect(rows[0]).toHaveTextContent('DatumKlient:inSitzungArtBetragStatus');
+    expect(cellsOf(rows[1]!)).toEqual([
+      '16.06.2026, 20:30',
+      'Tom Client',
+      'Career coaching',
+      'Erstattung',
+      '80,00 €',
+      'Erfolgreich',
+    ]);
+    expect(cellsOf(rows[2]!)[2]).toBe('Sitzungspaket');
+    expect(cellsOf(rows[3]!)[5]).toBe('Offen');
+  });
+
+  it('explains that clients pay at the session when payments are not online', async () => {
+    installFakeApi({
+      'GET /dashboard/coach': () => ({
+        status: 200,
+        data: overview({
+          payments: stripePayments({
+            provider: 'manual',
+            received: 0,
+            refunded: 0,
+            net: 0,
+            recent: [],
+          }),
+        }),
+      }),
+    });
+    renderApp({ url: '/practice/overview', user: coach });
+
+    const section = await screen.findByRole('region', { name: 'Payments' });
+    expect(within(section).getByTestId('overview-payments-manual')).toHaveTextContent(
+      'Your clients pay you at the session',
+    );
+    expect(within(section).queryByRole('table')).toBeNull();
+    expect(within(section).queryByTestId('overview-payments-received')).toBeNull();
+  });
+
+  it('says so when nothing was paid online yet', async () => {
+    installFakeApi({
+      'GET /dashboard/coach': () => ({
+        status: 200,
+        data: overview({
+          payments: stripePayments({ received: 0, refunded: 0, net: 0, recent: [] }),
+        }),
+      }),
+    });
+    renderApp({ url: '/practice/overview', user: coach });
+    expect(await screen.findByTestId('overview-payments-none')).toHaveTextContent(
+      'No online payments yet.',
+    );
+    expect(screen.getByTestId('overview-payments-net')).toHaveTextContent('€0.00');
+  });
+
+  it('has no payments section when the server sends no payments part', async () => {
+    installFakeApi({ 'GET /dashboard/coach': () => ({ status: 200, data: overview() }) });
+    renderApp({ url: '/practice/overview', user: coach });
+    expect(await screen.findByTestId('overview-week')).toBeVisible();
+    expect(screen.queryByRole('region', { name: 'Payments' })).toBeNull();
   });
 });

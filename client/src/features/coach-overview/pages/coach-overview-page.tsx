@@ -8,10 +8,14 @@ import { useErrorMessage } from '@/lib/i18n/use-error-message';
 
 import { useCoachOverview } from '../api/get-coach-overview';
 import { OverviewCharts } from '../components/overview-charts';
+import { OverviewPayments } from '../components/overview-payments';
 import { OverviewStats } from '../components/overview-stats';
 import './coach-overview-page.css';
 
-/** `/practice/overview`: the coach's week, waiting requests and last twelve months in figures. */
+/**
+ * `/practice/overview`: the coach's week, waiting requests, last twelve months in figures and
+ * online payments.
+ */
 export const CoachOverviewPage = () => {
   const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
@@ -60,6 +64,15 @@ export const CoachOverviewPage = () => {
               </p>
             )}
           </section>
+          {overview.data.payments && (
+            <section className="panel" aria-labelledby="overview-payments">
+              <h2 id="overview-payments">{t('coachOverview.payments.heading')}</h2>
+              <OverviewPayments
+                payments={overview.data.payments}
+                timeZone={overview.data.timeZone}
+              />
+            </section>
+          )}
         </>
       )}
     </div>

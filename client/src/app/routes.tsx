@@ -95,6 +95,21 @@ export const appRoutes: RouteObject[] = [
                 }),
               },
               {
+                path: paths.app.packages.path,
+                lazy: async () => ({
+                  Component: (await import('./routes/my-packages-route')).MyPackagesRoute,
+                }),
+              },
+              {
+                // Where the payment provider sends a client back after paying for a package.
+                path: paths.app.packageCheckoutReturn.path,
+                lazy: async () => ({
+                  Component: (
+                    await import('@/features/packages/pages/package-checkout-return-page')
+                  ).PackageCheckoutReturnPage,
+                }),
+              },
+              {
                 path: paths.app.coachBooking.path,
                 lazy: async () => ({
                   Component: (await import('./routes/book-session-route')).BookSessionRoute,

@@ -13,6 +13,8 @@ export interface NavItem {
 const dashboard: NavItem = { href: paths.app.dashboard.getHref(), labelKey: 'nav.dashboard' };
 const findCoach: NavItem = { href: paths.app.coaches.getHref(), labelKey: 'nav.findCoach' };
 const bookings: NavItem = { href: paths.app.bookings.getHref(), labelKey: 'nav.bookings' };
+/** The client's package credits and purchases. */
+const packages: NavItem = { href: paths.app.packages.getHref(), labelKey: 'nav.packages' };
 const messages: NavItem = { href: paths.app.messages.getHref(), labelKey: 'nav.messages' };
 const practice: NavItem = {
   href: paths.app.practice.getHref(),
@@ -33,7 +35,7 @@ const admin: NavItem = { href: paths.app.admin.getHref(), labelKey: 'nav.admin' 
 /** The main navigation per role; visitors (null) see the public directory only. */
 export const NAV_ITEMS: Record<Role | 'visitor', readonly NavItem[]> = {
   visitor: [findCoach],
-  client: [dashboard, findCoach, bookings, messages],
+  client: [dashboard, findCoach, bookings, packages, messages],
   coach: [dashboard, practice, coachFigures, coachProfile, bookings, messages],
   admin: [dashboard, admin, findCoach],
 };

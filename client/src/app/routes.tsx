@@ -89,6 +89,19 @@ export const appRoutes: RouteObject[] = [
                 }),
               },
               {
+                // Where the payment provider sends a client back after paying for a booking.
+                path: paths.app.checkoutReturn.path,
+                lazy: async () => ({
+                  Component: (await import('./routes/checkout-return-route')).CheckoutReturnRoute,
+                }),
+              },
+              {
+                path: paths.app.bookingReceipt.path,
+                lazy: async () => ({
+                  Component: (await import('@/features/payments/pages/receipt-page')).ReceiptPage,
+                }),
+              },
+              {
                 path: paths.app.messages.path,
                 lazy: async () => ({
                   Component: (await import('./routes/messages-route')).MessagesRoute,
@@ -123,7 +136,7 @@ export const appRoutes: RouteObject[] = [
               {
                 path: paths.app.practice.path,
                 lazy: async () => ({
-                  Component: (await import('@/features/bookings/pages/practice-page')).PracticePage,
+                  Component: (await import('./routes/practice-route')).PracticeRoute,
                 }),
               },
               {

@@ -51,6 +51,17 @@ export const paths = {
       getHref: (userId: string) => `${coachPath(userId)}/book`,
     },
     bookings: { path: '/bookings', getHref: () => '/bookings' },
+    /** Where the payment provider sends a client back after paying (`?booking=&session_id=`). */
+    checkoutReturn: {
+      path: '/bookings/checkout-return',
+      getHref: (bookingId: string, sessionId: string) =>
+        withQuery('/bookings/checkout-return', { booking: bookingId, session_id: sessionId }),
+    },
+    /** A booking's receipt, for its two participants. */
+    bookingReceipt: {
+      path: '/bookings/:bookingId/receipt',
+      getHref: (bookingId: string) => `/bookings/${encodeURIComponent(bookingId)}/receipt`,
+    },
     /** A client's package credits and purchases. */
     packages: { path: '/packages', getHref: () => '/packages' },
     /** Where the payment provider sends a client back after paying for a package. */

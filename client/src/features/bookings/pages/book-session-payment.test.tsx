@@ -82,13 +82,29 @@ describe('Booking a session that is paid online', { timeout: 15_000 }, () => {
   it('shows the booking as before when it is paid at the session (no checkout)', async () => {
     const assign = vi.spyOn(browserLocation, 'assign').mockImplementation(() => undefined);
     installFakeApi(
-      routes(() => ({ status: 201, data: makeBooking({ _id: 'booking-2', coach, start: START }) })),
+      routes(() => ({
+        status: 201,
+        data: makeBooking({
+          _id: 'booking-2',
+          coach,
+          start: START,
+          payment: {
+            method: 'manual',
+            status: 'due_at_session',
+            currency: 'EUR',
+            amountDue: 8000,
+            amountPaid: 0,
+            amountRefunded: 0,
+          },
+        }),
+      })),
     );
     const { user } = renderApp({ url: '/coaches/coach-1/book', user: viewer });
     await chooseTimeAndBook(user);
 
     expect(await screen.findByRole('heading', { name: 'Request sent' })).toBeInTheDocument();
-    expect(screen.getByTestId('booking-success')).toHaveAttribute('data-booking-id', 'booking-2');
+    const success = screen.getByTestId('booking-success');
+    expect(success).toHaveAttribute('data-booking-id', 'booking-2');
     expect(assign).not.toHaveBeenCalled();
   });
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
@@ -13,9 +14,16 @@ import './booking-pages.css';
 
 /**
  * `/bookings`: a client's sessions; a coach sees their clients' bookings and their own. Parts of
- * the cards from other features come in through `slots` (app/routes/my-bookings-route.tsx).
+ * the cards from other features come in through `slots`, a notice above the list (a cancelled
+ * checkout) through `notice` (app/routes/my-bookings-route.tsx).
  */
-export const MyBookingsPage = ({ slots = {} }: { slots?: BookingCardSlots }) => {
+export const MyBookingsPage = ({
+  slots = {},
+  notice,
+}: {
+  slots?: BookingCardSlots;
+  notice?: ReactNode;
+}) => {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const isCoach = user?.role === 'coach';
@@ -26,6 +34,7 @@ export const MyBookingsPage = ({ slots = {} }: { slots?: BookingCardSlots }) => 
         <h1>{t('bookings.title')}</h1>
         <p className="page-header__lead">{t(isCoach ? 'bookings.leadCoach' : 'bookings.lead')}</p>
       </header>
+      {notice}
       <BookingCardSlotsContext.Provider value={slots}>
         <BookingsBrowser
           defaultRole={isCoach ? 'coach' : 'client'}

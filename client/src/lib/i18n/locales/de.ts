@@ -1240,6 +1240,8 @@ export const de: Translation = {
     cancelled: {
       title: 'Zahlung abgebrochen',
       held: 'Deine Zahlung wurde nicht abgeschlossen. Der Termin ist bis {{time}} für dich reserviert: Bezahle jetzt, um ihn zu behalten.',
+      heldShort:
+        'Deine Zahlung wurde nicht abgeschlossen. Der Termin ist noch kurz für dich reserviert: Bezahle jetzt, um ihn zu behalten.',
       ended:
         'Deine Zahlung wurde nicht abgeschlossen, und der Termin ist nicht mehr für dich reserviert.',
       done: 'Für diese Buchung ist keine Zahlung mehr nötig.',

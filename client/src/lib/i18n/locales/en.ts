@@ -1231,6 +1231,8 @@ export const en = {
     cancelled: {
       title: 'Payment cancelled',
       held: 'Your payment was not completed. The time is held for you until {{time}}: pay now to keep it.',
+      heldShort:
+        'Your payment was not completed. The time is still held for a short while: pay now to keep it.',
       ended: 'Your payment was not completed, and the time is no longer held for you.',
       done: 'This booking needs no payment any more.',
       loading: 'Checking your booking…',

@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { useFormatContext } from '@/lib/use-format-context';
 
 import { useBooking } from '../../api/get-booking';
+import { useBookingCardSlots } from '../list/booking-card-slots';
 import { BookingStatusBadge } from '../list/booking-status-badge';
 import { IcsDownloadButton } from '../list/ics-download-button';
 
@@ -24,6 +25,7 @@ export const BookingSuccess = ({ bookingId, coachName, onBookAnother }: BookingS
   const { t } = useTranslation();
   const format = useFormatContext();
   const booking = useBooking(bookingId);
+  const { renderPayment } = useBookingCardSlots();
   if (!booking.data) return null;
   const { status, start, sessionType, meetingUrl } = booking.data;
   const confirmed = status === 'confirmed';
@@ -53,6 +55,7 @@ export const BookingSuccess = ({ bookingId, coachName, onBookAnother }: BookingS
           ? t('booking.success.confirmedText')
           : t('booking.success.pendingText', { name: coachName })}
       </p>
+      {renderPayment?.(booking.data, 'client')}
       {confirmed && meetingUrl && (
         <p>
           <a href={meetingUrl} target="_blank" rel="noreferrer">

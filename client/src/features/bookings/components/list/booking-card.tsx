@@ -19,7 +19,7 @@ export const BookingCard = ({ booking, role }: { booking: BookingDTO; role: Book
   const { t } = useTranslation();
   const format = useFormatContext();
   const headingId = useId();
-  const { renderFooter } = useBookingCardSlots();
+  const { renderPayment, renderFooter } = useBookingCardSlots();
   const { coach, client, sessionType, status, cancellation } = booking;
   // A client has no coach picture: the avatar falls back to their account picture.
   const other = role === 'client' ? coach : { ...client, coachProfilePicture: null };
@@ -84,6 +84,7 @@ export const BookingCard = ({ booking, role }: { booking: BookingDTO; role: Book
           </div>
         )}
       </dl>
+      {renderPayment?.(booking, role)}
       {booking.pendingReschedule && (
         <p className="notice notice--pending" data-testid="pending-reschedule">
           {t(`bookings.card.pendingReschedule.${role}`, {

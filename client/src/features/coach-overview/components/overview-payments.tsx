@@ -104,16 +104,20 @@ const RecentPayments = ({
         <tbody>
           {entries.map((entry, index) => (
             <tr key={`${entry.at}-${entry.kind}-${index}`}>
-              <td>
+              <td className="overview-payments__nowrap">
                 {formatDateTime(entry.at, context, { dateStyle: 'medium', timeStyle: 'short' })}
               </td>
               <td>{entry.clientName || t('coachOverview.payments.unknown')}</td>
               <td>{session(entry)}</td>
-              <td>{t(`coachOverview.payments.kinds.${entry.kind}`)}</td>
+              <td className="overview-payments__nowrap">
+                {t(`coachOverview.payments.kinds.${entry.kind}`)}
+              </td>
               <td className="overview-payments__amount">
                 {formatMoney({ amount: entry.amount, currency: entry.currency }, i18n.language)}
               </td>
-              <td>{t(`coachOverview.payments.statuses.${entry.status}`)}</td>
+              <td className="overview-payments__nowrap">
+                {t(`coachOverview.payments.statuses.${entry.status}`)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -3,8 +3,15 @@ import { useParams } from 'react-router-dom';
 
 import { CoachLoadError } from '@/components/coach/coach-load-error';
 import { LoadingScreen } from '@/components/ui/loading-screen';
+import type { BookingFlowSlots } from '@/features/bookings/components/flow/booking-flow-slots';
 import { BookSessionPage } from '@/features/bookings/pages/book-session-page';
 import { useCoach } from '@/features/coaches/api/get-coach';
+import { CreditChoice } from '@/features/packages/components/credit-choice';
+
+/** Paying with a package credit (packages) where the client holds one. */
+const flowSlots: BookingFlowSlots = {
+  renderPaymentChoice: (choice) => <CreditChoice {...choice} />,
+};
 
 /**
  * `/coaches/:userId/book` composes two features: the coach (coaches) and the booking flow
@@ -27,5 +34,5 @@ export const BookSessionRoute = () => {
       />
     );
   }
-  return <BookSessionPage coach={coach.data} />;
+  return <BookSessionPage coach={coach.data} slots={flowSlots} />;
 };

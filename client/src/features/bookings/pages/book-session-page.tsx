@@ -14,6 +14,7 @@ import { useFormatContext } from '@/lib/use-format-context';
 
 import { useAvailability } from '../api/get-availability';
 import { BookingConfirm } from '../components/flow/booking-confirm';
+import type { BookingFlowSlots } from '../components/flow/booking-flow-slots';
 import { BookingSuccess } from '../components/flow/booking-success';
 import { SessionTypePicker } from '../components/flow/session-type-picker';
 import { SlotPicker } from '../components/slots/slot-picker';
@@ -22,9 +23,16 @@ import './booking-pages.css';
 /**
  * `/coaches/:userId/book`: session type, then a day and a time in the viewer's zone, then the
  * price and a confirmation. The route loads the coach's profile, which lists the session types
- * a client can book (the active ones), and passes it in.
+ * a client can book (the active ones), and passes it in, with the parts of other features
+ * (paying with a package credit) as `slots`.
  */
-export const BookSessionPage = ({ coach }: { coach: CoachProfileDTO }) => {
+export const BookSessionPage = ({
+  coach,
+  slots = {},
+}: {
+  coach: CoachProfileDTO;
+  slots?: BookingFlowSlots;
+}) => {
   const { t } = useTranslation();
   const { timeZone } = useFormatContext();
   const viewer = useCurrentUser();
@@ -145,6 +153,7 @@ export const BookSessionPage = ({ coach }: { coach: CoachProfileDTO }) => {
               setSlot(null);
               setSlotTaken(error);
             }}
+            renderPaymentChoice={slots.renderPaymentChoice}
           />
         </section>
       )}

@@ -10,7 +10,8 @@ const sameRequest = (a: CreateBookingRequest, b: CreateBookingRequest): boolean 
   a.coachId === b.coachId &&
   a.sessionTypeId === b.sessionTypeId &&
   a.start === b.start &&
-  (a.notes ?? '') === (b.notes ?? '');
+  (a.notes ?? '') === (b.notes ?? '') &&
+  (a.useCredit ?? false) === (b.useCredit ?? false);
 
 /**
  * Sending the same request again (a retry after a lost answer) keeps the key, so the server

@@ -23,6 +23,7 @@ import {
 import { useQuote } from '../../api/get-quote';
 import { attemptFor } from './booking-attempt';
 import type { BookingAttempt } from './booking-attempt';
+import type { BookingFlowSlots } from './booking-flow-slots';
 import { QuoteSummary } from './quote-summary';
 
 const BOOKING_NOTES_MAX = BOOKING_LIMITS.notesMax;
@@ -37,6 +38,8 @@ interface BookingConfirmProps {
   onBooked: (booking: BookingDTO) => void;
   /** Someone else took the time, or it is no longer offered. */
   onSlotTaken: (error: unknown) => void;
+  /** Paying with a package credit instead, when the client holds one (another feature). */
+  renderPaymentChoice?: BookingFlowSlots['renderPaymentChoice'];
 }
 
 /** The chosen session and time, its price, optional notes, and the button that books. */
@@ -48,12 +51,14 @@ export const BookingConfirm = ({
   settings,
   onBooked,
   onSlotTaken,
+  renderPaymentChoice,
 }: BookingConfirmProps) => {
   const { t } = useTranslation();
   const format = useFormatContext();
   const errorMessage = useErrorMessage();
   const [notes, setNotes] = useState('');
   const [notesChecked, setNotesChecked] = useState(false);
+  const [useCredit, setUseCredit] = useState(false);
   const [leavingToPay, setLeavingToPay] = useState(false);
   const attempt = useRef<BookingAttempt | null>(null);
   const quote = useQuote({ coachId, sessionTypeId: sessionType._id, start: slot.start });
@@ -71,6 +76,7 @@ export const BookingConfirm = ({
       sessionTypeId: sessionType._id,
       start: slot.start,
       ...(trimmed ? { notes: trimmed } : {}),
+      ...(useCredit ? { useCredit: true } : {}),
     };
     attempt.current = attemptFor(attempt.current, request, newIdempotencyKey);
     createBooking.mutate(
@@ -121,6 +127,14 @@ export const BookingConfirm = ({
         )}
         {quote.data && <QuoteSummary quote={quote.data} />}
       </section>
+      {renderPaymentChoice?.({
+        coachId,
+        sessionTypeId: sessionType._id,
+        start: slot.start,
+        useCredit,
+        onUseCreditChange: setUseCredit,
+        bookingError: createBooking.error,
+      })}
       {settings && (
         <ul className="booking-confirm__terms">
           {settings.requiresApproval && (

@@ -36,6 +36,7 @@ import {
   rawWebhookBody,
 } from './modules/payments/payments.routes.js';
 import type { PaymentsService } from './modules/payments/payments.service.js';
+import { createPackageRouters } from './modules/payments/package-purchases.routes.js';
 import { createReportsRouter } from './modules/reports/reports.routes.js';
 import { createReportsService } from './modules/reports/reports.service.js';
 import { announceNewReports } from './modules/reports/reports.socket.js';
@@ -251,6 +252,12 @@ function createApiRouter(deps: AppDeps): Router {
 
   const api = Router();
   const rateLimits = deps.rateLimits ?? memoryRateLimits();
+  const packageRouters = createPackageRouters({
+    purchases: paymentFlows.purchases,
+    authenticated,
+    maybeAuthenticated,
+    rateLimits,
+  });
   api.use(rateLimits.http({ name: 'api', limit: limits.apiPerMinute, windowSeconds: 60 }));
   api.use(noStoreWhenSignedIn);
   const { publicReads } = deps;
@@ -288,6 +295,7 @@ function createApiRouter(deps: AppDeps): Router {
     }),
     createBecomeCoachRouter({ controller: coaches, authenticated }),
     createNotificationPreferencesRouter({ authenticated }),
+    packageRouters.meRouter,
   );
   api.use(
     '/coaches',
@@ -304,6 +312,7 @@ function createApiRouter(deps: AppDeps): Router {
     sessionTypeRouters.coachRouter,
     availabilityRouters.coachRouter,
     reviewRouters.coachRouter,
+    packageRouters.coachRouter,
   );
   api.use('/session-types', sessionTypeRouters.router);
   api.use('/availability', availabilityRouters.router);
@@ -324,6 +333,7 @@ function createApiRouter(deps: AppDeps): Router {
     createBookingPaymentsRouter({ flows: paymentFlows, authenticated }),
   );
   api.use('/payments', createPaymentsRouter({ flows: paymentFlows, authenticated }));
+  api.use('/packages', packageRouters.router);
   api.use('/reviews', reviewRouters.router);
   api.use('/notifications', createNotificationsRouter({ notifications, authenticated }));
   const chat = { conversations: deps.conversations, authenticated };

@@ -97,7 +97,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       next();
       return;
     }
-    if (!idempotencyKey?.match(/^[a-z]+:[\w-]+$/i)) {
+    if (!idempotencyKey?.match(/^[a-z]+(:[\w-]+)+$/i)) {
       fail(res, 400, 'The product sends its own idempotency key on every POST');
       return;
     }

@@ -474,6 +474,29 @@ const MATRIX: Record<string, Entry> = {
     path: fixed('/api/payments/checkout-return'),
     send: (req) => req.send({ sessionId: 'cs_test_unknown' }),
   },
+  'GET /api/coaches/{userId}/packages': {
+    expect: optional,
+    owned: true,
+    path: coachPath('/packages'),
+  },
+  // Clients and other coaches buy (the manual provider: active at once); the coach's own 403
+  // OWN_PACKAGE; admins 403.
+  'POST /api/packages/{packageId}/purchase': {
+    expect: (c) => signedIn(c) ?? (c.role === 'admin' || c.side === 'coach' ? 403 : 'pass'),
+    owned: true,
+    path: async (c) => `/api/packages/${await newPriceItem(c.world, 'packages')}/purchase`,
+  },
+  // The buyer only; with the manual provider there is no checkout to come back from (404).
+  'POST /api/packages/purchases/{purchaseId}/checkout-return': {
+    expect: (c) => signedIn(c) ?? 404,
+    path: fixed('/api/packages/purchases/5f0000000000000000000001/checkout-return'),
+    send: (req) => req.send({ sessionId: 'cs_test_unknown' }),
+  },
+  'GET /api/users/me/credits': { expect: anyone, path: fixed('/api/users/me/credits') },
+  'GET /api/users/me/package-purchases': {
+    expect: anyone,
+    path: fixed('/api/users/me/package-purchases'),
+  },
   'POST /api/bookings/{id}/reschedule': {
     expect: participants({ sides: ['client', 'coach'], admin: 403 }),
     owned: true,

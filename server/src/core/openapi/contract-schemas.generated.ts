@@ -1020,6 +1020,35 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     additionalProperties: false,
     description: "`GET /api/dashboard/coach`: the signed-in coach's figures.",
   },
+  CoachPackageOffer: {
+    type: 'object',
+    properties: {
+      packageId: {
+        type: 'string',
+        description:
+          "The package's id in the coach's price configuration (the `:packageId` to buy it).",
+      },
+      coachId: { type: 'string' },
+      name: { type: 'string' },
+      sessions: { type: 'number', description: 'How many sessions (credits) it gives.' },
+      price: { type: 'number', description: 'Minor units of `currency`, for all its sessions.' },
+      currency: { $ref: '#/components/schemas/Currency' },
+      validityDays: {
+        type: 'number',
+        description: 'Credits expire this many days after the purchase is paid.',
+      },
+      sessionTypeIds: {
+        type: 'array',
+        items: { type: 'string' },
+        description:
+          "The session types its credits book; absent or empty: every session type of the coach. Ids of the coach's session types.",
+      },
+    },
+    required: ['packageId', 'coachId', 'name', 'sessions', 'price', 'currency', 'validityDays'],
+    additionalProperties: false,
+    description:
+      "A package a client can buy (`GET /api/coaches/:userId/packages`, public): one of the coach's active packages, with the currency of the coach's price configuration.",
+  },
   CoachPaymentEntry: {
     type: 'object',
     properties: {
@@ -1458,6 +1487,23 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     },
     required: ['title', 'durationMinutes', 'mode'],
     additionalProperties: false,
+  },
+  CreditBalance: {
+    type: 'object',
+    properties: {
+      coachId: { type: 'string' },
+      packageId: { type: 'string' },
+      remaining: { type: 'number' },
+      expiresAt: { type: 'string' },
+      purchaseId: { type: 'string', description: 'Optional extras for display.' },
+      packageName: { type: 'string' },
+      sessions: { type: 'number' },
+      sessionTypeIds: { type: 'array', items: { type: 'string' } },
+    },
+    required: ['coachId', 'packageId', 'remaining', 'expiresAt'],
+    additionalProperties: false,
+    description:
+      'One entry of `GET /api/users/me/credits`: a purchase the caller still has credits of.',
   },
   Currency: { type: 'string', enum: ['EUR', 'USD', 'GBP', 'CHF'] },
   DailyCount: {
@@ -1921,6 +1967,63 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     items: { $ref: '#/components/schemas/OutboxMailDTO' },
     description: '`GET /api/dev/outbox`: the newest mails (at most 50).',
   },
+  PackagePurchaseDTO: {
+    type: 'object',
+    properties: {
+      _id: { type: 'string' },
+      packageId: { type: 'string' },
+      coachId: { type: 'string' },
+      clientId: { type: 'string' },
+      packageName: {
+        type: 'string',
+        description: "As bought (later edits of the coach's package do not change a purchase).",
+      },
+      sessions: { type: 'number' },
+      price: { type: 'number' },
+      currency: { $ref: '#/components/schemas/Currency' },
+      validityDays: { type: 'number' },
+      sessionTypeIds: { type: 'array', items: { type: 'string' } },
+      status: { $ref: '#/components/schemas/PackagePurchaseStatus' },
+      method: {
+        type: 'string',
+        enum: ['online', 'manual'],
+        description:
+          "`online` through the provider's checkout; `manual`: paid to the coach directly.",
+      },
+      expiresAt: {
+        type: 'string',
+        description:
+          'Set once the purchase is active: when its unused credits lapse (ISO instant).',
+      },
+      remaining: {
+        type: 'number',
+        description: 'Credits not yet used (or held by an upcoming booking).',
+      },
+      createdAt: { type: 'string' },
+    },
+    required: [
+      '_id',
+      'packageId',
+      'coachId',
+      'clientId',
+      'packageName',
+      'sessions',
+      'price',
+      'currency',
+      'validityDays',
+      'sessionTypeIds',
+      'status',
+      'method',
+      'remaining',
+      'createdAt',
+    ],
+    additionalProperties: false,
+    description: "A client's purchase of a package: what was bought, for how much, how it is paid.",
+  },
+  PackagePurchaseStatus: {
+    type: 'string',
+    enum: ['awaiting_payment', 'active', 'expired', 'not_paid', 'refunded'],
+  },
   PageOfAdminReportDTO: {
     type: 'object',
     properties: {
@@ -2177,6 +2280,17 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     required: ['minNoticeHours', 'maxDaysAhead', 'requiresApproval', 'cancellationPolicy'],
     additionalProperties: false,
     description: 'The booking settings anyone may read: what a booking page tells the client.',
+  },
+  PurchasePackageResponse: {
+    type: 'object',
+    properties: {
+      purchase: { $ref: '#/components/schemas/PackagePurchaseDTO' },
+      checkoutUrl: { type: 'string' },
+    },
+    required: ['purchase'],
+    additionalProperties: false,
+    description:
+      '`POST /api/packages/:packageId/purchase`: the purchase, and where to pay when the provider collects online (absent with the manual provider: the purchase is active at once).',
   },
   Quote: {
     type: 'object',

@@ -58,7 +58,11 @@ export type {
 export type {
   CheckoutBookingResponse,
   CheckoutReturnRequest,
+  CoachPackageOffer,
+  CreditBalance,
+  PackagePurchaseDTO,
   PaymentTransactionDTO,
+  PurchasePackageResponse,
   ReceiptDTO,
   WebhookAck,
 } from '@coachhub/shared/payment';

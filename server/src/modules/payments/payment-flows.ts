@@ -12,7 +12,10 @@ import {
   PaymentWebhookEvent,
   type PaymentTransactionRecord,
 } from './payment-transaction.model.js';
+import { connectCredits } from './credits.js';
+import { createPackagePurchases } from './package-purchases.js';
 import { toTransactionDTO } from './payments.mapper.js';
+import { setTransactionStatus } from './transaction-status.js';
 import {
   HOLD_JOB,
   paymentKey,
@@ -41,25 +44,14 @@ export function connectPayments(deps: {
   const { bookings, events, jobs } = deps;
   const { provider, logger } = deps.payments;
   const steps = bookings.paymentSteps;
+  const purchases = createPackagePurchases(deps.payments);
+  connectCredits({ events, logger });
 
   async function paymentOfCheckout(sessionId: string) {
     return PaymentTransaction.findOne({
       checkoutSessionId: sessionId,
       kind: 'payment',
     }).lean<PaymentTransactionRecord>();
-  }
-
-  async function setStatus(
-    transaction: PaymentTransactionRecord,
-    status: PaymentTransactionRecord['status'],
-    note: string,
-    set: Partial<PaymentTransactionRecord> = {},
-  ): Promise<boolean> {
-    const result = await PaymentTransaction.updateOne(
-      { _id: transaction._id, status: transaction.status },
-      { $set: { status, ...set }, $push: { statusHistory: { status, at: new Date(), note } } },
-    );
-    return result.modifiedCount === 1;
   }
 
   /**
@@ -76,6 +68,11 @@ export function connectPayments(deps: {
       });
       return;
     }
+    // The checkout of a package purchase (metadata `purchaseId`; its record has no booking).
+    if (!payment.booking) {
+      await purchases.paid(payment, checkout, note);
+      return;
+    }
     const bookingId = payment.booking.toString();
     if (checkout.amountTotal !== payment.amount || checkout.currency !== payment.currency) {
       logger.error('Paid checkout does not match the booking’s price; booking left as it is', {
@@ -86,7 +83,9 @@ export function connectPayments(deps: {
       return;
     }
     if (payment.status !== 'succeeded') {
-      await setStatus(payment, 'succeeded', note, { paymentIntentId: checkout.paymentIntentId });
+      await setTransactionStatus(payment, 'succeeded', note, {
+        paymentIntentId: checkout.paymentIntentId,
+      });
     }
     const outcome = await steps.paymentReceived(bookingId);
     if (outcome.result === 'unknown') {
@@ -119,9 +118,13 @@ export function connectPayments(deps: {
       logger.warn('End of an unknown checkout ignored', { checkout: checkout.sessionId, note });
       return;
     }
+    if (!payment.booking) {
+      await purchases.ended(payment, note);
+      return;
+    }
     // A checkout paid before (events out of order) stays paid.
     if (payment.status !== 'pending') return;
-    await setStatus(payment, 'canceled', note);
+    await setTransactionStatus(payment, 'canceled', note);
     await steps.holdEnded(payment.booking.toString(), { early: true });
   }
 
@@ -170,10 +173,12 @@ export function connectPayments(deps: {
         amount,
         idempotencyKey: key,
       });
-      await setStatus(created, result.status, 'refund issued', { refundId: result.refundId });
+      await setTransactionStatus(created, result.status, 'refund issued', {
+        refundId: result.refundId,
+      });
     } catch (error) {
       logger.error('Refund failed at the provider', { bookingId, amount, error: errorText(error) });
-      await setStatus(created, 'failed', `provider error: ${errorText(error)}`);
+      await setTransactionStatus(created, 'failed', `provider error: ${errorText(error)}`);
     }
   }
 
@@ -190,7 +195,7 @@ export function connectPayments(deps: {
       // The checkout also expires by itself at the provider; a payment after this is refunded.
       logger.warn('Could not close the checkout', { bookingId, error: errorText(error) });
     }
-    await setStatus(payment, 'canceled', note);
+    await setTransactionStatus(payment, 'canceled', note);
   }
 
   jobs.define(HOLD_JOB, async ({ bookingId }) => {
@@ -212,6 +217,9 @@ export function connectPayments(deps: {
   );
 
   return {
+    /** Session packages bought through the same provider (package-purchases.ts). */
+    purchases,
+
     /** `POST /api/payments/webhook`: the raw body and its signature header. */
     async handleWebhook(rawBody: Buffer, signature: string | undefined): Promise<void> {
       if (!provider.collectsOnline) throw notFound('Payment webhook');
@@ -253,7 +261,10 @@ export function connectPayments(deps: {
     async checkoutReturn(caller: Principal, sessionId: string): Promise<BookingDTO> {
       if (!provider.collectsOnline) throw notFound('Checkout');
       const payment = await paymentOfCheckout(sessionId);
-      if (!payment || payment.client.toString() !== caller.userId) throw notFound('Checkout');
+      // A package's checkout returns through POST /api/packages/purchases/:id/checkout-return.
+      if (!payment?.booking || payment.client.toString() !== caller.userId) {
+        throw notFound('Checkout');
+      }
       const bookingId = payment.booking.toString();
       if (payment.status !== 'succeeded') {
         let checkout: CheckoutState;
@@ -319,7 +330,9 @@ export function connectPayments(deps: {
         coach: { userId: booking.coach._id, name: name(booking.coach) },
         client: { userId: booking.client._id, name: name(booking.client) },
         lines: booking.quote.lines,
-        payment: summaryOf(payable, transactions),
+        payment:
+          (await deps.payments.bookingPort.summaries([payable])).get(bookingId) ??
+          summaryOf(payable, transactions),
         transactions: transactions.map(toTransactionDTO),
       };
     },

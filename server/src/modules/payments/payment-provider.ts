@@ -1,18 +1,21 @@
 import type { PaymentProviderName, PaymentTransactionStatus } from '@coachhub/shared/payment';
 import type { Currency } from '@coachhub/shared/pricing';
 
-export interface CheckoutRequest {
-  bookingId: string;
-  /** What the client sees they pay for (the session type's title and time). */
+/** What a checkout pays for: a booking, or a package purchase (our id in the provider's metadata). */
+export type CheckoutSubject =
+  { bookingId: string; purchaseId?: never } | { purchaseId: string; bookingId?: never };
+
+export type CheckoutRequest = CheckoutSubject & {
+  /** What the client sees they pay for (the session type's title and time, the package). */
   description: string;
-  /** Minor units, from the booking's stored quote (never from the client). */
+  /** Minor units, from the booking's stored quote or the purchase's price (never the client's). */
   amount: number;
   currency: Currency;
   successUrl: string;
   cancelUrl: string;
   /** The provider's idempotency key: a retried call opens no second checkout. */
   idempotencyKey: string;
-}
+};
 
 export interface OpenedCheckout {
   sessionId: string;
@@ -24,6 +27,8 @@ export interface CheckoutState {
   sessionId: string;
   /** The booking it was opened for (our metadata on it), if any. */
   bookingId: string | null;
+  /** The package purchase it was opened for (our metadata on it), if any. */
+  purchaseId: string | null;
   /** Paid in full (for an amount the provider took). */
   paid: boolean;
   paymentIntentId: string | null;
@@ -59,7 +64,7 @@ export class WebhookSignatureError extends Error {
 /**
  * The one payment provider interface. `manual` (pay at the session) collects nothing: bookings are
  * made as they always were and it has no checkout, webhook or refund. `stripe` collects online.
- * Package purchases will open their checkout through the same `openCheckout` (server/README.md,
+ * Package purchases open their checkout through the same `openCheckout` (server/README.md,
  * "Payments").
  */
 export interface PaymentProvider {

@@ -19,7 +19,9 @@ export interface StoredStatusChange {
 }
 
 export interface PaymentTransactionFields {
-  booking: Types.ObjectId;
+  /** What is paid for: a booking, or (`booking` null) a package purchase. */
+  booking: Types.ObjectId | null;
+  purchase?: Types.ObjectId | null;
   client: Types.ObjectId;
   coach: Types.ObjectId;
   kind: PaymentTransactionKind;
@@ -30,7 +32,8 @@ export interface PaymentTransactionFields {
   status: PaymentTransactionStatus;
   reason?: RefundReason | null;
   /**
-   * One payment and one refund per booking: `payment:<bookingId>` / `refund:<bookingId>`, also
+   * One payment and one refund per booking: `payment:<bookingId>` / `refund:<bookingId>` (a
+   * package purchase's payment: `payment:purchase:<purchaseId>`), also
    * the provider's idempotency key of the call that makes it (unique, so a second delivery of
    * the same event cannot make a second one).
    */
@@ -48,7 +51,21 @@ export type PaymentTransactionRecord = PaymentTransactionFields & { _id: Types.O
 
 const schema = new Schema<PaymentTransactionFields>(
   {
-    booking: { type: Schema.Types.ObjectId, ref: 'Booking', required: true, immutable: true },
+    booking: {
+      type: Schema.Types.ObjectId,
+      ref: 'Booking',
+      default: null,
+      immutable: true,
+      required: function (this: PaymentTransactionFields) {
+        return !this.purchase;
+      },
+    },
+    purchase: {
+      type: Schema.Types.ObjectId,
+      ref: 'PackagePurchase',
+      default: null,
+      immutable: true,
+    },
     client: { type: Schema.Types.ObjectId, ref: 'User', required: true, immutable: true },
     coach: { type: Schema.Types.ObjectId, ref: 'User', required: true, immutable: true },
     kind: { type: String, enum: PAYMENT_TRANSACTION_KINDS, required: true, immutable: true },

@@ -5,7 +5,8 @@ import type { PaymentTransactionRecord } from './payment-transaction.model.js';
 export function toTransactionDTO(transaction: PaymentTransactionRecord): PaymentTransactionDTO {
   return {
     _id: transaction._id.toString(),
-    bookingId: transaction.booking.toString(),
+    // Receipts list a booking's own transactions: a purchase's payment never shows here.
+    bookingId: transaction.booking?.toString() ?? '',
     kind: transaction.kind,
     provider: transaction.provider,
     amount: transaction.amount,

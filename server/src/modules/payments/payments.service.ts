@@ -14,6 +14,7 @@ import {
   paidAtSession,
   type CoachPaymentsInput,
 } from './coach-payment-figures.js';
+import { creditSummary, creditUsesOf, reserveCredit } from './credits.js';
 import type { PaymentProvider } from './payment-provider.js';
 import { PaymentTransaction, type PaymentTransactionRecord } from './payment-transaction.model.js';
 
@@ -162,19 +163,30 @@ export function createPaymentsService(deps: {
     },
 
     async summaries(bookings) {
-      const transactions = await transactionsOf(bookings.map((b) => b.bookingId));
+      const ids = bookings.map((b) => b.bookingId);
+      const [transactions, creditUses] = await Promise.all([
+        transactionsOf(ids),
+        creditUsesOf(ids),
+      ]);
       const byBooking = new Map<string, PaymentTransactionRecord[]>();
       for (const transaction of transactions) {
-        const id = transaction.booking.toString();
+        const id = transaction.booking?.toString() ?? '';
         byBooking.set(id, [...(byBooking.get(id) ?? []), transaction]);
       }
       return new Map(
-        bookings.map((booking) => [
-          booking.bookingId,
-          summaryOf(booking, byBooking.get(booking.bookingId) ?? []),
-        ]),
+        bookings.map((booking) => {
+          const creditUse = creditUses.get(booking.bookingId);
+          return [
+            booking.bookingId,
+            creditUse
+              ? creditSummary(booking, creditUse)
+              : summaryOf(booking, byBooking.get(booking.bookingId) ?? []),
+          ];
+        }),
       );
     },
+
+    reserveCredit,
   };
 
   /** The coach's overview of online payments (coach-payment-figures.ts); manual: paid at the session. */

@@ -27,9 +27,12 @@ function clientOptions(base: URL | null): Stripe.StripeConfig {
 
 function checkoutStateOf(session: Stripe.Checkout.Session): CheckoutState {
   const intent = session.payment_intent;
+  const purchaseId = session.metadata?.purchaseId ?? null;
   return {
     sessionId: session.id,
-    bookingId: session.metadata?.bookingId ?? session.client_reference_id ?? null,
+    // Our reference is the purchase's id on a purchase's checkout, never a booking's.
+    bookingId: session.metadata?.bookingId ?? (purchaseId ? null : session.client_reference_id),
+    purchaseId,
     paid: session.payment_status === 'paid',
     paymentIntentId: typeof intent === 'string' ? intent : (intent?.id ?? null),
     amountTotal: session.amount_total ?? null,
@@ -57,12 +60,16 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
     collectsOnline: true,
 
     async openCheckout(request) {
+      const metadata: Record<string, string> =
+        request.purchaseId === undefined
+          ? { bookingId: request.bookingId }
+          : { purchaseId: request.purchaseId };
       const session = await stripe.checkout.sessions.create(
         {
           mode: 'payment',
-          client_reference_id: request.bookingId,
-          metadata: { bookingId: request.bookingId },
-          payment_intent_data: { metadata: { bookingId: request.bookingId } },
+          client_reference_id: request.purchaseId ?? request.bookingId,
+          metadata,
+          payment_intent_data: { metadata },
           line_items: [
             {
               quantity: 1,

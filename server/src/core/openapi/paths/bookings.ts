@@ -25,7 +25,7 @@ export const BOOKING_ROUTES: RouteTable = {
     tag: 'Bookings',
     summary: 'Book a session',
     description:
-      '`pending` when the coach approves bookings, else `confirmed` with a meeting link. With a payment provider that collects online (Stripe) the answer is `{ booking, checkoutUrl }`: the booking is `awaiting_payment`, holding its slot for `PAYMENT_HOLD_MINUTES` until the verified payment moves it on; 503 `PAYMENT_PROVIDER_UNAVAILABLE` when the checkout cannot be opened (nothing stays reserved). A repeated `Idempotency-Key` with the same body answers the first booking again (`Idempotent-Replayed: true`).',
+      '`pending` when the coach approves bookings, else `confirmed` with a meeting link. With a payment provider that collects online (Stripe) the answer is `{ booking, checkoutUrl }`: the booking is `awaiting_payment`, holding its slot for `PAYMENT_HOLD_MINUTES` until the verified payment moves it on; 503 `PAYMENT_PROVIDER_UNAVAILABLE` when the checkout cannot be opened (nothing stays reserved). A repeated `Idempotency-Key` with the same body answers the first booking again (`Idempotent-Replayed: true`). With `useCredit: true` one credit of a package the caller bought from this coach pays it (the purchase that lapses first among those covering the session type): no checkout even with Stripe, `payment.method: credit`; 409 `NO_CREDIT_AVAILABLE` (and no booking) when none is left.',
     auth: 'bearer',
     access: 'clients, and coaches booking another coach (admins and the coach themself get 403)',
     headers: [
@@ -51,6 +51,7 @@ export const BOOKING_ROUTES: RouteTable = {
         'IDEMPOTENCY_KEY_REUSED',
         'TOO_MANY_PENDING_REQUESTS',
         'CONFLICT',
+        'NO_CREDIT_AVAILABLE',
       ],
       503: ['PAYMENT_PROVIDER_UNAVAILABLE'],
     },

@@ -9,6 +9,8 @@ export interface CreateBookingInput {
   sessionTypeId: string;
   start: Date;
   notes?: string | null;
+  /** Pay with a credit of a package bought from the coach (no checkout). */
+  useCredit?: boolean;
 }
 
 /** What a create request is about, to tell a retry (same) from a reuse of its key (different). */
@@ -18,6 +20,8 @@ export function fingerprintOf(request: CreateBookingInput): string {
     request.sessionTypeId,
     request.start.toISOString(),
     request.notes ? request.notes : null,
+    // Only when set, so the fingerprints of requests without it stay what they were.
+    ...(request.useCredit ? ['credit'] : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -1,6 +1,8 @@
 import type { BookingPaymentSummary } from '@coachhub/shared/payment';
 import type { Quote } from '@coachhub/shared/pricing';
 import type { BookingStatus } from '@coachhub/shared/scheduling';
+import type { ClientSession } from 'mongoose';
+import { AppError } from '../../../core/errors.js';
 import type { BookingRecord } from './booking.model.js';
 
 /** What the payments side is told of a booking (never the Mongoose document). */
@@ -14,6 +16,15 @@ export interface PayableBooking {
   status: BookingStatus;
   /** While awaiting payment: when its hold ends. */
   holdUntil: Date | null;
+}
+
+/** A new booking that pays with a credit of a package the client bought from the coach. */
+export interface CreditRequest {
+  bookingId: string;
+  clientId: string;
+  coachId: string;
+  sessionTypeId: string;
+  now: Date;
 }
 
 /**
@@ -32,6 +43,12 @@ export interface BookingPayments {
   startCheckout(booking: PayableBooking): Promise<{ checkoutUrl: string }>;
   /** The payment part of each booking's DTO, by booking id, in one read. */
   summaries(bookings: readonly PayableBooking[]): Promise<Map<string, BookingPaymentSummary>>;
+  /**
+   * Takes one credit for a booking being written in `session` (the booking's transaction, so a
+   * booking whose credit could not be taken is never committed). Throws 409
+   * NO_CREDIT_AVAILABLE when the client has no usable credit for it.
+   */
+  reserveCredit(request: CreditRequest, session: ClientSession): Promise<{ purchaseId: string }>;
 }
 
 /** Pay at the session (the manual provider's behaviour, and what bookings do without a port). */
@@ -43,6 +60,12 @@ export const PAY_AT_SESSION: BookingPayments = {
   },
   summaries(bookings) {
     return Promise.resolve(new Map(bookings.map((b) => [b.bookingId, dueAtSession(b)])));
+  },
+  reserveCredit() {
+    // Without the payments module nobody has bought a package.
+    return Promise.reject(
+      new AppError(409, 'NO_CREDIT_AVAILABLE', 'No credit covers this session'),
+    );
   },
 };
 

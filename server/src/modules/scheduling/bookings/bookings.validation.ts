@@ -11,6 +11,7 @@ import {
   idField,
   instantField,
   instantQuery,
+  isBoolean,
   trimmedText,
 } from '../../../core/validation-fields.js';
 import { parseInstant } from '../../../domain/instant.js';
@@ -26,6 +27,7 @@ export const createBookingRules = () => [
   idField('sessionTypeId', 'Must be a session type id'),
   instantField('start'),
   trimmedText(body('notes'), 0, BOOKING_LIMITS.notesMax).optional({ values: 'null' }),
+  body('useCredit').optional().custom(isBoolean).withMessage('Must be true or false'),
   header(IDEMPOTENCY_KEY_HEADER)
     .optional()
     .isString()

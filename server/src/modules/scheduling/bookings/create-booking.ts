@@ -83,7 +83,9 @@ export async function slotRequest(
  * One transaction: the coach's and the client's schedule locks first, then every check on what
  * the transaction sees, then the insert. Concurrent requests for overlapping times bump the same
  * lock document, so the database lets one commit and retries the others, which then see its
- * booking and answer 409 BOOKING_CONFLICT. A request that would wait for the coach's approval
+ * booking and answer 409 BOOKING_CONFLICT. With `useCredit` the credit is taken in the same
+ * transaction (the port's `reserveCredit`): without one the whole booking is rolled back (409
+ * NO_CREDIT_AVAILABLE). A request that would wait for the coach's approval
  * is also counted against the client's pending requests there (409 TOO_MANY_PENDING_REQUESTS).
  * `booking.created` is published after the commit.
  */
@@ -145,16 +147,30 @@ export function createBookingCreator(deps: {
       // Counted under the client's lock: parallel requests of one client cannot all pass.
       if (requiresApproval)
         await assertPendingRequestsFit(clientId, coachId, deps.pendingLimits, session);
-      return {
-        created: await insertBooking(
-          attempt,
-          sessionType,
-          slot,
-          requiresApproval,
-          deps.meetingBaseUrl,
-          payments.collectsOnline ? payments.holdMinutes : null,
-        ),
-      };
+      const withCredit = attempt.request.useCredit === true;
+      const created = await insertBooking(
+        attempt,
+        sessionType,
+        slot,
+        requiresApproval,
+        deps.meetingBaseUrl,
+        // A credit pays it: no checkout and no hold, even when the provider collects online.
+        payments.collectsOnline && !withCredit ? payments.holdMinutes : null,
+      );
+      // In this transaction: a booking whose credit cannot be taken is never committed (409).
+      if (withCredit) {
+        await payments.reserveCredit(
+          {
+            bookingId: created._id.toString(),
+            clientId,
+            coachId,
+            sessionTypeId: sessionType._id.toString(),
+            now: slot.now,
+          },
+          session,
+        );
+      }
+      return { created };
     });
   }
 

@@ -1,5 +1,10 @@
 import type { CreditBalance, PackagePurchaseDTO } from '@coachhub/shared/payment';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+} from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
@@ -11,8 +16,14 @@ export const getCredits = async (): Promise<CreditBalance[]> => {
   return data;
 };
 
-export const getPackagePurchases = async (): Promise<PackagePurchaseDTO[]> => {
-  const { data } = await apiClient.get<PackagePurchaseDTO[]>('/users/me/package-purchases');
+/** Purchases per "Show older purchases". */
+export const PURCHASES_PAGE_SIZE = 20;
+
+/** One page of the caller's purchases, newest first (a plain list: a short page is the last). */
+export const getPackagePurchases = async (page: number): Promise<PackagePurchaseDTO[]> => {
+  const { data } = await apiClient.get<PackagePurchaseDTO[]>('/users/me/package-purchases', {
+    params: { page, limit: PURCHASES_PAGE_SIZE },
+  });
   return data;
 };
 
@@ -27,12 +38,18 @@ export const creditsQueryOptions = () =>
 
 /** Every package the caller bought, whatever became of it. */
 export const packagePurchasesQueryOptions = () =>
-  queryOptions({ queryKey: [...OWN_PACKAGES_KEY, 'purchases'], queryFn: getPackagePurchases });
+  infiniteQueryOptions({
+    queryKey: [...OWN_PACKAGES_KEY, 'purchases'],
+    queryFn: ({ pageParam }) => getPackagePurchases(pageParam),
+    initialPageParam: 1,
+    getNextPageParam: (last: PackagePurchaseDTO[], pages) =>
+      last.length === PURCHASES_PAGE_SIZE ? pages.length + 1 : undefined,
+  });
 
 export const useCredits = ({ enabled = true }: { enabled?: boolean } = {}) =>
   useQuery({ ...creditsQueryOptions(), enabled });
 
-export const usePackagePurchases = () => useQuery(packagePurchasesQueryOptions());
+export const usePackagePurchases = () => useInfiniteQuery(packagePurchasesQueryOptions());
 
 /** A purchase, a paid checkout or a booking with a credit changes both lists. */
 export const invalidateOwnPackages = (queryClient: QueryClient) =>

@@ -137,6 +137,40 @@ describe('My packages', () => {
     await waitFor(() => expect(rows[0]).toHaveTextContent('Samuel Mensah'));
   });
 
+  it('shows older purchases a page at a time', async () => {
+    const many = Array.from({ length: 21 }, (_, index) =>
+      purchase({
+        _id: `purchase-${index}`,
+        packageName: `Pack ${index + 1}`,
+        createdAt: new Date(Date.UTC(2026, 10, 30 - index)).toISOString(),
+      }),
+    );
+    const { requests } = installFakeApi(
+      routes({
+        'GET /users/me/package-purchases': (request) => {
+          const page = Number(request.params.page);
+          return { status: 200, data: page === 1 ? many.slice(0, 20) : many.slice(20) };
+        },
+      }),
+    );
+    const { user } = renderApp({ url: '/packages', user: makeUser() });
+
+    const table = await screen.findByRole('table', { name: 'Packages you bought' });
+    expect(within(table).getAllByTestId('purchase')).toHaveLength(20);
+    await user.click(screen.getByRole('button', { name: 'Show older purchases' }));
+    await waitFor(() => expect(within(table).getAllByTestId('purchase')).toHaveLength(21));
+    expect(within(table).getAllByTestId('purchase')[20]).toHaveTextContent('Pack 21');
+    expect(screen.queryByRole('button', { name: 'Show older purchases' })).not.toBeInTheDocument();
+    expect(
+      requests
+        .filter((request) => request.url === '/users/me/package-purchases')
+        .map((request) => request.params),
+    ).toEqual([
+      { page: 1, limit: 20 },
+      { page: 2, limit: 20 },
+    ]);
+  });
+
   it('says there are no credits yet and where packages are found', async () => {
     installFakeApi(
       routes({

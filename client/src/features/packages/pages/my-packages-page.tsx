@@ -45,6 +45,7 @@ export const MyPackagesPage = ({ renderCoach }: MyPackagesPageProps) => {
   const { t } = useTranslation();
   const credits = useCredits();
   const purchases = usePackagePurchases();
+  const bought = purchases.data?.pages.flat();
   const coach = renderCoach ?? (() => t('packages.mine.someCoach'));
 
   return (
@@ -88,11 +89,21 @@ export const MyPackagesPage = ({ renderCoach }: MyPackagesPageProps) => {
             retry={() => void purchases.refetch()}
           />
         )}
-        {purchases.data?.length === 0 && (
+        {bought?.length === 0 && (
           <p data-testid="purchases-empty">{t('packages.mine.noPurchases')}</p>
         )}
-        {purchases.data && purchases.data.length > 0 && (
-          <PurchaseTable purchases={purchases.data} renderCoach={coach} />
+        {bought && bought.length > 0 && <PurchaseTable purchases={bought} renderCoach={coach} />}
+        {purchases.hasNextPage && (
+          <p>
+            <Button
+              variant="secondary"
+              onClick={() => void purchases.fetchNextPage()}
+              isBusy={purchases.isFetchingNextPage}
+              busyLabel={t('packages.mine.loadingMore')}
+            >
+              {t('packages.mine.showMore')}
+            </Button>
+          </p>
         )}
       </section>
     </div>

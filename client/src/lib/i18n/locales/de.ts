@@ -1661,6 +1661,8 @@ export const de: Translation = {
       purchasesLoading: 'Deine Käufe werden geladen…',
       purchasesFailed: 'Deine Käufe konnten nicht geladen werden.',
       noPurchases: 'Du hast noch kein Paket gekauft.',
+      showMore: 'Ältere Käufe anzeigen',
+      loadingMore: 'Ältere Käufe werden geladen…',
       purchasesCaption: 'Gekaufte Pakete',
       package: 'Paket',
       coach: 'Coach',

@@ -1643,6 +1643,8 @@ export const en = {
       purchasesLoading: 'Loading your purchases…',
       purchasesFailed: 'Your purchases could not be loaded.',
       noPurchases: 'You have not bought a package yet.',
+      showMore: 'Show older purchases',
+      loadingMore: 'Loading older purchases…',
       purchasesCaption: 'Packages you bought',
       package: 'Package',
       coach: 'Coach',

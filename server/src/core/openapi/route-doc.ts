@@ -60,7 +60,8 @@ export const API_TAGS = {
   Scheduling: 'Session types, availability and bookable slots.',
   Pricing: 'Price configurations, discounts, packages and quotes.',
   Bookings: 'Booking requests and their state changes.',
-  Payments: 'Paying for bookings online (provider webhooks, checkout returns) and receipts.',
+  Payments:
+    'Paying for bookings online (provider webhooks, checkout returns), receipts, and session packages with their credits.',
   Conversations: 'Chat: conversations, messages, read marks and booking proposals.',
   Notifications: 'In-app notifications and e-mail preferences.',
   Reviews: 'Reviews of completed sessions, the coaches’ replies and the ratings they make.',

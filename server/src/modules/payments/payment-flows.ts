@@ -31,7 +31,9 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * Everything payments do once bookings exist: the provider's webhooks and the client's return
  * from checkout move a paid booking on through the bookings service (its state machine and
  * events), the hold job expires an unpaid one, and refunds follow the booking events
- * (`booking.cancelled` with its fee, `booking.declined`). Each step is idempotent on its own
+ * (`booking.cancelled` with its fee, `booking.declined`). A checkout whose record names a package
+ * purchase instead of a booking is settled by `package-purchases.ts`; package credits follow the
+ * booking events in `credits.ts`. Each step is idempotent on its own
  * (conditional writes, one payment and one refund per booking by unique key), so a replayed or
  * late event changes nothing.
  */

@@ -105,6 +105,9 @@ describe('Booking a session that is paid online', { timeout: 15_000 }, () => {
     expect(await screen.findByRole('heading', { name: 'Request sent' })).toBeInTheDocument();
     const success = screen.getByTestId('booking-success');
     expect(success).toHaveAttribute('data-booking-id', 'booking-2');
+    expect(within(success).getByTestId('payment-summary')).toHaveTextContent(
+      'Payment: Pay at the session: €80.00',
+    );
     expect(assign).not.toHaveBeenCalled();
   });
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert } from '@/components/form/form-alert';
 import { Button } from '@/components/ui/button';
 import { DialogFrame } from '@/components/ui/dialog-frame';
+import { toApiError } from '@/lib/api-error';
 import { browserLocation } from '@/lib/browser-location';
 import { useErrorMessage } from '@/lib/i18n/use-error-message';
 import { formatMoney } from '@/lib/money';
@@ -46,6 +47,11 @@ export const BuyPackageDialog = ({
     });
 
   const busy = purchase.isPending || leavingToPay;
+  // The general text of this code speaks of a booking's time slot, which a package has not.
+  const failureMessage = (error: unknown) =>
+    toApiError(error).code === 'PAYMENT_PROVIDER_UNAVAILABLE'
+      ? t('packages.confirm.providerUnavailable')
+      : errorMessage(error);
   return (
     <DialogFrame
       role="dialog"
@@ -82,7 +88,7 @@ export const BuyPackageDialog = ({
         </>
       }
     >
-      <FormAlert message={purchase.error ? errorMessage(purchase.error) : null} />
+      <FormAlert message={purchase.error ? failureMessage(purchase.error) : null} />
     </DialogFrame>
   );
 };

@@ -216,6 +216,24 @@ describe("the coach's packages on the profile", () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
+  it('says nothing was bought when online payment is briefly unavailable', async () => {
+    installFakeApi(
+      routes({
+        'POST /packages/p1/purchase': () => apiErrorReply(503, 'PAYMENT_PROVIDER_UNAVAILABLE'),
+      }),
+    );
+    const { user } = renderApp({ url: '/coaches/coach-2', user: makeUser() });
+
+    await user.click(
+      within(await offer('Five pack')).getByRole('button', { name: 'Buy Five pack' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Buy now' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Online payment is briefly unavailable, so nothing was bought. Please try again in a moment.',
+    );
+  });
+
   it('says so when the client comes back from a cancelled checkout', async () => {
     installFakeApi(routes());
     const { user, router } = renderApp({

@@ -1617,6 +1617,8 @@ export const de: Translation = {
       confirm: 'Jetzt kaufen',
       cancel: 'Abbrechen',
       toCheckout: 'Die Zahlungsseite wird geöffnet…',
+      providerUnavailable:
+        'Die Online-Zahlung ist gerade nicht erreichbar, daher wurde nichts gekauft. Bitte versuche es gleich noch einmal.',
     },
     bought: {
       manual_one:

@@ -1600,6 +1600,8 @@ export const en = {
       confirm: 'Buy now',
       cancel: 'Cancel',
       toCheckout: 'Opening the payment page…',
+      providerUnavailable:
+        'Online payment is briefly unavailable, so nothing was bought. Please try again in a moment.',
     },
     bought: {
       manual_one:

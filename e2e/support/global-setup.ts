@@ -1,10 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { MemoryMongo } from '@coachhub/memory-mongo';
 import type { TestProject } from 'vitest/node';
-import { MODERATOR } from './moderator.js';
+import { startProductServer } from './product-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,75 +8,9 @@ declare module 'vitest' {
   }
 }
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const STARTUP_TIMEOUT_MS = 60_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-async function waitUntilReady(baseUrl: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${baseUrl}/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the server was not ready within ${STARTUP_TIMEOUT_MS} ms`);
-}
-
-/**
- * Runs the product as it is deployed: `node server/dist/index.js` in production mode, serving
- * the built SPA, on its own database with the demo data seeded. `npm run test:e2e` builds first.
- */
+/** The product with the demo's configuration (payment at the session), shared by the journeys. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const database = await MemoryMongo.start();
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['server/dist/index.js'], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      MONGODB_URI: database.uri.replace('/?', '/coachhub_e2e?'),
-      JWT_ACCESS_SECRET: 'e2e-access-secret-that-is-long-enough-0123456789',
-      CORS_ORIGINS: baseUrl,
-      SEED_DEMO_DATA: 'true',
-      LOG_LEVEL: 'warn',
-      // Production requires admins to have two-factor sign-in; journeys sign the demo admin in
-      // with the password alone. The moderation journey turns it on for an admin of its own.
-      REQUIRE_ADMIN_2FA: 'false',
-      ADMIN_EMAIL: MODERATOR.email,
-      ADMIN_PASSWORD: MODERATOR.password,
-      // Journeys log in and out many times from one address.
-      RATE_LIMIT_LOGIN_PER_IP: '0',
-      RATE_LIMIT_LOGIN_PER_ACCOUNT: '0',
-      RATE_LIMIT_REGISTER_PER_IP: '0',
-      RATE_LIMIT_API_PER_MINUTE: '0',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  try {
-    await waitUntilReady(baseUrl, child);
-  } catch (error) {
-    child.kill('SIGKILL');
-    await database.stop();
-    throw error;
-  }
-  project.provide('baseUrl', baseUrl);
-  return async () => {
-    child.kill('SIGTERM');
-    if (child.exitCode === null) await once(child, 'exit');
-    await database.stop();
-  };
+  const server = await startProductServer();
+  project.provide('baseUrl', server.baseUrl);
+  return () => server.stop();
 }

@@ -17,7 +17,13 @@ export const PurchaseTable = ({ purchases, renderCoach }: PurchaseTableProps) =>
   const format = useFormatContext();
   const newestFirst = [...purchases].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
-    <div className="purchase-table__scroll">
+    // At 360 px the table scrolls inside this region, which keyboards can reach to scroll it.
+    <div
+      className="purchase-table__scroll"
+      role="region"
+      aria-label={t('packages.mine.purchasesCaption')}
+      tabIndex={0}
+    >
       <table className="purchase-table" data-testid="purchase-table">
         <caption className="visually-hidden">{t('packages.mine.purchasesCaption')}</caption>
         <thead>

@@ -115,34 +115,46 @@ const Receipt = ({ receipt }: { receipt: ReceiptDTO }) => {
       </table>
 
       {receipt.transactions.length > 0 ? (
-        <table className="receipt__table" data-testid="receipt-transactions">
-          <caption>{t('payments.receipt.transactions')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('payments.receipt.kind')}</th>
-              <th scope="col" className="receipt__amount">
-                {t('payments.receipt.amount')}
-              </th>
-              <th scope="col">{t('payments.receipt.status')}</th>
-              <th scope="col">{t('payments.receipt.when')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {receipt.transactions.map((transaction) => (
-              <tr key={transaction._id} data-kind={transaction.kind}>
-                <td>{transactionKind(transaction)}</td>
-                <td className="receipt__amount">
-                  {formatMoney(
-                    { amount: transaction.amount, currency: transaction.currency },
-                    format.locale,
-                  )}
-                </td>
-                <td>{t(`payments.receipt.statuses.${transaction.status}`)}</td>
-                <td>{dateTime(transaction.createdAt)}</td>
+        // On a narrow phone the table scrolls sideways inside its own region, the page does not.
+        <div
+          className="receipt__scroll"
+          role="region"
+          aria-labelledby="receipt-transactions-caption"
+          tabIndex={0}
+        >
+          <table className="receipt__table" data-testid="receipt-transactions">
+            <caption id="receipt-transactions-caption">
+              {t('payments.receipt.transactions')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('payments.receipt.kind')}</th>
+                <th scope="col" className="receipt__amount">
+                  {t('payments.receipt.amount')}
+                </th>
+                <th scope="col">{t('payments.receipt.status')}</th>
+                <th scope="col">{t('payments.receipt.when')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {receipt.transactions.map((transaction) => (
+                <tr key={transaction._id} data-kind={transaction.kind}>
+                  <td>{transactionKind(transaction)}</td>
+                  <td className="receipt__amount">
+                    {formatMoney(
+                      { amount: transaction.amount, currency: transaction.currency },
+                      format.locale,
+                    )}
+                  </td>
+                  <td className="receipt__nowrap">
+                    {t(`payments.receipt.statuses.${transaction.status}`)}
+                  </td>
+                  <td className="receipt__nowrap">{dateTime(transaction.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p>{t('payments.receipt.noTransactions')}</p>
       )}

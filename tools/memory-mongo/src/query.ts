@@ -414,6 +414,24 @@ function builtOptionsFor(context: Context, collation: Collation | undefined): Op
   return options;
 }
 
+/** mingo's options object with the per-call values (`locals`) some operators read. */
+export interface LocalOptions extends Options {
+  update(locals: Doc): LocalOptions;
+}
+
+/**
+ * Options built once for `context` and `collation` (the operator tables shared, not copied),
+ * with per-call `locals` of their own: what mingo's update operators read (the statement's
+ * filter for `$`, the update configuration).
+ */
+export function optionsWithLocals(
+  context: Context,
+  collation: Collation | undefined,
+  locals: Doc,
+): LocalOptions {
+  return (initComputeOptions(builtOptionsFor(context, collation)) as LocalOptions).update(locals);
+}
+
 /** A query with no filter, to apply a find-style projection with all of mingo's operators. */
 export function projectionQuery(collation: Collation | undefined): Query {
   return new Query({}, builtOptionsFor(DEFAULT_CONTEXT, collation));

@@ -1,10 +1,20 @@
 import { Aggregator, Context } from 'mingo';
-import { update as applyOperators } from 'mingo/updater';
+import * as booleanExpressions from 'mingo/operators/expression/boolean';
+import * as comparisonExpressions from 'mingo/operators/expression/comparison';
+import * as queryOperators from 'mingo/operators/query';
+import * as updateOperators from 'mingo/operators/update';
+import { Query } from 'mingo/query';
 import { BSON, ObjectId } from 'bson';
 import { prepareArithmetic } from './arithmetic.js';
 import { MongoError } from './errors.js';
 import { bsonTypeOf, queryView } from './numbers.js';
-import { type Collation, compileFilter, mingoOptions, stringFold } from './query.js';
+import {
+  type Collation,
+  compileFilter,
+  mingoOptions,
+  optionsWithLocals,
+  stringFold,
+} from './query.js';
 import {
   cloneValue,
   describeKeyValue,
@@ -93,12 +103,22 @@ const IMMUTABLE_ID_MESSAGE =
   "Performing an update on the path '_id' would modify the immutable field '_id'";
 
 /**
- * mingo's updater adds the operators an update's filter and array filters can use (query, boolean
- * and comparison) to the context it is given, and copies that context first. Handing it an empty
- * one (rather than mingo's default one with every operator, or one already holding those) keeps it
- * from copying operator tables it then copies again.
+ * The operators mingo's updater gives an update's `$` filter and array filters (query, boolean and
+ * comparison), in one context built once. The updater itself builds and copies such a context on
+ * every call; the engine calls mingo's update operators directly with options that share this one.
  */
-const UPDATE_CONTEXT = Context.init();
+const UPDATE_CONTEXT = Context.init({
+  expression: { ...booleanExpressions, ...comparisonExpressions },
+  query: queryOperators,
+});
+
+/** mingo's update operators; their options type (`ComputeOptions`) is not exported. */
+type UpdateOperator = (
+  expression: Doc,
+  arrayFilters: Doc[],
+  options: unknown,
+) => (document: Doc) => string[];
+const UPDATE_OPERATOR_TABLE = updateOperators as unknown as Record<string, UpdateOperator>;
 
 /** mingo reports some update errors itself; they get the server's codes. */
 function updateError(error: Error): MongoError {
@@ -154,26 +174,40 @@ function applyOperatorUpdate(before: Doc, spec: Doc, options: UpdateOptions): Do
   }
   modifier = preparePull(before, modifier, options.collation);
   const after = cloneValue(before);
-  const positional = JSON.stringify(
-    Object.values(modifier).map((fields) => Object.keys(fields as Doc)),
-  ).includes('.$');
   try {
-    applyOperators(
-      after,
-      modifier as Parameters<typeof applyOperators>[1],
-      options.arrayFilters,
-      positional ? options.filter : undefined,
-      {
-        cloneMode: 'deep',
-        queryOptions: mingoOptions(options.collation, { context: UPDATE_CONTEXT }),
-      },
-    );
+    applyOperators(after, modifier, options);
   } catch (error) {
     throw updateError(error as Error);
   }
   if (newId !== undefined) after._id = newId;
   Object.assign(after, dollarFields);
   return after;
+}
+
+/**
+ * Applies the update operators to `document` in place, as mingo's updater does for one matched
+ * document, without its per-call set-up (a new context with operator tables copied into it, and a
+ * filter compiled only to test the document the engine already chose). With a `$` path the
+ * statement's filter still decides, as there, whether anything changes, and resolves the element.
+ */
+function applyOperators(document: Doc, modifier: Doc, options: UpdateOptions): void {
+  const firstMatch = modifierPaths(modifier).some((path) => path.split('.').includes('$'));
+  const condition = firstMatch ? (options.filter ?? {}) : {};
+  const computeOptions = optionsWithLocals(UPDATE_CONTEXT, options.collation, {
+    condition,
+    updateConfig: { cloneMode: 'deep', arrayFilters: options.arrayFilters },
+  });
+  if (firstMatch && Object.keys(condition).length > 0) {
+    if (!new Query(condition, computeOptions).test(document)) return;
+  }
+  const arrayFilters = options.arrayFilters ?? [];
+  const updates: Array<(document: Doc) => string[]> = [];
+  for (const [operator, expression] of Object.entries(modifier)) {
+    const apply = UPDATE_OPERATOR_TABLE[operator];
+    if (!apply) throw new MongoError('FailedToParse', `Unknown modifier: ${operator}`);
+    updates.push(apply(expression as Doc, arrayFilters, computeOptions));
+  }
+  for (const update of updates) update(document);
 }
 
 // ---- checks and rewrites mingo's updater needs to behave as MongoDB --------------------------
@@ -445,7 +479,47 @@ function preparePull(before: Doc, modifier: Doc, collation?: Collation): Doc {
 
 /** Whether an update changed anything, field order included (as MongoDB counts nModified). */
 export function changed(before: Doc, after: Doc): boolean {
+  // Most updates change something: finding it is cheaper than encoding both versions.
+  if (surelyDifferent(before, after)) return true;
   return !Buffer.from(BSON.serialize(before)).equals(BSON.serialize(after));
+}
+
+/**
+ * True when two values certainly encode to different BSON: different strings, numbers (not NaN,
+ * not 0 against -0), booleans or dates, different field names or order, different array
+ * lengths. False means "maybe equal": the bytes decide.
+ */
+function surelyDifferent(a: unknown, b: unknown): boolean {
+  if (a === b) return false;
+  const type = typeof a;
+  if (type !== typeof b) {
+    const simple = (value: unknown): boolean =>
+      typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+    return simple(a) && simple(b);
+  }
+  if (type === 'string' || type === 'boolean') return true;
+  if (type === 'number') return !(Number.isNaN(a) && Number.isNaN(b));
+  if (a instanceof Date && b instanceof Date) {
+    const x = a.getTime();
+    const y = b.getTime();
+    return x !== y && !(Number.isNaN(x) && Number.isNaN(y));
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return true;
+    for (let i = 0; i < a.length; i++) if (surelyDifferent(a[i], b[i])) return true;
+    return false;
+  }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keysA = Object.keys(a);
+    const keysB = Object.keys(b);
+    if (keysA.length !== keysB.length) return true;
+    for (let i = 0; i < keysA.length; i++) {
+      const key = keysA[i] as string;
+      if (key !== keysB[i]) return true;
+      if (surelyDifferent(a[key], b[key])) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -13,8 +13,6 @@ export interface NavItem {
 const dashboard: NavItem = { href: paths.app.dashboard.getHref(), labelKey: 'nav.dashboard' };
 const findCoach: NavItem = { href: paths.app.coaches.getHref(), labelKey: 'nav.findCoach' };
 const bookings: NavItem = { href: paths.app.bookings.getHref(), labelKey: 'nav.bookings' };
-/** The client's package credits and purchases. */
-const packages: NavItem = { href: paths.app.packages.getHref(), labelKey: 'nav.packages' };
 const messages: NavItem = { href: paths.app.messages.getHref(), labelKey: 'nav.messages' };
 const practice: NavItem = {
   href: paths.app.practice.getHref(),
@@ -35,7 +33,9 @@ const admin: NavItem = { href: paths.app.admin.getHref(), labelKey: 'nav.admin' 
 /** The main navigation per role; visitors (null) see the public directory only. */
 export const NAV_ITEMS: Record<Role | 'visitor', readonly NavItem[]> = {
   visitor: [findCoach],
-  client: [dashboard, findCoach, bookings, packages, messages],
+  // Packages and credits are reached from My bookings: a fifth item would wrap the header on a
+  // laptop-wide screen.
+  client: [dashboard, findCoach, bookings, messages],
   coach: [dashboard, practice, coachFigures, coachProfile, bookings, messages],
   admin: [dashboard, admin, findCoach],
 };

@@ -33,6 +33,9 @@ export const MyBookingsPage = ({
       <header className="page-header">
         <h1>{t('bookings.title')}</h1>
         <p className="page-header__lead">{t(isCoach ? 'bookings.leadCoach' : 'bookings.lead')}</p>
+        <p>
+          <Link to={paths.app.packages.getHref()}>{t('bookings.packagesLink')}</Link>
+        </p>
       </header>
       {notice}
       <BookingCardSlotsContext.Provider value={slots}>

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
 import type { FakeRoutes } from '@/testing/fake-api';
-import { makeCoach, makeUser } from '@/testing/fixtures';
+import { makeCoach, makePage, makeUser } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
 
 const purchase = (overrides: Partial<PackagePurchaseDTO>): PackagePurchaseDTO => ({
@@ -208,11 +208,10 @@ describe('My packages', () => {
     expect(await screen.findByRole('list', { name: 'Your credits' })).toBeVisible();
   });
 
-  it('is in the main navigation of a client', async () => {
-    installFakeApi(routes());
-    const { user } = renderApp({ url: '/dashboard', user: makeUser() });
-    const nav = await screen.findByRole('navigation', { name: 'Main' });
-    await user.click(within(nav).getByRole('link', { name: 'My packages' }));
+  it('is reached from My bookings', async () => {
+    installFakeApi({ ...routes(), 'GET /bookings': () => ({ status: 200, data: makePage([]) }) });
+    const { user } = renderApp({ url: '/bookings', user: makeUser() });
+    await user.click(await screen.findByRole('link', { name: 'My packages and credits' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'My packages' })).toBeVisible();
   });
 });

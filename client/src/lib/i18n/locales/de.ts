@@ -16,7 +16,6 @@ export const de: Translation = {
     dashboard: 'Übersicht',
     findCoach: 'Coach finden',
     bookings: 'Meine Buchungen',
-    packages: 'Meine Pakete',
     messages: 'Nachrichten',
     practice: 'Meine Praxis',
     figures: 'Meine Zahlen',
@@ -1088,6 +1087,7 @@ export const de: Translation = {
     lead: 'Deine Sitzungen mit deinen Coaches.',
     leadCoach:
       'Sitzungen, die Klient:innen bei dir gebucht haben, und Sitzungen, die du selbst gebucht hast.',
+    packagesLink: 'Meine Pakete und Guthaben',
     findCoach: 'Coach finden',
     loading: 'Buchungen werden geladen…',
     loadFailed: 'Die Buchungen konnten nicht geladen werden.',

@@ -81,6 +81,11 @@ export function valuesAtPath(
   return collect(document, path.split('.'), 0, options.keepLeafArrays === true);
 }
 
+/** `valuesAtPath` for a path already split at its dots. */
+export function valuesAtParts(document: unknown, parts: string[]): unknown[] {
+  return collect(document, parts, 0, false);
+}
+
 function collect(
   value: unknown,
   parts: string[],

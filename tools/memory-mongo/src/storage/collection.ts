@@ -92,8 +92,9 @@ export class Collection {
       this.seqs.set(id, this.nextSeq++);
     }
     const seq = this.seqs.get(id) as number;
-    if (previous) for (const index of this.indexes) index.remove(id, previous, seq);
-    if (doc) for (const index of this.indexes) index.add(id, doc, seq);
+    if (previous && doc) for (const index of this.indexes) index.replace(id, previous, doc, seq);
+    else if (previous) for (const index of this.indexes) index.remove(id, previous, seq);
+    else if (doc) for (const index of this.indexes) index.add(id, doc, seq);
     versions.push({ ts, doc });
     this.lastCommitTs = ts;
     this.prune(id, versions, oldestSnapshot);

@@ -3,7 +3,7 @@ import { Query } from 'mingo';
 import { queryView, type StringFold } from '../numbers.js';
 import { type Collation, stringFold } from '../query.js';
 import { compareValues } from '../sort.js';
-import { type Doc, keyString, valuesAtPath } from '../values.js';
+import { type Doc, keyString, valuesAtParts, valuesAtPath } from '../values.js';
 import { TextIndex } from './text-index.js';
 
 /** The index document as `listIndexes` shows it. */
@@ -41,19 +41,39 @@ export function compareKeys(a: unknown, b: unknown): number {
     }
   }
   // Byte order is the order of the hex strings the type ranking compares.
-  if (a instanceof ObjectId && b instanceof ObjectId) {
-    const x = a.id;
-    const y = b.id;
-    for (let i = 0; i < 12; i++) {
-      if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
-    }
-    return 0;
-  }
+  if (a instanceof ObjectId && b instanceof ObjectId) return compareObjectIds(a, b);
   if (a instanceof Date && b instanceof Date) {
     const order = a.getTime() - b.getTime();
     if (order === order) return order;
   }
   return compareValues(a, b);
+}
+
+/** bson keeps an ObjectId's 12 bytes as four 24-bit numbers (not part of its typed API). */
+interface ObjectIdParts {
+  i0?: unknown;
+  i1: number;
+  i2: number;
+  i3: number;
+}
+
+/**
+ * ObjectIds in byte order. `id` builds a new buffer on every read, and index scans compare
+ * ObjectIds a lot, so bson's four 24-bit parts (big-endian, in byte order) are compared when it
+ * has them.
+ */
+function compareObjectIds(a: ObjectId, b: ObjectId): number {
+  const x = a as unknown as ObjectIdParts;
+  const y = b as unknown as ObjectIdParts;
+  if (typeof x.i0 === 'number' && typeof y.i0 === 'number') {
+    return x.i0 - y.i0 || x.i1 - y.i1 || x.i2 - y.i2 || x.i3 - y.i3;
+  }
+  const bytesA = a.id;
+  const bytesB = b.id;
+  for (let i = 0; i < 12; i++) {
+    if (bytesA[i] !== bytesB[i]) return (bytesA[i] as number) - (bytesB[i] as number);
+  }
+  return 0;
 }
 
 const KEY_SEPARATOR = '\u0001';
@@ -86,11 +106,14 @@ export class Index {
   private readonly fold: StringFold;
   /** 1 or -1 per field, as the key pattern asks. */
   readonly directions: Array<1 | -1>;
+  /** `fields` split at their dots, once. */
+  private readonly fieldParts: string[][];
   /** Some document had several keys (an array on an indexed path); never reset, as in MongoDB. */
   multikey = false;
   private readonly entries = new Map<string, Set<string>>();
   /** Every key in order; see `compareEntries`. */
   readonly sorted: IndexEntry[] = [];
+  private readonly recentKeys: Array<[Doc, IndexKey[]] | undefined> = [undefined, undefined];
 
   constructor(
     spec: IndexSpec,
@@ -117,6 +140,7 @@ export class Index {
       : undefined;
     this.supportsEquality = !special && !this.sparse && !this.partial && !this.caseInsensitive;
     this.directions = this.fields.map((field) => (Number(spec.key[field]) < 0 ? -1 : 1));
+    this.fieldParts = this.fields.map((field) => field.split('.'));
   }
 
   /** Orders two entries' values by the key pattern (then callers break ties by `seq`). */
@@ -177,12 +201,38 @@ export class Index {
     return true;
   }
 
+  /**
+   * The keys of `document`; callers must not modify them. A write asks for the keys of the same
+   * new document several times (unique checks, locks, the index itself), so the last two
+   * documents' keys are kept: stored documents never change.
+   */
   keysFor(document: Doc): IndexKey[] {
+    if (this.recentKeys[0]?.[0] === document) return this.recentKeys[0][1];
+    if (this.recentKeys[1]?.[0] === document) return this.recentKeys[1][1];
+    const keys = this.computeKeys(document);
+    this.recentKeys[1] = this.recentKeys[0];
+    this.recentKeys[0] = [document, keys];
+    return keys;
+  }
+
+  private computeKeys(document: Doc): IndexKey[] {
     if (this.text || !this.covers(document)) return [];
+    const found = this.fieldParts.map((parts) => valuesAtParts(document, parts));
+    if (found.every((values) => values.length === 1)) {
+      // One value per field (no array on the key's paths): one key.
+      const keyValue: Doc = {};
+      let key = '';
+      for (let i = 0; i < this.fields.length; i++) {
+        const value = (found[i] as unknown[])[0];
+        key += (i > 0 ? KEY_SEPARATOR : '') + keyString(this.folded(value));
+        keyValue[this.fields[i] as string] = value ?? null;
+      }
+      return [{ key, keyValue }];
+    }
     let combos: Array<{ parts: string[]; keyValue: Doc }> = [{ parts: [], keyValue: {} }];
-    for (const field of this.fields) {
+    for (const [i, field] of this.fields.entries()) {
       const seen = new Map<string, unknown>();
-      for (const value of valuesAtPath(document, field)) {
+      for (const value of found[i] as unknown[]) {
         seen.set(keyString(this.folded(value)), value ?? null);
       }
       const next: typeof combos = [];
@@ -232,6 +282,16 @@ export class Index {
     }
   }
 
+  /**
+   * A document's new version in place of its previous one. Most updates leave an index's keys as
+   * they were (the same key strings, so the same sorted entries): then nothing moves.
+   */
+  replace(id: string, previous: Doc, document: Doc, seq = 0): void {
+    if (!this.text && sameKeys(this.keysFor(previous), this.keysFor(document))) return;
+    this.remove(id, previous, seq);
+    this.add(id, document, seq);
+  }
+
   remove(id: string, document: Doc, seq = 0): void {
     if (this.text) {
       this.text.remove(id);
@@ -255,4 +315,11 @@ export class Index {
     this.sorted.length = 0;
     this.text?.clear();
   }
+}
+
+function sameKeys(a: IndexKey[], b: IndexKey[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++)
+    if ((a[i] as IndexKey).key !== (b[i] as IndexKey).key) return false;
+  return true;
 }

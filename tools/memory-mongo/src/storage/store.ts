@@ -142,6 +142,8 @@ export class Store {
    * meets a write conflict, a plain write waits for the transaction in its way.
    */
   checkWritable(collection: Collection, changes: Change[], txn: Transaction | undefined): void {
+    // Without transactions nothing holds a lock and nothing can conflict.
+    if (!txn && this.locks.size === 0) return;
     for (const change of changes) {
       const holder = this.locks.get(docLock(collection, change.id));
       if (holder && holder !== txn && holder.active) {

@@ -1,4 +1,4 @@
-import type { CoachPackageOffer, PackagePurchaseDTO } from '@coachhub/shared/payment';
+import type { CoachPackageOffer } from '@coachhub/shared/payment';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -7,6 +7,7 @@ import { makeSessionType } from '@/testing/booking-fixtures';
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
 import type { FakeRoutes } from '@/testing/fake-api';
 import { makeCoach, makeUser } from '@/testing/fixtures';
+import { makePurchase } from '@/testing/package-fixtures';
 import { renderApp } from '@/testing/render-app';
 
 import { creditsQueryOptions } from '../api/get-credits';
@@ -38,25 +39,6 @@ const checkIns: CoachPackageOffer = {
   validityDays: 30,
   sessionTypeIds: ['type-2'],
 };
-
-const purchase = (overrides: Partial<PackagePurchaseDTO> = {}): PackagePurchaseDTO => ({
-  _id: 'purchase-1',
-  packageId: 'p1',
-  coachId: 'coach-2',
-  clientId: 'user-1',
-  packageName: 'Five pack',
-  sessions: 5,
-  price: 40000,
-  currency: 'EUR',
-  validityDays: 90,
-  sessionTypeIds: [],
-  status: 'active',
-  method: 'manual',
-  expiresAt: '2027-03-01T12:00:00.000Z',
-  remaining: 5,
-  createdAt: '2026-12-01T12:00:00.000Z',
-  ...overrides,
-});
 
 const routes = (extra: FakeRoutes = {}): FakeRoutes => ({
   'GET /coaches/coach-2': () => ({ status: 200, data: lena }),
@@ -136,7 +118,7 @@ describe("the coach's packages on the profile", () => {
   it('buys after a confirmation and, paid to the coach directly, says what the client now has', async () => {
     const { requests } = installFakeApi(
       routes({
-        'POST /packages/p1/purchase': () => ({ status: 201, data: { purchase: purchase() } }),
+        'POST /packages/p1/purchase': () => ({ status: 201, data: { purchase: makePurchase() } }),
       }),
     );
     const { user, queryClient } = renderApp({ url: '/coaches/coach-2', user: makeUser() });
@@ -175,7 +157,7 @@ describe("the coach's packages on the profile", () => {
         'POST /packages/p1/purchase': () => ({
           status: 201,
           data: {
-            purchase: purchase({
+            purchase: makePurchase({
               status: 'awaiting_payment',
               method: 'online',
               expiresAt: undefined,

@@ -5,26 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
 import type { FakeRoutes } from '@/testing/fake-api';
 import { makeCoach, makePage, makeUser } from '@/testing/fixtures';
+import { makePurchase } from '@/testing/package-fixtures';
 import { renderApp } from '@/testing/render-app';
 
-const purchase = (overrides: Partial<PackagePurchaseDTO>): PackagePurchaseDTO => ({
-  _id: 'purchase-1',
-  packageId: 'p1',
-  coachId: 'coach-2',
-  clientId: 'user-1',
-  packageName: 'Five pack',
-  sessions: 5,
-  price: 40000,
-  currency: 'EUR',
-  validityDays: 90,
-  sessionTypeIds: [],
-  status: 'active',
-  method: 'manual',
-  expiresAt: '2027-03-01T12:00:00.000Z',
-  remaining: 3,
-  createdAt: '2026-12-01T12:00:00.000Z',
-  ...overrides,
-});
+/** The purchases on this page have 3 of their 5 credits left unless a test says otherwise. */
+const purchase = (overrides: Partial<PackagePurchaseDTO>): PackagePurchaseDTO =>
+  makePurchase({ remaining: 3, ...overrides });
 
 const credits: CreditBalance[] = [
   {

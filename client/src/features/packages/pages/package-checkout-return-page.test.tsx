@@ -1,9 +1,9 @@
-import type { PackagePurchaseDTO } from '@coachhub/shared/payment';
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
 import { makeUser } from '@/testing/fixtures';
+import { makePurchase } from '@/testing/package-fixtures';
 import { renderApp } from '@/testing/render-app';
 
 import {
@@ -15,23 +15,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const activePurchase: PackagePurchaseDTO = {
-  _id: 'purchase-1',
-  packageId: 'p1',
-  coachId: 'coach-2',
-  clientId: 'user-1',
-  packageName: 'Five pack',
-  sessions: 5,
-  price: 40000,
-  currency: 'EUR',
-  validityDays: 90,
-  sessionTypeIds: [],
-  status: 'active',
-  method: 'online',
-  expiresAt: '2027-03-01T12:00:00.000Z',
-  remaining: 5,
-  createdAt: '2026-12-01T12:00:00.000Z',
-};
+const activePurchase = makePurchase({ method: 'online' });
 
 const RETURN_URL = '/packages/checkout-return?purchase=purchase-1&session_id=cs_1';
 const RETURN_ROUTE = 'POST /packages/purchases/purchase-1/checkout-return';

@@ -55,6 +55,8 @@ export function queryView<T>(value: T, fold?: StringFold): T {
   if (value === null || typeof value !== 'object') {
     return (typeof value === 'string' && fold ? fold(value) : value) as T;
   }
+  // ObjectIds, dates, BinData and the like are their own view: no need to cache them.
+  if (isOwnView(value)) return value;
   if (!fold) {
     const cached = views.get(value);
     if (cached) return cached as T;
@@ -63,6 +65,18 @@ export function queryView<T>(value: T, fold?: StringFold): T {
   if (!fold) views.set(value, view as object);
   if (view !== value && typeof view === 'object' && view !== null) originals.set(view, value);
   return view as T;
+}
+
+function isOwnView(value: object): boolean {
+  if (Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto === Object.prototype || proto === null) return false;
+  return !(
+    value instanceof DBRef ||
+    value instanceof Double ||
+    value instanceof Long ||
+    value instanceof Decimal128
+  );
 }
 
 const DBREF_FIELDS = new Set(['$ref', '$id', '$db']);

@@ -365,8 +365,20 @@ export function planQuery(
         stats.docsExamined++;
         return store.read(collection, id, txn);
       };
-      const docs = naturalDocs(collection, txn, entries, fetch);
-      return { docs, sorted: false, stats, stage: idhackStage };
+      const ownWrites = txn?.ownWrites(collection);
+      const docs = ownWrites?.size
+        ? naturalDocs(collection, txn, entries, fetch)
+        : singleDocument(entries, fetch);
+      const plan: QueryPlan = { docs, sorted: false, stats, stage: idhackStage };
+      // `_id` alone, by equality: the documents stored under those ids are the matches.
+      const only = Object.keys(view).length === 1;
+      if (
+        only &&
+        !ownWrites?.size &&
+        exactEquality(view._id, !isCaseInsensitive(options.collation))
+      )
+        plan.exact = true;
+      return plan;
     }
   }
   const usable = store.indexesValidFor(collection, txn);
@@ -425,18 +437,44 @@ function answersExactly(filter: Doc, index: Index): boolean {
   return keys.every((field) => {
     // A numeric path part (`a.0`) may name an array position or a field: leave it to the filter.
     if (!index.fields.includes(field) || /(^|\.)\d+(\.|$)/.test(field)) return false;
-    const condition = filter[field];
-    if (isPointValue(condition, true)) return true;
-    if (!isOperatorObject(condition)) return false;
-    const operators = Object.keys(condition);
-    if (operators.length !== 1) return false;
-    if (operators[0] === '$eq') return isPointValue(condition.$eq, true);
-    return (
-      operators[0] === '$in' &&
-      Array.isArray(condition.$in) &&
-      condition.$in.every((value) => isPointValue(value, true))
-    );
+    return exactEquality(filter[field], true);
   });
+}
+
+/** A value, `{ $eq: value }` or `{ $in: [values] }` and nothing else, of the point types. */
+function exactEquality(condition: unknown, strings: boolean): boolean {
+  if (isPointValue(condition, strings)) return true;
+  if (!isOperatorObject(condition)) return false;
+  const operators = Object.keys(condition);
+  if (operators.length !== 1) return false;
+  if (operators[0] === '$eq') return isPointValue(condition.$eq, strings);
+  return (
+    operators[0] === '$in' &&
+    Array.isArray(condition.$in) &&
+    condition.$in.every((value) => isPointValue(value, strings))
+  );
+}
+
+/**
+ * The documents of at most one index entry, without a generator's set-up (the common lookup by
+ * `_id` or a unique key); more entries go through `naturalDocs`.
+ */
+function singleDocument(
+  entries: IndexEntry[],
+  fetch: (id: string) => Doc | undefined,
+): Iterable<Doc> {
+  if (entries.length > 1) {
+    // Natural order, as a scan gives them.
+    const list = [...entries].sort((x, y) => x.seq - y.seq);
+    return (function* () {
+      for (const { id } of list) {
+        const doc = fetch(id);
+        if (doc) yield doc;
+      }
+    })();
+  }
+  const doc = entries.length === 1 ? fetch((entries[0] as IndexEntry).id) : undefined;
+  return doc ? [doc] : [];
 }
 
 function* counted(docs: Iterable<Doc>, stats: PlanStats, keys: boolean): Generator<Doc> {
@@ -521,6 +559,12 @@ function indexScan(
     stats.docsExamined++;
     return store.read(collection, id, txn);
   };
+  if (plan.ids && plan.ids.length <= 1 && !txn?.ownWrites(collection)?.size) {
+    // A unique key's lookup: one document at most, no generators.
+    stats.keysExamined += plan.ids.length;
+    const entries = plan.ids.map((id) => ({ values: [], id, seq: 0 }));
+    return { docs: singleDocument(entries, fetch), sorted: false, stats, stage };
+  }
   if (plan.sortDirection !== 0 && sort) {
     const width = Object.keys(sort).length;
     return {

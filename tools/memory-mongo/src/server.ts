@@ -32,9 +32,10 @@ export interface RunningMemoryMongo {
 
 /**
  * Reads length-prefixed messages off one connection and answers them in order. Anything
- * malformed closes this connection only.
+ * malformed closes this connection only. Exported for the engine's micro-benchmark, which feeds
+ * it messages without a socket.
  */
-class Connection {
+export class Connection {
   /** The start of a message not yet whole, kept as received until it is (copied once). */
   private buffered: Buffer[] = [];
   private bufferedBytes = 0;

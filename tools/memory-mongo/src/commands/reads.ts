@@ -83,10 +83,12 @@ export function selectDocuments(
   // Without a sort the first matches are the answer, so stop reading once they are found
   // (mingo's own limit reads its whole input).
   const wanted = inOrder && options.limit ? skip + options.limit : Infinity;
+  // Tests and sorts read query views; documents the index answers in order need none.
+  const viewed = query !== undefined || !inOrder || scores !== undefined;
   const matched: Doc[] = [];
   try {
     for (const doc of docs) {
-      const view = queryView(doc, fold);
+      const view = viewed ? queryView(doc, fold) : doc;
       if (query && !query.test(view)) continue;
       matched.push(view);
       if (matched.length >= wanted) break;
@@ -94,7 +96,8 @@ export function selectDocuments(
     const scoreOf = scores && ((view: Doc) => scores.get(originalOf(view)));
     const ordered = spec && !inOrder ? sortDocuments(matched, spec, collation, scoreOf) : matched;
     const end = options.limit ? skip + options.limit : undefined;
-    const page = ordered.slice(skip, end).map(originalOf);
+    const sliced = skip === 0 && end === undefined ? ordered : ordered.slice(skip, end);
+    const page = viewed ? sliced.map(originalOf) : sliced;
     // Only what is returned carries its score, in the hidden field `$meta` reads.
     return scores ? page.map((doc) => ({ ...doc, [TEXT_SCORE_FIELD]: scores.get(doc) })) : page;
   } catch (error) {

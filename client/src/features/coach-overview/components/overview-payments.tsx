@@ -110,13 +110,13 @@ const RecentPayments = ({
               <td>{entry.clientName || t('coachOverview.payments.unknown')}</td>
               <td>{session(entry)}</td>
               <td className="overview-payments__nowrap">
-                {t(`coachOverview.payments.kinds.${entry.kind}`)}
+                {t(`payments.transactionKinds.${entry.kind}`)}
               </td>
               <td className="overview-payments__amount">
                 {formatMoney({ amount: entry.amount, currency: entry.currency }, i18n.language)}
               </td>
               <td className="overview-payments__nowrap">
-                {t(`coachOverview.payments.statuses.${entry.status}`)}
+                {t(`payments.transactionStatuses.${entry.status}`)}
               </td>
             </tr>
           ))}

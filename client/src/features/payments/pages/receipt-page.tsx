@@ -25,8 +25,8 @@ const Receipt = ({ receipt }: { receipt: ReceiptDTO }) => {
 
   const transactionKind = (transaction: PaymentTransactionDTO) =>
     transaction.kind === 'refund' && transaction.reason
-      ? `${t('payments.receipt.kinds.refund')} (${t(`payments.receipt.reasons.${transaction.reason}`)})`
-      : t(`payments.receipt.kinds.${transaction.kind}`);
+      ? `${t('payments.transactionKinds.refund')} (${t(`payments.receipt.reasons.${transaction.reason}`)})`
+      : t(`payments.transactionKinds.${transaction.kind}`);
 
   return (
     <article className="receipt" aria-labelledby="receipt-heading" data-testid="receipt">
@@ -147,7 +147,7 @@ const Receipt = ({ receipt }: { receipt: ReceiptDTO }) => {
                     )}
                   </td>
                   <td className="receipt__nowrap">
-                    {t(`payments.receipt.statuses.${transaction.status}`)}
+                    {t(`payments.transactionStatuses.${transaction.status}`)}
                   </td>
                   <td className="receipt__nowrap">{dateTime(transaction.createdAt)}</td>
                 </tr>

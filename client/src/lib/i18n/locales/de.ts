@@ -990,16 +990,6 @@ export const de: Translation = {
       },
       package: 'Sitzungspaket',
       unknown: 'Unbekannt',
-      kinds: {
-        payment: 'Zahlung',
-        refund: 'Erstattung',
-      },
-      statuses: {
-        pending: 'Offen',
-        succeeded: 'Erfolgreich',
-        failed: 'Fehlgeschlagen',
-        canceled: 'Abgebrochen',
-      },
     },
   },
   booking: {
@@ -1223,6 +1213,16 @@ export const de: Translation = {
     },
   },
   payments: {
+    transactionKinds: {
+      payment: 'Zahlung',
+      refund: 'Erstattung',
+    },
+    transactionStatuses: {
+      pending: 'Offen',
+      succeeded: 'Erfolgreich',
+      failed: 'Fehlgeschlagen',
+      canceled: 'Abgebrochen',
+    },
     summary: {
       label: 'Zahlung',
       due_at_session: 'Zahlung bei der Sitzung: {{amount}}',
@@ -1288,16 +1288,6 @@ export const de: Translation = {
       kind: 'Art',
       status: 'Status',
       when: 'Datum',
-      kinds: {
-        payment: 'Zahlung',
-        refund: 'Erstattung',
-      },
-      statuses: {
-        pending: 'Ausstehend',
-        succeeded: 'Erfolgreich',
-        failed: 'Fehlgeschlagen',
-        canceled: 'Abgebrochen',
-      },
       reasons: {
         coach_cancelled: 'der Coach hat abgesagt',
         declined: 'der Coach hat abgelehnt',

@@ -986,16 +986,6 @@ export const en = {
       },
       package: 'Session package',
       unknown: 'Unknown',
-      kinds: {
-        payment: 'Payment',
-        refund: 'Refund',
-      } satisfies Record<PaymentTransactionKind, string>,
-      statuses: {
-        pending: 'Pending',
-        succeeded: 'Succeeded',
-        failed: 'Failed',
-        canceled: 'Cancelled',
-      } satisfies Record<PaymentTransactionStatus, string>,
     },
   },
   booking: {
@@ -1214,6 +1204,17 @@ export const en = {
     },
   },
   payments: {
+    // The coach overview's payments table and the receipt name them alike.
+    transactionKinds: {
+      payment: 'Payment',
+      refund: 'Refund',
+    } satisfies Record<PaymentTransactionKind, string>,
+    transactionStatuses: {
+      pending: 'Pending',
+      succeeded: 'Succeeded',
+      failed: 'Failed',
+      canceled: 'Cancelled',
+    } satisfies Record<PaymentTransactionStatus, string>,
     summary: {
       label: 'Payment',
       due_at_session: 'Pay at the session: {{amount}}',
@@ -1278,16 +1279,6 @@ export const en = {
       kind: 'Type',
       status: 'Status',
       when: 'Date',
-      kinds: {
-        payment: 'Payment',
-        refund: 'Refund',
-      } satisfies Record<PaymentTransactionKind, string>,
-      statuses: {
-        pending: 'Pending',
-        succeeded: 'Succeeded',
-        failed: 'Failed',
-        canceled: 'Cancelled',
-      } satisfies Record<PaymentTransactionStatus, string>,
       reasons: {
         coach_cancelled: 'the coach cancelled',
         declined: 'the coach declined',

@@ -4,7 +4,6 @@ import type { CheckoutBookingResponse } from '@coachhub/shared/payment';
 import { DateTime } from 'luxon';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeStripe, type FakeStripe } from '../../../test/fake-stripe.js';
 import { bearer, createUser, sessionFor, type SignedIn } from '../../../test/fixtures.js';
 import {
   createBookableCoach,
@@ -12,11 +11,10 @@ import {
   openAvailability,
   type BookableCoach,
 } from '../../../test/scheduling-fixtures.js';
-import { startTestServer, type TestServer } from '../../../test/test-server.js';
+import { startStripeTestServer, type StripeTestServer } from '../../../test/stripe-server.js';
 import { PaymentTransaction } from '../payments/payment-transaction.model.js';
 
-let t: TestServer;
-let stripe: FakeStripe;
+let t: StripeTestServer;
 let berlin: BookableCoach;
 let other: BookableCoach;
 let berlinS: SignedIn;
@@ -29,8 +27,7 @@ const ZONE = 'Europe/Berlin';
 const PRICE = 8000;
 
 beforeAll(async () => {
-  stripe = await startFakeStripe();
-  t = await startTestServer(import.meta.filename, stripe.env);
+  t = await startStripeTestServer(import.meta.filename);
   [berlin, other] = await Promise.all([
     createBookableCoach({ availability: openAvailability(ZONE) }),
     createBookableCoach({ coach: { firstName: 'Otto', lastName: 'Other' } }),
@@ -43,10 +40,7 @@ beforeAll(async () => {
   ]);
 });
 
-afterAll(async () => {
-  await t.close();
-  await stripe.close();
-});
+afterAll(() => t.close());
 
 const as = (who: SignedIn) => bearer(who.accessToken);
 
@@ -75,15 +69,7 @@ async function book(who: SignedIn, coach: BookableCoach): Promise<CheckoutBookin
 /** Books, pays at the fake Stripe and delivers its signed `checkout.session.completed`. */
 async function paidBooking(who: SignedIn, coach: BookableCoach): Promise<BookingDTO> {
   const { booking, checkoutUrl } = await book(who, coach);
-  const session = [...stripe.sessions.values()].find((s) => s.url === checkoutUrl);
-  if (!session) throw new Error(`no fake session for ${checkoutUrl}`);
-  const event = stripe.signedEvent('checkout.session.completed', stripe.pay(session.id));
-  const res = await t.http
-    .post('/api/payments/webhook')
-    .set('Content-Type', 'application/json')
-    .set('Stripe-Signature', event.signature)
-    .send(event.payload);
-  expect(res.status).toBe(200);
+  await t.payCheckout(checkoutUrl);
   await t.server.events.settled();
   return booking;
 }

@@ -7,21 +7,21 @@ import type {
 } from '@coachhub/shared/payment';
 import type { PriceConfigurationDTO } from '@coachhub/shared/pricing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeStripe, type FakeSession, type FakeStripe } from '../../../test/fake-stripe.js';
+import type { FakeStripe } from '../../../test/fake-stripe.js';
 import { bearer, createUser, sessionFor, type SignedIn } from '../../../test/fixtures.js';
 import {
   createBookableCoach,
   futureAt,
   type BookableCoach,
 } from '../../../test/scheduling-fixtures.js';
-import { startTestServer, type TestServer } from '../../../test/test-server.js';
+import { startStripeTestServer, type StripeTestServer } from '../../../test/stripe-server.js';
 import { Booking } from '../scheduling/bookings/booking.model.js';
 import { PackagePurchase } from './package-purchase.model.js';
 import { PaymentTransaction } from './payment-transaction.model.js';
 
 /* Packages bought online: Stripe's Checkout through the real SDK against the fake. */
 
-let t: TestServer;
+let t: StripeTestServer;
 let stripe: FakeStripe;
 let carla: BookableCoach;
 let carlaS: SignedIn;
@@ -30,8 +30,8 @@ const PRICE = 24000;
 const PUBLIC_URL = 'https://coachhub.example';
 
 beforeAll(async () => {
-  stripe = await startFakeStripe();
-  t = await startTestServer(import.meta.filename, { ...stripe.env, PUBLIC_URL });
+  t = await startStripeTestServer(import.meta.filename, { PUBLIC_URL });
+  stripe = t.stripe;
   carla = await createBookableCoach({ coach: { firstName: 'Carla', lastName: 'Online' } });
   carlaS = await sessionFor(carla.user);
   const res = await t.http
@@ -42,10 +42,7 @@ beforeAll(async () => {
   packageId = (res.body as PriceConfigurationDTO).packages[0]?._id ?? '';
 });
 
-afterAll(async () => {
-  await t.close();
-  await stripe.close();
-});
+afterAll(() => t.close());
 
 const as = (who: SignedIn) => bearer(who.accessToken);
 const codeOf = (body: unknown) => (body as ApiErrorBody).error.code;
@@ -60,29 +57,13 @@ async function purchase(who: SignedIn): Promise<Required<PurchasePackageResponse
   return { purchase: body.purchase, checkoutUrl: body.checkoutUrl ?? '' };
 }
 
-const sessionOf = (checkoutUrl: string): FakeSession => {
-  const session = [...stripe.sessions.values()].find((s) => s.url === checkoutUrl);
-  if (!session) throw new Error(`no fake session for ${checkoutUrl}`);
-  return session;
-};
-
-function sendWebhook(event: { payload: string; signature: string }) {
-  return t.http
-    .post('/api/payments/webhook')
-    .set('Content-Type', 'application/json')
-    .set('Stripe-Signature', event.signature)
-    .send(event.payload);
-}
-
 const stored = (purchaseId: string) => PackagePurchase.findById(purchaseId).lean();
 const paymentOf = (purchaseId: string) =>
   PaymentTransaction.findOne({ purchase: purchaseId }).lean();
 
 async function paidPurchase(who: SignedIn) {
   const { purchase: bought, checkoutUrl } = await purchase(who);
-  const session = stripe.pay(sessionOf(checkoutUrl).id);
-  const event = stripe.signedEvent('checkout.session.completed', session);
-  expect((await sendWebhook(event)).status).toBe(200);
+  const { session, event } = await t.payCheckout(checkoutUrl);
   return { purchase: bought, session, event };
 }
 
@@ -99,7 +80,7 @@ describe('buying a package with Stripe', () => {
     });
     expect(bought.expiresAt).toBeUndefined();
 
-    const session = sessionOf(checkoutUrl);
+    const session = t.sessionOf(checkoutUrl);
     expect(session.metadata).toEqual({ purchaseId: bought._id });
     expect(session.amount_total).toBe(PRICE);
     expect(session.currency).toBe('eur');
@@ -152,12 +133,12 @@ describe('buying a package with Stripe', () => {
       paymentIntentId: session.payment_intent,
     });
 
-    expect((await sendWebhook(event)).status).toBe(200);
+    expect((await t.sendWebhook(event)).status).toBe(200);
     const again = stripe.signedEvent('checkout.session.async_payment_succeeded', session);
-    expect((await sendWebhook(again)).status).toBe(200);
+    expect((await t.sendWebhook(again)).status).toBe(200);
     // A late expiry after the payment does not undo it.
     const late = stripe.signedEvent('checkout.session.expired', { ...session, status: 'expired' });
-    expect((await sendWebhook(late)).status).toBe(200);
+    expect((await t.sendWebhook(late)).status).toBe(200);
     const after = await stored(bought._id);
     expect(after?.status).toBe('active');
     expect(after?.expiresAt?.getTime()).toBe(expires);
@@ -176,10 +157,10 @@ describe('buying a package with Stripe', () => {
   it('leaves the purchase not_paid when the checkout expires unpaid', async () => {
     const lena = await newClient();
     const { purchase: bought, checkoutUrl } = await purchase(lena);
-    const session = sessionOf(checkoutUrl);
+    const session = t.sessionOf(checkoutUrl);
     session.status = 'expired';
     const event = stripe.signedEvent('checkout.session.expired', session);
-    expect((await sendWebhook(event)).status).toBe(200);
+    expect((await t.sendWebhook(event)).status).toBe(200);
     expect((await stored(bought._id))?.status).toBe('not_paid');
     expect((await paymentOf(bought._id))?.status).toBe('canceled');
     const history = (await t.http.get('/api/users/me/package-purchases').set(as(lena)))
@@ -190,12 +171,12 @@ describe('buying a package with Stripe', () => {
   it('ignores a paid checkout whose amount does not match the package', async () => {
     const lena = await newClient();
     const { purchase: bought, checkoutUrl } = await purchase(lena);
-    const session = stripe.pay(sessionOf(checkoutUrl).id);
+    const session = stripe.pay(t.sessionOf(checkoutUrl).id);
     const event = stripe.signedEvent('checkout.session.completed', {
       ...session,
       amount_total: 100,
     });
-    expect((await sendWebhook(event)).status).toBe(200);
+    expect((await t.sendWebhook(event)).status).toBe(200);
     expect((await stored(bought._id))?.status).toBe('awaiting_payment');
     expect((await paymentOf(bought._id))?.status).toBe('pending');
   });
@@ -217,7 +198,7 @@ describe('POST /api/packages/purchases/:purchaseId/checkout-return', () => {
     const lena = await newClient();
     const tom = await newClient();
     const { purchase: bought, checkoutUrl } = await purchase(lena);
-    const session = sessionOf(checkoutUrl);
+    const session = t.sessionOf(checkoutUrl);
     const url = `/api/packages/purchases/${bought._id}/checkout-return`;
 
     const unpaid = await t.http.post(url).set(as(lena)).send({ sessionId: session.id });
@@ -240,7 +221,7 @@ describe('POST /api/packages/purchases/:purchaseId/checkout-return', () => {
     // The webhook arriving afterwards changes nothing.
     const expires = (await stored(bought._id))?.expiresAt?.getTime();
     const event = stripe.signedEvent('checkout.session.completed', session);
-    expect((await sendWebhook(event)).status).toBe(200);
+    expect((await t.sendWebhook(event)).status).toBe(200);
     expect((await stored(bought._id))?.expiresAt?.getTime()).toBe(expires);
     // A booking's checkout return does not take a package's session.
     const asBooking = await t.http

@@ -3,7 +3,7 @@ import type { CheckoutBookingResponse, ReceiptDTO } from '@coachhub/shared/payme
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordEvents } from '../../../test/domain-events.js';
-import { startFakeStripe, type FakeSession, type FakeStripe } from '../../../test/fake-stripe.js';
+import type { FakeSession, FakeStripe } from '../../../test/fake-stripe.js';
 import { bearer, createUser, sessionFor, type SignedIn } from '../../../test/fixtures.js';
 import {
   createBookableCoach,
@@ -12,10 +12,10 @@ import {
   openAvailability,
   type BookableCoach,
 } from '../../../test/scheduling-fixtures.js';
-import { startTestServer, type TestServer } from '../../../test/test-server.js';
+import { startStripeTestServer, type StripeTestServer } from '../../../test/stripe-server.js';
 import { PaymentTransaction } from './payment-transaction.model.js';
 
-let t: TestServer;
+let t: StripeTestServer;
 let stripe: FakeStripe;
 let instant: BookableCoach;
 let approving: BookableCoach;
@@ -28,11 +28,8 @@ let events: ReturnType<typeof recordEvents>;
 let day = 0;
 
 beforeAll(async () => {
-  stripe = await startFakeStripe();
-  t = await startTestServer(import.meta.filename, {
-    ...stripe.env,
-    JOBS_PROCESS_EVERY_MS: '100',
-  });
+  t = await startStripeTestServer(import.meta.filename, { JOBS_PROCESS_EVERY_MS: '100' });
+  stripe = t.stripe;
   [instant, approving] = await Promise.all([
     createBookableCoach({ coach: { firstName: 'Ines', lastName: 'Instant' } }),
     createBookableCoach({
@@ -50,10 +47,7 @@ beforeAll(async () => {
   events = recordEvents(t, ['booking.created', 'booking.cancelled', 'booking.hold_released']);
 });
 
-afterAll(async () => {
-  await t.close();
-  await stripe.close();
-});
+afterAll(() => t.close());
 
 beforeEach(() => events.clear());
 
@@ -76,20 +70,6 @@ async function book(
   return res.body as CheckoutBookingResponse;
 }
 
-const sessionOf = (checkoutUrl: string): FakeSession => {
-  const session = [...stripe.sessions.values()].find((s) => s.url === checkoutUrl);
-  if (!session) throw new Error(`no fake session for ${checkoutUrl}`);
-  return session;
-};
-
-function sendWebhook(event: { payload: string; signature: string }) {
-  return t.http
-    .post('/api/payments/webhook')
-    .set('Content-Type', 'application/json')
-    .set('Stripe-Signature', event.signature)
-    .send(event.payload);
-}
-
 async function getBooking(who: SignedIn, id: string): Promise<BookingDTO> {
   const res = await t.http.get(`/api/bookings/${id}`).set(as(who));
   expect(res.status).toBe(200);
@@ -99,9 +79,7 @@ async function getBooking(who: SignedIn, id: string): Promise<BookingDTO> {
 /** Books with the client, pays at the fake and delivers the signed `checkout.session.completed`. */
 async function paidBooking(who: SignedIn, coach: BookableCoach, start = freshStart()) {
   const { booking, checkoutUrl } = await book(who, coach, start);
-  const session = stripe.pay(sessionOf(checkoutUrl).id);
-  const event = stripe.signedEvent('checkout.session.completed', session);
-  expect((await sendWebhook(event)).status).toBe(200);
+  const { session, event } = await t.payCheckout(checkoutUrl);
   await t.server.events.settled();
   return { booking: await getBooking(who, booking._id), session, event };
 }
@@ -133,7 +111,7 @@ describe('booking with Stripe', () => {
     expect(holdEnds - before).toBeGreaterThanOrEqual(15 * 60_000 - 1000);
     expect(holdEnds - Date.now()).toBeLessThanOrEqual(15 * 60_000);
 
-    const session = sessionOf(checkoutUrl);
+    const session = t.sessionOf(checkoutUrl);
     expect(session.amount_total).toBe(booking.quote.amount);
     expect(session.currency).toBe('eur');
     expect(session.metadata).toEqual({ bookingId: booking._id });
@@ -215,11 +193,11 @@ describe('POST /api/bookings/:id/checkout', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ booking: { _id: booking._id }, checkoutUrl });
     for (const who of [tom, instantS, admin]) expect((await again(who)).status).toBe(404);
-    stripe.pay(sessionOf(checkoutUrl).id);
+    stripe.pay(t.sessionOf(checkoutUrl).id);
     await t.http
       .post('/api/payments/checkout-return')
       .set(as(lena))
-      .send({ sessionId: sessionOf(checkoutUrl).id });
+      .send({ sessionId: t.sessionOf(checkoutUrl).id });
     const paid = await again(lena);
     expect(paid.status).toBe(409);
     expect(paid.body.error.code).toBe('INVALID_TRANSITION');
@@ -229,14 +207,14 @@ describe('POST /api/bookings/:id/checkout', () => {
 describe('POST /api/payments/webhook', () => {
   it('refuses an event whose signature does not verify, and changes nothing', async () => {
     const { booking, checkoutUrl } = await book(lena, instant, freshStart());
-    const session = stripe.pay(sessionOf(checkoutUrl).id);
+    const session = stripe.pay(t.sessionOf(checkoutUrl).id);
     const wrongSecret = stripe.signedEvent('checkout.session.completed', session, {
       secret: 'whsec_not_the_one',
     });
     const signed = stripe.signedEvent('checkout.session.completed', session);
     const tampered = { ...signed, payload: signed.payload.replace('"paid"', '"PAID"') };
     for (const event of [wrongSecret, tampered, { payload: signed.payload, signature: '' }]) {
-      const res = await sendWebhook(event);
+      const res = await t.sendWebhook(event);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('WEBHOOK_SIGNATURE_INVALID');
     }
@@ -285,13 +263,13 @@ describe('POST /api/payments/webhook', () => {
   it('changes nothing when an event is replayed, or a late expiry arrives after the payment', async () => {
     const { booking, session, event } = await paidBooking(lena, instant);
     events.clear();
-    expect((await sendWebhook(event)).status).toBe(200);
+    expect((await t.sendWebhook(event)).status).toBe(200);
     // Stripe may also send the same outcome under another event id.
     expect(
-      (await sendWebhook(stripe.signedEvent('checkout.session.completed', session))).status,
+      (await t.sendWebhook(stripe.signedEvent('checkout.session.completed', session))).status,
     ).toBe(200);
     expect(
-      (await sendWebhook(stripe.signedEvent('checkout.session.expired', session))).status,
+      (await t.sendWebhook(stripe.signedEvent('checkout.session.expired', session))).status,
     ).toBe(200);
     await t.server.events.settled();
     const after = await getBooking(lena, booking._id);
@@ -305,15 +283,17 @@ describe('POST /api/payments/webhook', () => {
 
   it('answers 200 for a checkout it never opened and for events it does not use', async () => {
     const stranger: FakeSession = {
-      ...stripe.pay(sessionOf((await book(tom, instant, freshStart())).checkoutUrl).id),
+      ...stripe.pay(t.sessionOf((await book(tom, instant, freshStart())).checkoutUrl).id),
       id: 'cs_test_never_opened_here',
       metadata: { bookingId: new mongoose.Types.ObjectId().toString() },
     };
     const before = await PaymentTransaction.countDocuments();
     expect(
-      (await sendWebhook(stripe.signedEvent('checkout.session.completed', stranger))).status,
+      (await t.sendWebhook(stripe.signedEvent('checkout.session.completed', stranger))).status,
     ).toBe(200);
-    expect((await sendWebhook(stripe.signedEvent('customer.created', stranger))).status).toBe(200);
+    expect((await t.sendWebhook(stripe.signedEvent('customer.created', stranger))).status).toBe(
+      200,
+    );
     expect(await PaymentTransaction.countDocuments()).toBe(before);
     expect(await events.published()).toEqual([]);
   });
@@ -322,7 +302,7 @@ describe('POST /api/payments/webhook', () => {
 describe('POST /api/payments/checkout-return', () => {
   it('moves the booking on only once the provider says the session is paid, for its client only', async () => {
     const { booking, checkoutUrl } = await book(lena, approving, freshStart());
-    const sessionId = sessionOf(checkoutUrl).id;
+    const sessionId = t.sessionOf(checkoutUrl).id;
     const back = (who: SignedIn) =>
       t.http.post('/api/payments/checkout-return').set(as(who)).send({ sessionId });
 
@@ -338,7 +318,7 @@ describe('POST /api/payments/checkout-return', () => {
     expect(stripe.calls.some((c) => c.method === 'GET' && c.path.endsWith(sessionId))).toBe(true);
     // The webhook that follows changes nothing.
     const session = stripe.sessions.get(sessionId) as FakeSession;
-    await sendWebhook(stripe.signedEvent('checkout.session.completed', session));
+    await t.sendWebhook(stripe.signedEvent('checkout.session.completed', session));
     await t.server.events.settled();
     expect((await getBooking(lena, booking._id)).history).toHaveLength(2);
     const published = await events.published();
@@ -377,7 +357,7 @@ describe('the payment hold', () => {
   it('expires an unpaid booking once, closes its checkout and frees the slot for another client', async () => {
     const start = freshStart();
     const { booking, checkoutUrl } = await book(lena, instant, start);
-    const session = sessionOf(checkoutUrl);
+    const session = t.sessionOf(checkoutUrl);
     await endHold(booking._id);
     const expired = await until(
       () => getBooking(lena, booking._id),
@@ -404,7 +384,7 @@ describe('the payment hold', () => {
 
   it('refunds in full a payment that arrives after the hold expired; the booking stays expired', async () => {
     const { booking, checkoutUrl } = await book(lena, instant, freshStart());
-    const sessionId = sessionOf(checkoutUrl).id;
+    const sessionId = t.sessionOf(checkoutUrl).id;
     await endHold(booking._id);
     await until(
       () => getBooking(lena, booking._id),
@@ -414,7 +394,7 @@ describe('the payment hold', () => {
     // The client had paid at that very moment (the fake lets the closed session complete).
     const session = stripe.pay(sessionId);
     expect(
-      (await sendWebhook(stripe.signedEvent('checkout.session.completed', session))).status,
+      (await t.sendWebhook(stripe.signedEvent('checkout.session.completed', session))).status,
     ).toBe(200);
     expect((await getBooking(lena, booking._id)).status).toBe('expired');
     const refund = stripe.refunds.find((r) => r.payment_intent === session.payment_intent);
@@ -429,7 +409,7 @@ describe('the payment hold', () => {
   it('lets the client withdraw an unpaid booking for free: its checkout closes, the coach hears nothing', async () => {
     const start = freshStart();
     const { booking, checkoutUrl } = await book(lena, instant, start);
-    const session = sessionOf(checkoutUrl);
+    const session = t.sessionOf(checkoutUrl);
     const coachTry = await t.http.post(`/api/bookings/${booking._id}/cancel`).set(as(instantS));
     expect(coachTry.status).toBe(409);
     const res = await t.http.post(`/api/bookings/${booking._id}/cancel`).set(as(lena)).send({});

@@ -28,6 +28,8 @@ export const ErrorCodes = {
   BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
   Location40324: 40324,
+  /** An unknown time zone in a date expression. */
+  Location40485: 40485,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

@@ -8,6 +8,7 @@ import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { Binary } from 'bson';
+import { zoneAwareDateOperators } from './date-time-zones.js';
 import { MongoError } from './errors.js';
 import type { Collection } from './storage/collection.js';
 import type { Store } from './storage/store.js';
@@ -173,6 +174,8 @@ export function mingoOptions(
   const spec = mingoCollation(collation);
   return {
     scriptEnabled: false,
+    // Aggregations and pipeline updates too read time zones as MongoDB does.
+    context: DEFAULT_CONTEXT,
     ...(spec ? { collation: spec } : {}),
     ...extra,
   };
@@ -328,7 +331,7 @@ function bitwise(
  * when contexts merge, so the context is built whole here.
  */
 const FILTER_CONTEXT = Context.init({
-  expression: expressionOperators,
+  expression: { ...expressionOperators, ...zoneAwareDateOperators },
   projection: projectionOperators,
   query: {
     ...queryOperators,
@@ -388,7 +391,7 @@ const initComputeOptions: (options: Partial<Options>) => Options = (() => {
 /** Every operator mingo has, as its own `Query` and `Aggregator` use them. */
 const DEFAULT_CONTEXT = Context.init({
   accumulator: accumulatorOperators,
-  expression: expressionOperators,
+  expression: { ...expressionOperators, ...zoneAwareDateOperators },
   pipeline: pipelineOperators,
   projection: projectionOperators,
   query: queryOperators,

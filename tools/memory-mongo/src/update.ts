@@ -1,4 +1,6 @@
-import { Aggregator, Context } from 'mingo';
+import { Context } from 'mingo';
+// The bare Aggregator: the one 'mingo' exports puts mingo's own operators before the context's.
+import { Aggregator } from 'mingo/aggregator';
 import * as booleanExpressions from 'mingo/operators/expression/boolean';
 import * as comparisonExpressions from 'mingo/operators/expression/comparison';
 import * as queryOperators from 'mingo/operators/query';

@@ -1,4 +1,6 @@
-import { Aggregator, ProcessingMode } from 'mingo';
+import { ProcessingMode } from 'mingo';
+// The bare Aggregator: the one 'mingo' exports puts mingo's own operators before the context's.
+import { Aggregator } from 'mingo/aggregator';
 import { Long } from 'bson';
 import { MongoError, typeMismatch } from '../errors.js';
 import {
@@ -554,6 +556,8 @@ function runAggregate(context: CommandContext, explain?: AggregateExplain): Doc[
     );
     results = aggregator.run(input) as Doc[];
   } catch (error) {
+    // Raised by the engine's own operators with MongoDB's code already.
+    if (error instanceof MongoError) throw error;
     const message = (error as Error).message;
     const unknownStage = /(?:unregistered|unknown) pipeline operator:? '?(\$?[\w$]+)/i.exec(
       message,

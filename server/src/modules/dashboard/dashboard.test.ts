@@ -132,6 +132,26 @@ describe('GET /api/dashboard/coach: who may ask', () => {
     );
   });
 
+  it.each(['UTC', 'America/Argentina/Buenos_Aires'])(
+    'groups a coach in %s by their months too',
+    async (zone) => {
+      const coachThere = await createBookableCoach({ availability: openAvailability(zone) });
+      const thisMonth = DateTime.now().setZone(zone).startOf('month');
+      await seed(coachThere, client.user._id, [
+        { status: 'completed', start: thisMonth.plus({ minutes: 5 }).toJSDate(), amount: 6000 },
+      ]);
+      const res = await overviewOf(await sessionFor(coachThere.user));
+      expect(res.status).toBe(200);
+      const overview = res.body as CoachOverviewDTO;
+      expect(overview.timeZone).toBe(zone);
+      expect(overview.months.at(-1)).toMatchObject({
+        month: thisMonth.toFormat('yyyy-MM'),
+        completedSessions: 1,
+        revenue: 6000,
+      });
+    },
+  );
+
   it('says clients pay at the session with the manual provider: zeros, nothing listed', async () => {
     const res = await overviewOf(coach);
     expect(res.status).toBe(200);

@@ -1,24 +1,18 @@
 import { Router, type RequestHandler } from 'express';
-import { body, param } from 'express-validator';
+import { param } from 'express-validator';
 import { principalOf, requireRole } from '../../core/auth/auth.middleware.js';
 import type { RateLimits } from '../../core/http/rate-limit.js';
 import { pageOf, paginationQuery } from '../../core/pagination.js';
 import { validate, validated } from '../../core/validation.js';
 import { userIdParam } from '../../core/validation-fields.js';
 import type { PackagePurchases } from './package-purchases.js';
+import { sessionIdBody } from './payments.routes.js';
 
 /** Purchases per person and window: each one opens a checkout at the provider. */
 export const PURCHASE_LIMITS = { perWindow: 10, windowSeconds: 60 } as const;
 
 const packageIdParam = () => param('packageId').isMongoId().withMessage('Must be a package id');
 const purchaseIdParam = () => param('purchaseId').isMongoId().withMessage('Must be a purchase id');
-const sessionIdBody = () =>
-  body('sessionId')
-    .isString()
-    .withMessage('Must be a checkout session id')
-    .bail()
-    .matches(/^[\w-]{1,255}$/)
-    .withMessage('Must be a checkout session id');
 
 function createController(purchases: PackagePurchases) {
   const offers: RequestHandler = async (req, res) => {

@@ -17,7 +17,7 @@ import { PaymentTransaction, type PaymentTransactionRecord } from './payment-tra
 import { PackagePurchase, type PackagePurchaseRecord } from './package-purchase.model.js';
 import { toCreditBalance, toPurchaseDTO } from './package-purchases.mapper.js';
 import type { PaymentsService } from './payments.service.js';
-import { setTransactionStatus } from './transaction-status.js';
+import { recordPaidCheckout, setTransactionStatus } from './transaction-status.js';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -113,19 +113,13 @@ export function createPackagePurchases(payments: PaymentsService) {
     note: string,
   ): Promise<void> {
     const purchaseId = payment.purchase?.toString() ?? '';
-    if (checkout.amountTotal !== payment.amount || checkout.currency !== payment.currency) {
+    const recorded = await recordPaidCheckout(payment, checkout, note, (amounts) =>
       logger.error('Paid checkout does not match the package’s price; purchase left as it is', {
         purchaseId,
-        paid: `${checkout.amountTotal} ${checkout.currency}`,
-        due: `${payment.amount} ${payment.currency}`,
-      });
-      return;
-    }
-    if (payment.status !== 'succeeded') {
-      await setTransactionStatus(payment, 'succeeded', note, {
-        paymentIntentId: checkout.paymentIntentId,
-      });
-    }
+        ...amounts,
+      }),
+    );
+    if (!recorded) return;
     const purchase = await PackagePurchase.findById(purchaseId).lean<PackagePurchaseRecord>();
     if (!purchase) {
       logger.warn('Payment for a purchase that does not exist', { purchaseId, note });

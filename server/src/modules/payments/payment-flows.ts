@@ -15,7 +15,7 @@ import {
 import { connectCredits } from './credits.js';
 import { createPackagePurchases } from './package-purchases.js';
 import { toTransactionDTO } from './payments.mapper.js';
-import { setTransactionStatus } from './transaction-status.js';
+import { recordPaidCheckout, setTransactionStatus } from './transaction-status.js';
 import {
   HOLD_JOB,
   paymentKey,
@@ -76,19 +76,13 @@ export function connectPayments(deps: {
       return;
     }
     const bookingId = payment.booking.toString();
-    if (checkout.amountTotal !== payment.amount || checkout.currency !== payment.currency) {
+    const recorded = await recordPaidCheckout(payment, checkout, note, (amounts) =>
       logger.error('Paid checkout does not match the booking’s price; booking left as it is', {
         bookingId,
-        paid: `${checkout.amountTotal} ${checkout.currency}`,
-        due: `${payment.amount} ${payment.currency}`,
-      });
-      return;
-    }
-    if (payment.status !== 'succeeded') {
-      await setTransactionStatus(payment, 'succeeded', note, {
-        paymentIntentId: checkout.paymentIntentId,
-      });
-    }
+        ...amounts,
+      }),
+    );
+    if (!recorded) return;
     const outcome = await steps.paymentReceived(bookingId);
     if (outcome.result === 'unknown') {
       logger.warn('Payment for a booking that does not exist', { bookingId, note });

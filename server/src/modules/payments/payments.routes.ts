@@ -21,7 +21,8 @@ export function rawWebhookBody(): RequestHandler {
 }
 
 const bookingIdParam = () => param('id').isMongoId().withMessage('Must be a booking id');
-const sessionIdBody = () =>
+/** The checkout session id the provider put in the return URL (bookings' and packages' returns). */
+export const sessionIdBody = () =>
   body('sessionId')
     .isString()
     .withMessage('Must be a checkout session id')

@@ -57,6 +57,18 @@ async function purchase(who: SignedIn): Promise<Required<PurchasePackageResponse
   return { purchase: body.purchase, checkoutUrl: body.checkoutUrl ?? '' };
 }
 
+/** Books an hour with Carla on a day no other test uses, paying with a package credit. */
+const bookWithCredit = (who: SignedIn) =>
+  t.http
+    .post('/api/bookings')
+    .set(as(who))
+    .send({
+      coachId: carla.user.id,
+      sessionTypeId: carla.types[60],
+      start: futureAt(3 + (day += 1), '10:00'),
+      useCredit: true,
+    });
+
 const stored = (purchaseId: string) => PackagePurchase.findById(purchaseId).lean();
 const paymentOf = (purchaseId: string) =>
   PaymentTransaction.findOne({ purchase: purchaseId }).lean();
@@ -106,15 +118,7 @@ describe('buying a package with Stripe', () => {
     });
     // Not paid yet: no credits to use.
     expect((await t.http.get('/api/users/me/credits').set(as(lena))).body).toEqual([]);
-    const booking = await t.http
-      .post('/api/bookings')
-      .set(as(lena))
-      .send({
-        coachId: carla.user.id,
-        sessionTypeId: carla.types[60],
-        start: futureAt(3 + (day += 1), '10:00'),
-        useCredit: true,
-      });
+    const booking = await bookWithCredit(lena);
     expect(booking.status).toBe(409);
     expect(codeOf(booking.body)).toBe('NO_CREDIT_AVAILABLE');
   });
@@ -237,15 +241,7 @@ describe('booking with a credit while Stripe collects online', () => {
     const lena = await newClient();
     const { purchase: bought } = await paidPurchase(lena);
     const checkouts = stripe.sessions.size;
-    const res = await t.http
-      .post('/api/bookings')
-      .set(as(lena))
-      .send({
-        coachId: carla.user.id,
-        sessionTypeId: carla.types[60],
-        start: futureAt(3 + (day += 1), '10:00'),
-        useCredit: true,
-      });
+    const res = await bookWithCredit(lena);
     expect(res.status).toBe(201);
     const booking = res.body as BookingDTO;
     expect('checkoutUrl' in (res.body as object)).toBe(false);

@@ -22,6 +22,15 @@ const viewer = makeUser({ timeZone: 'Europe/Berlin' });
 const START = '2026-05-06T08:00:00.000Z';
 const CHECKOUT_URL = 'https://checkout.stripe.test/c/pay/cs_test_1';
 
+/** The server's answer to a booking paid online: held for payment, with its checkout. */
+const heldForCheckout = (): FakeReply => ({
+  status: 201,
+  data: {
+    booking: makeBooking({ status: 'awaiting_payment', coach, start: START }),
+    checkoutUrl: CHECKOUT_URL,
+  },
+});
+
 const routes = (createReply: (request: FakeRequest) => FakeReply): FakeRoutes => ({
   'GET /coaches/coach-1': () => ({
     status: 200,
@@ -60,15 +69,7 @@ const chooseTimeAndBook = async (user: ReturnType<typeof renderApp>['user']) => 
 describe('Booking a session that is paid online', { timeout: 15_000 }, () => {
   it('sends the browser to the checkout the server answered with', async () => {
     const assign = vi.spyOn(browserLocation, 'assign').mockImplementation(() => undefined);
-    installFakeApi(
-      routes(() => ({
-        status: 201,
-        data: {
-          booking: makeBooking({ status: 'awaiting_payment', coach, start: START }),
-          checkoutUrl: CHECKOUT_URL,
-        },
-      })),
-    );
+    installFakeApi(routes(heldForCheckout));
     const { user } = renderApp({ url: '/coaches/coach-1/book', user: viewer });
     await chooseTimeAndBook(user);
 
@@ -118,13 +119,7 @@ describe('Booking a session that is paid online', { timeout: 15_000 }, () => {
       routes(() => {
         attempts += 1;
         if (attempts === 1) return apiErrorReply(503, 'PAYMENT_PROVIDER_UNAVAILABLE');
-        return {
-          status: 201,
-          data: {
-            booking: makeBooking({ status: 'awaiting_payment', coach, start: START }),
-            checkoutUrl: CHECKOUT_URL,
-          },
-        };
+        return heldForCheckout();
       }),
     );
     const { user } = renderApp({ url: '/coaches/coach-1/book', user: viewer });

@@ -35,6 +35,12 @@ export const PackageCheckoutReturnPage = () => {
     </p>
   );
 
+  const checkAgain = (
+    <Button variant="secondary" isBusy={result.isFetching} onClick={() => void result.refetch()}>
+      {t('packages.checkoutReturn.checkAgain')}
+    </Button>
+  );
+
   const body = () => {
     if (!input) {
       return (
@@ -72,15 +78,7 @@ export const PackageCheckoutReturnPage = () => {
                 : 'packages.checkoutReturn.waitingText',
             )}
           </p>
-          {gaveUp && (
-            <Button
-              variant="secondary"
-              isBusy={result.isFetching}
-              onClick={() => void result.refetch()}
-            >
-              {t('packages.checkoutReturn.checkAgain')}
-            </Button>
-          )}
+          {gaveUp && checkAgain}
         </div>
       );
     }
@@ -89,13 +87,7 @@ export const PackageCheckoutReturnPage = () => {
         <div role="alert" data-testid="package-return-failed">
           <h2>{t('packages.checkoutReturn.failedTitle')}</h2>
           <p>{errorMessage(result.error)}</p>
-          <Button
-            variant="secondary"
-            isBusy={result.isFetching}
-            onClick={() => void result.refetch()}
-          >
-            {t('packages.checkoutReturn.checkAgain')}
-          </Button>
+          {checkAgain}
         </div>
       );
     }

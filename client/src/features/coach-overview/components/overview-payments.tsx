@@ -1,6 +1,7 @@
 import type { CoachPaymentEntry, CoachPaymentsOverview } from '@coachhub/shared/dashboard';
 import { useTranslation } from 'react-i18next';
 
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatDateTime } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
 
@@ -85,8 +86,7 @@ const RecentPayments = ({
     (entry.purchaseId ? t('coachOverview.payments.package') : t('coachOverview.payments.unknown'));
 
   return (
-    // Scrolls sideways on a narrow screen; focusable so keyboards can scroll it too.
-    <div className="overview-payments__scroll" role="region" aria-label={caption} tabIndex={0}>
+    <ScrollRegion className="overview-payments__scroll" label={caption}>
       <table className="overview-payments__table" data-testid="overview-payments-recent">
         <caption>{caption}</caption>
         <thead>
@@ -122,6 +122,6 @@ const RecentPayments = ({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 };

@@ -2,6 +2,7 @@ import type { PackagePurchaseDTO } from '@coachhub/shared/payment';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatDateTime } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
 import { useFormatContext } from '@/lib/use-format-context';
@@ -17,13 +18,7 @@ export const PurchaseTable = ({ purchases, renderCoach }: PurchaseTableProps) =>
   const format = useFormatContext();
   const newestFirst = [...purchases].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
-    // At 360 px the table scrolls inside this region, which keyboards can reach to scroll it.
-    <div
-      className="purchase-table__scroll"
-      role="region"
-      aria-label={t('packages.mine.purchasesCaption')}
-      tabIndex={0}
-    >
+    <ScrollRegion className="purchase-table__scroll" label={t('packages.mine.purchasesCaption')}>
       <table className="purchase-table" data-testid="purchase-table">
         <caption className="visually-hidden">{t('packages.mine.purchasesCaption')}</caption>
         <thead>
@@ -66,6 +61,6 @@ export const PurchaseTable = ({ purchases, renderCoach }: PurchaseTableProps) =>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 };

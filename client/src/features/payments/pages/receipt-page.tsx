@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 
 import { Button } from '@/components/ui/button';
 import { PageTitle } from '@/components/ui/page-title';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { paths } from '@/config/paths';
 import { formatDateTime, formatTime } from '@/lib/format';
 import { useErrorMessage } from '@/lib/i18n/use-error-message';
@@ -115,13 +116,7 @@ const Receipt = ({ receipt }: { receipt: ReceiptDTO }) => {
       </table>
 
       {receipt.transactions.length > 0 ? (
-        // On a narrow phone the table scrolls sideways inside its own region, the page does not.
-        <div
-          className="receipt__scroll"
-          role="region"
-          aria-labelledby="receipt-transactions-caption"
-          tabIndex={0}
-        >
+        <ScrollRegion className="receipt__scroll" labelledBy="receipt-transactions-caption">
           <table className="receipt__table" data-testid="receipt-transactions">
             <caption id="receipt-transactions-caption">
               {t('payments.receipt.transactions')}
@@ -154,7 +149,7 @@ const Receipt = ({ receipt }: { receipt: ReceiptDTO }) => {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : (
         <p>{t('payments.receipt.noTransactions')}</p>
       )}

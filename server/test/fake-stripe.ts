@@ -37,7 +37,7 @@ export interface FakeRefund {
   object: 'refund';
   amount: number;
   payment_intent: string;
-  status: 'succeeded';
+  status: 'pending' | 'succeeded' | 'failed' | 'canceled';
   metadata: Record<string, string>;
 }
 
@@ -49,12 +49,21 @@ export interface FakeStripe {
   refunds: FakeRefund[];
   /** The next checkout create is refused (as Stripe refuses a request), for provider failures. */
   refuseNextCheckout(): void;
+  /** The next refund create is refused (Stripe answers 400: it will not refund this). */
+  refuseNextRefund(): void;
+  /**
+   * While on, every refund create answers 500 (Stripe failing on its side; the SDK retries it),
+   * so the product finds Stripe unreachable. Nothing is stored or replayed for those calls.
+   */
+  setRefundsUnavailable(on: boolean): void;
+  /** The status the next refunds are created in (`succeeded` unless set; `pending` as for banks). */
+  setRefundStatus(status: FakeRefund['status']): void;
   /** The client pays at the checkout: the session completes with a payment intent. */
   pay(sessionId: string): FakeSession;
-  /** A Stripe event about a session, as Stripe would post it (JSON text) with its signature. */
+  /** A Stripe event about a session or refund, as Stripe would post it (JSON text) with its signature. */
   signedEvent(
     type: string,
-    session: FakeSession,
+    object: FakeSession | FakeRefund,
     options?: { id?: string; secret?: string },
   ): { payload: string; signature: string; id: string };
   close(): Promise<void>;
@@ -74,6 +83,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const refunds: FakeRefund[] = [];
   const answered = new Map<string, { status: number; body: unknown }>();
   let refuseCheckout = false;
+  let refuseRefund = false;
+  let refundsUnavailable = false;
+  let refundStatus: FakeRefund['status'] = 'succeeded';
   const signer = new Stripe(FAKE_STRIPE.secretKey);
   const app = express();
   app.use(express.urlencoded({ extended: true }));
@@ -99,6 +111,11 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     }
     if (!idempotencyKey?.match(/^[a-z]+(:[\w-]+)+$/i)) {
       fail(res, 400, 'The product sends its own idempotency key on every POST');
+      return;
+    }
+    // A failure on Stripe's side is no answer to the request: a retry with the key tries again.
+    if (refundsUnavailable && req.path === '/v1/refunds') {
+      res.status(500).json({ error: { type: 'api_error', message: 'Stripe is having trouble' } });
       return;
     }
     const first = answered.get(idempotencyKey);
@@ -172,6 +189,10 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   });
 
   app.post('/v1/refunds', (req, res) => {
+    if (refuseRefund) {
+      refuseRefund = false;
+      return fail(res, 400, 'This charge cannot be refunded just now');
+    }
     const body = req.body as {
       payment_intent?: string;
       amount?: string;
@@ -191,7 +212,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       object: 'refund',
       amount,
       payment_intent: paid.payment_intent ?? '',
-      status: 'succeeded',
+      status: refundStatus,
       metadata: body.metadata ?? {},
     };
     refunds.push(refund);
@@ -215,6 +236,15 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     refuseNextCheckout() {
       refuseCheckout = true;
     },
+    refuseNextRefund() {
+      refuseRefund = true;
+    },
+    setRefundsUnavailable(on) {
+      refundsUnavailable = on;
+    },
+    setRefundStatus(status) {
+      refundStatus = status;
+    },
     pay(sessionId) {
       const session = sessions.get(sessionId);
       if (!session) throw new Error(`No fake session ${sessionId}`);
@@ -223,14 +253,14 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       session.payment_intent = id('pi');
       return session;
     },
-    signedEvent(type, session, options = {}) {
+    signedEvent(type, object, options = {}) {
       const eventId = options.id ?? id('evt');
       const payload = JSON.stringify({
         id: eventId,
         object: 'event',
         type,
         created: Math.floor(Date.now() / 1000),
-        data: { object: { ...session } },
+        data: { object: { ...object } },
       });
       const signature = signer.webhooks.generateTestHeaderString({
         payload,

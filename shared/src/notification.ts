@@ -47,6 +47,11 @@ export const NOTIFICATION_TYPES = [
   'moderation.review_hidden',
   /** To the author: an admin made their hidden review of the coach `name` visible again. */
   'moderation.review_restored',
+  /**
+   * To the client: the money for a session came back (`amount`, `currency`, the booking's
+   * `bookingId`, `title`, `start`); the link is the booking's receipt.
+   */
+  'payment.refunded',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

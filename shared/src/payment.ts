@@ -38,7 +38,10 @@ export interface BookingPaymentSummary {
   /** What the booking costs: its stored quote. */
   amountDue: number;
   amountPaid: number;
+  /** Refunds the provider completed (a refund under way counts in `amountRefundPending`). */
   amountRefunded: number;
+  /** Refunds asked for and not yet completed (the provider is working on them, or retried). */
+  amountRefundPending?: number;
   /** While `awaiting_payment`: when the hold on the slot ends (ISO instant). */
   holdExpiresAt?: string;
   /**

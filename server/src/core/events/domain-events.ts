@@ -66,6 +66,21 @@ export interface DomainEvents {
    * `booking.created` when its payment arrives), so this is no `booking.cancelled`.
    */
   'booking.hold_released': BookingChange & { outcome: 'expired' | 'withdrawn' };
+  /**
+   * A booking's refund completed at the provider (published once, when its record turned
+   * `succeeded`); `amount` in minor units.
+   */
+  'payment.refunded': {
+    transactionId: string;
+    bookingId: string;
+    clientId: string;
+    coachId: string;
+    /** The session type's title as booked, and the session's start. */
+    title: string;
+    start: Date;
+    amount: number;
+    currency: Currency;
+  };
   /** An admin's decision, or `pending` when the coach (re)submits the profile for review. */
   'coach.verification_changed': {
     coachId: string;

@@ -8,6 +8,8 @@ export interface JobData {
   'booking reminder': { bookingId: string; leadMinutes: number; start: string };
   /** The end of a booking's payment hold (modules/payments). */
   'payment hold expiry': { bookingId: string };
+  /** Asks the provider again for a refund it could not be reached for (modules/payments). */
+  'payment refund retry': { transactionId: string; attempt: number };
 }
 export type JobName = keyof JobData;
 

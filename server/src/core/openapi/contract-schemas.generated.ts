@@ -577,7 +577,16 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       currency: { $ref: '#/components/schemas/Currency' },
       amountDue: { type: 'number', description: 'What the booking costs: its stored quote.' },
       amountPaid: { type: 'number' },
-      amountRefunded: { type: 'number' },
+      amountRefunded: {
+        type: 'number',
+        description:
+          'Refunds the provider completed (a refund under way counts in `amountRefundPending`).',
+      },
+      amountRefundPending: {
+        type: 'number',
+        description:
+          'Refunds asked for and not yet completed (the provider is working on them, or retried).',
+      },
       holdExpiresAt: {
         type: 'string',
         description: 'While `awaiting_payment`: when the hold on the slot ends (ISO instant).',
@@ -1869,6 +1878,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
           'moderation.message_hidden': { type: 'boolean' },
           'moderation.review_hidden': { type: 'boolean' },
           'moderation.review_restored': { type: 'boolean' },
+          'payment.refunded': { type: 'boolean' },
         },
         required: [
           'booking.requested',
@@ -1894,6 +1904,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
           'moderation.message_hidden',
           'moderation.review_hidden',
           'moderation.review_restored',
+          'payment.refunded',
         ],
         additionalProperties: false,
       },
@@ -1936,6 +1947,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'moderation.message_hidden',
       'moderation.review_hidden',
       'moderation.review_restored',
+      'payment.refunded',
     ],
   },
   OutboxMailDTO: {

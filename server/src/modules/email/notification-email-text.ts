@@ -38,6 +38,8 @@ interface Values {
   preview: string;
   /** A review's stars, e.g. "4/5". */
   stars: string;
+  /** An amount of money (a refund) in the reader's format. */
+  amount: string;
 }
 
 function leadText(minutes: number, locale: string): string {
@@ -51,6 +53,8 @@ function valuesOf(params: NotificationParams, context: FormatContext): Values {
   const text = (key: string) => (params[key] === undefined ? '' : String(params[key]));
   const when = (key: string) => (params[key] ? formatDateTime(text(key), context, WHEN) : '');
   const feeAmount = Number(params.feeAmount ?? 0);
+  const money = (amount: number, currency: string) =>
+    formatMoney({ amount, currency: currency as Currency }, context.locale);
   return {
     name: text('name'),
     title: text('title'),
@@ -58,16 +62,11 @@ function valuesOf(params: NotificationParams, context: FormatContext): Values {
     previousStart: when('previousStart'),
     requestedStart: when('requestedStart'),
     reason: params.reason ? text('reason') : null,
-    fee:
-      feeAmount > 0 && params.feeCurrency
-        ? formatMoney(
-            { amount: feeAmount, currency: text('feeCurrency') as Currency },
-            context.locale,
-          )
-        : null,
+    fee: feeAmount > 0 && params.feeCurrency ? money(feeAmount, text('feeCurrency')) : null,
     lead: leadText(Number(params.leadMinutes ?? 0), context.locale),
     preview: text('preview'),
     stars: `${text('rating')}/5`,
+    amount: params.currency ? money(Number(params.amount ?? 0), text('currency')) : '',
   };
 }
 
@@ -216,6 +215,13 @@ const ENGLISH: Texts = {
     subject: 'Your review is visible again',
     paragraphs: [
       `An admin restored your review of ${v.name}: it shows on the profile and counts in the rating again.`,
+    ],
+  }),
+  'payment.refunded': (v) => ({
+    subject: `Refunded: ${v.amount} for ${v.title}`,
+    paragraphs: [
+      `${v.amount} for "${v.title}" on ${v.start} was refunded to you.`,
+      'Depending on your bank it can take a few days to show on your account. The receipt lists the refund.',
     ],
   }),
 };
@@ -367,6 +373,13 @@ const GERMAN: Texts = {
     subject: 'Deine Bewertung ist wieder sichtbar',
     paragraphs: [
       `Ein Admin hat deine Bewertung von ${v.name} wiederhergestellt: Sie erscheint wieder im Profil und zählt wieder zur Bewertung.`,
+    ],
+  }),
+  'payment.refunded': (v) => ({
+    subject: `Erstattet: ${v.amount} für ${v.title}`,
+    paragraphs: [
+      `${v.amount} für „${v.title}“ am ${v.start} wurden dir erstattet.`,
+      'Je nach Bank kann es einige Tage dauern, bis der Betrag auf deinem Konto erscheint. Der Beleg führt die Erstattung auf.',
     ],
   }),
 };

@@ -117,6 +117,23 @@ export function notifyOnDomainEvents(deps: {
         }),
       ),
     ),
+    // The client hears that their money came back, with the receipt that lists the refund.
+    events.subscribe('payment.refunded', name, async (refund) => {
+      const [coach] = await findUserSummaries([refund.coachId]);
+      await notifications.notify({
+        userId: refund.clientId,
+        type: 'payment.refunded',
+        params: {
+          bookingId: refund.bookingId,
+          title: refund.title,
+          start: refund.start.toISOString(),
+          name: fullName(coach),
+          amount: refund.amount,
+          currency: refund.currency,
+        },
+        link: `/bookings/${refund.bookingId}/receipt`,
+      });
+    }),
     events.subscribe('coach.verification_changed', name, ({ coachId, status, reason }) => {
       if (status === 'pending') return;
       return notifications.notify({

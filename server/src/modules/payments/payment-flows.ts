@@ -6,7 +6,12 @@ import { AppError, notFound } from '../../core/errors.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import type { JobScheduler } from '../../core/jobs/job-scheduler.js';
 import type { BookingsService } from '../scheduling/bookings/bookings.service.js';
-import { WebhookSignatureError, type CheckoutState } from './payment-provider.js';
+import {
+  ProviderUnavailableError,
+  WebhookSignatureError,
+  type CheckoutState,
+  type RefundState,
+} from './payment-provider.js';
 import {
   PaymentTransaction,
   PaymentWebhookEvent,
@@ -19,6 +24,8 @@ import { recordPaidCheckout, setTransactionStatus } from './transaction-status.j
 import {
   HOLD_JOB,
   paymentKey,
+  REFUND_RETRY_DELAYS_MS,
+  REFUND_RETRY_JOB,
   refundKey,
   summaryOf,
   transactionsOf,
@@ -162,19 +169,117 @@ export function connectPayments(deps: {
       if (isDuplicateKeyError(error)) return; // this booking's refund exists already
       throw error;
     }
+    await askForRefund(created, 0);
+  }
+
+  /**
+   * Asks the provider for a recorded refund (always with its own idempotency key, so asking again
+   * never refunds twice). A provider that refuses it makes it `failed`; one that cannot be reached
+   * leaves it `pending` and the retry job asks again later, `failed` after the last retry.
+   */
+  async function askForRefund(refund: PaymentTransactionRecord, attempt: number): Promise<void> {
+    const bookingId = refund.booking?.toString() ?? '';
+    if (!refund.paymentIntentId) return;
     try {
       const result = await provider.refund({
         bookingId,
-        paymentIntentId: payment.paymentIntentId,
-        amount,
-        idempotencyKey: key,
+        paymentIntentId: refund.paymentIntentId,
+        amount: refund.amount,
+        idempotencyKey: refund.idempotencyKey,
       });
-      await setTransactionStatus(created, result.status, 'refund issued', {
+      const moved = await setTransactionStatus(refund, result.status, 'refund issued', {
         refundId: result.refundId,
       });
+      if (moved) await refundSettled(refund, result.status);
     } catch (error) {
-      logger.error('Refund failed at the provider', { bookingId, amount, error: errorText(error) });
-      await setTransactionStatus(created, 'failed', `provider error: ${errorText(error)}`);
+      const delay = REFUND_RETRY_DELAYS_MS[attempt];
+      if (error instanceof ProviderUnavailableError && delay !== undefined) {
+        const at = new Date(Date.now() + delay);
+        logger.warn('Refund: provider unreachable, retrying later', {
+          bookingId,
+          attempt: attempt + 1,
+          at: at.toISOString(),
+          error: errorText(error),
+        });
+        await setTransactionStatus(refund, 'pending', `provider unreachable: ${errorText(error)}`);
+        const transactionId = refund._id.toString();
+        // One job per attempt: a job does not reschedule itself while it runs.
+        const data = { transactionId, attempt: attempt + 1 };
+        await jobs.schedule(REFUND_RETRY_JOB, data, at, data);
+        return;
+      }
+      const note = `provider error: ${errorText(error)}`;
+      if (await setTransactionStatus(refund, 'failed', note)) await refundSettled(refund, 'failed');
+    }
+  }
+
+  /**
+   * A refund reached a status of its own. A failed refund tells nobody but the logs (at error
+   * level, where admins watch for it): the money is still with the platform.
+   */
+  async function refundSettled(
+    refund: PaymentTransactionRecord,
+    status: PaymentTransactionRecord['status'],
+  ): Promise<void> {
+    const bookingId = refund.booking?.toString() ?? null;
+    if (status === 'succeeded' && bookingId) {
+      const booking = await steps.payable(bookingId);
+      if (!booking) return;
+      events.publish('payment.refunded', {
+        transactionId: refund._id.toString(),
+        bookingId,
+        clientId: booking.clientId,
+        coachId: booking.coachId,
+        title: booking.title,
+        start: booking.start,
+        amount: refund.amount,
+        currency: refund.currency,
+      });
+    }
+    if (status === 'failed' || status === 'canceled') {
+      logger.error('Refund failed: the client has not been paid back', {
+        bookingId,
+        transactionId: refund._id.toString(),
+        amount: refund.amount,
+        currency: refund.currency,
+        status,
+      });
+    }
+  }
+
+  /** The provider says a refund moved on (its webhook): the record follows, once. */
+  async function refundUpdated(state: RefundState, note: string): Promise<void> {
+    // Before our own call stored the refund's id, the refund is found by the booking it names.
+    const refund =
+      (await PaymentTransaction.findOne({
+        refundId: state.refundId,
+        kind: 'refund',
+      }).lean<PaymentTransactionRecord>()) ??
+      (state.bookingId
+        ? await PaymentTransaction.findOne({
+            idempotencyKey: refundKey(state.bookingId),
+            refundId: null,
+          }).lean<PaymentTransactionRecord>()
+        : null);
+    if (!refund) {
+      logger.warn('Update of an unknown refund ignored', { refund: state.refundId, note });
+      return;
+    }
+    // A final status stays (an older `pending` arriving late changes nothing).
+    if (refund.status !== 'pending' || state.status === 'pending') {
+      logger.info('Refund update changes nothing', {
+        refund: state.refundId,
+        recorded: refund.status,
+        reported: state.status,
+      });
+      return;
+    }
+    const moved = await setTransactionStatus(refund, state.status, note, {
+      refundId: state.refundId,
+    });
+    if (moved) {
+      await jobs.cancel(REFUND_RETRY_JOB, { transactionId: refund._id.toString() });
+      await refundSettled(refund, state.status);
     }
   }
 
@@ -196,6 +301,15 @@ export function connectPayments(deps: {
 
   jobs.define(HOLD_JOB, async ({ bookingId }) => {
     await steps.holdEnded(bookingId);
+  });
+  jobs.define(REFUND_RETRY_JOB, async ({ transactionId, attempt }) => {
+    const refund = await PaymentTransaction.findOne({
+      _id: transactionId,
+      kind: 'refund',
+    }).lean<PaymentTransactionRecord>();
+    // Settled meanwhile (a webhook, an earlier run): nothing to ask.
+    if (refund?.status !== 'pending' || refund.refundId) return;
+    await askForRefund(refund, attempt);
   });
 
   const name = 'payments';
@@ -238,6 +352,7 @@ export function connectPayments(deps: {
       const note = `${event.providerType} ${event.id}`;
       if (event.kind === 'checkout_paid') await settle(event.checkout, note);
       else if (event.kind === 'checkout_ended') await checkoutEnded(event.checkout, note);
+      else if (event.kind === 'refund_updated') await refundUpdated(event.refund, note);
       else logger.debug('Payment webhook ignored', { type: event.providerType });
       try {
         await PaymentWebhookEvent.create({

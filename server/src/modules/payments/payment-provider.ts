@@ -49,12 +49,31 @@ export interface RefundResult {
   status: PaymentTransactionStatus;
 }
 
+/** A refund as the provider reports its progress (a webhook's object). */
+export interface RefundState {
+  refundId: string;
+  status: PaymentTransactionStatus;
+  /** The booking it was made for (our metadata on it), if any. */
+  bookingId: string | null;
+}
+
 /** A verified provider event, reduced to what the payments module acts on. */
 export type ProviderEvent =
   | { id: string; providerType: string; kind: 'checkout_paid'; checkout: CheckoutState }
   /** The checkout ended without a payment (it expired, or an asynchronous payment failed). */
   | { id: string; providerType: string; kind: 'checkout_ended'; checkout: CheckoutState }
+  /** A refund moved on at the provider (it succeeded or failed after it was asked for). */
+  | { id: string; providerType: string; kind: 'refund_updated'; refund: RefundState }
   | { id: string; providerType: string; kind: 'ignored' };
+
+/**
+ * The provider could not be reached or failed on its side (network error, timeout, 5xx, rate
+ * limit) after the SDK's own retries: the same request may be sent again later. Any other error
+ * is the provider refusing the request.
+ */
+export class ProviderUnavailableError extends Error {
+  override name = 'ProviderUnavailableError';
+}
 
 /** The webhook's signature does not verify against the raw body. */
 export class WebhookSignatureError extends Error {

@@ -20,6 +20,10 @@ import { PaymentTransaction, type PaymentTransactionRecord } from './payment-tra
 
 /** The job that ends a booking's payment hold (payment-flows.ts runs it). */
 export const HOLD_JOB = 'payment hold expiry';
+/** The job that asks the provider again for a refund it could not be reached for. */
+export const REFUND_RETRY_JOB = 'payment refund retry';
+/** How long to wait before each retry of an unreachable refund; after the last, it failed. */
+export const REFUND_RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000] as const;
 
 /** The idempotency keys of a booking's one payment and one refund (unique in the collection). */
 export const paymentKey = (bookingId: string) => `payment:${bookingId}`;
@@ -38,8 +42,8 @@ export function checkoutReturnUrls(publicUrl: string, bookingId: string) {
 
 /**
  * The booking's payment part from its transactions: without a payment transaction it is paid at
- * the session (the manual provider); refunds count once the provider took them (pending or
- * succeeded).
+ * the session (the manual provider); `amountRefunded` counts the refunds the provider completed,
+ * `amountRefundPending` those still under way.
  */
 export function summaryOf(
   booking: PayableBooking,
@@ -48,15 +52,19 @@ export function summaryOf(
   const payment = transactions.find((t) => t.kind === 'payment');
   if (!payment) return dueAtSession(booking);
   const amountPaid = payment.status === 'succeeded' ? payment.amount : 0;
-  const amountRefunded = transactions
-    .filter((t) => t.kind === 'refund' && (t.status === 'succeeded' || t.status === 'pending'))
-    .reduce((sum, t) => sum + t.amount, 0);
+  const refunded = (status: PaymentTransactionRecord['status']) =>
+    transactions
+      .filter((t) => t.kind === 'refund' && t.status === status)
+      .reduce((sum, t) => sum + t.amount, 0);
+  const amountRefunded = refunded('succeeded');
+  const amountRefundPending = refunded('pending');
   const base = {
     method: 'online' as const,
     currency: payment.currency,
     amountDue: booking.quote.amount,
     amountPaid,
     amountRefunded,
+    ...(amountRefundPending > 0 ? { amountRefundPending } : {}),
   };
   // A checkout still open for a booking that ended unpaid is being closed: it is not paid.
   if (payment.status === 'pending' && booking.status === 'awaiting_payment') {

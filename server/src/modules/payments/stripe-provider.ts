@@ -4,13 +4,17 @@ import type { StripeSettings } from '../../core/config/config.js';
 import {
   WebhookSignatureError,
   type CheckoutState,
+  ProviderUnavailableError,
   type PaymentProvider,
   type ProviderEvent,
+  type RefundState,
 } from './payment-provider.js';
 
 /** Events that say a checkout was paid, or ended without a payment. */
 const PAID_EVENTS = ['checkout.session.completed', 'checkout.session.async_payment_succeeded'];
 const ENDED_EVENTS = ['checkout.session.expired', 'checkout.session.async_payment_failed'];
+/** Events that carry a refund whose status may have moved on. */
+const REFUND_EVENTS = ['refund.updated', 'refund.failed', 'charge.refund.updated'];
 
 /** The SDK pointed at another origin (stripe-mock, the tests' fake) when one is configured. */
 function clientOptions(base: URL | null): Stripe.StripeConfig {
@@ -43,6 +47,25 @@ function checkoutStateOf(session: Stripe.Checkout.Session): CheckoutState {
 function refundStatusOf(status: string | null): PaymentTransactionStatus {
   if (status === 'succeeded' || status === 'failed' || status === 'canceled') return status;
   return 'pending'; // pending, requires_action
+}
+
+function refundStateOf(refund: Stripe.Refund): RefundState {
+  return {
+    refundId: refund.id,
+    status: refundStatusOf(refund.status),
+    bookingId: refund.metadata?.bookingId ?? null,
+  };
+}
+
+/**
+ * Stripe did not answer, or failed on its side (the SDK already retried): the same call may be
+ * made again later. An answer that refuses the request (invalid, card or permission error) is not.
+ */
+function unreachable(error: unknown): boolean {
+  if (error instanceof Stripe.errors.StripeConnectionError) return true;
+  if (error instanceof Stripe.errors.StripeRateLimitError) return true;
+  if (error instanceof Stripe.errors.StripeAPIError) return true;
+  return error instanceof Stripe.errors.StripeError && (error.statusCode ?? 0) >= 500;
 }
 
 /**
@@ -100,14 +123,20 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
     },
 
     async refund(request) {
-      const refund = await stripe.refunds.create(
-        {
-          payment_intent: request.paymentIntentId,
-          amount: request.amount,
-          metadata: { bookingId: request.bookingId },
-        },
-        { idempotencyKey: request.idempotencyKey },
-      );
+      let refund: Stripe.Refund;
+      try {
+        refund = await stripe.refunds.create(
+          {
+            payment_intent: request.paymentIntentId,
+            amount: request.amount,
+            metadata: { bookingId: request.bookingId },
+          },
+          { idempotencyKey: request.idempotencyKey },
+        );
+      } catch (error) {
+        if (!unreachable(error)) throw error;
+        throw new ProviderUnavailableError(error instanceof Error ? error.message : String(error));
+      }
       return { refundId: refund.id, status: refundStatusOf(refund.status) };
     },
 
@@ -126,6 +155,10 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
           return { ...base, kind: 'checkout_paid', checkout };
         }
         if (ENDED_EVENTS.includes(event.type)) return { ...base, kind: 'checkout_ended', checkout };
+      }
+      const object = event.data.object as { object?: string };
+      if (REFUND_EVENTS.includes(event.type) && object.object === 'refund') {
+        return { ...base, kind: 'refund_updated', refund: refundStateOf(object as Stripe.Refund) };
       }
       return { ...base, kind: 'ignored' };
     },

@@ -21,6 +21,7 @@ describe('preferenceGroupsFor', () => {
       'proposal.declined',
       'booking.cancelled',
       'booking.rescheduled',
+      'payment.refunded',
       'booking.reminder',
       'message.received',
       'account.warned',

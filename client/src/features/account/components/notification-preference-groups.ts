@@ -23,6 +23,7 @@ const GROUP_OF: Record<NotificationType, PreferenceGroup> = {
   'booking.declined': 'answers',
   'booking.cancelled': 'changes',
   'booking.rescheduled': 'changes',
+  'payment.refunded': 'changes',
   'booking.reschedule_requested': 'requests',
   'booking.reschedule_declined': 'answers',
   'booking.reminder': 'reminders',

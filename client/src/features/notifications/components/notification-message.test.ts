@@ -29,6 +29,29 @@ describe('notificationMessage', () => {
     ]);
   });
 
+  it('tells the client of a refund with its amount as they write money', async () => {
+    const refunded = makeNotification({
+      type: 'payment.refunded',
+      key: 'notifications.payment.refunded',
+      params: {
+        bookingId: 'booking-1',
+        title: 'Career deep dive',
+        start: '2026-05-06T08:00:00.000Z',
+        name: 'Carla Jensen',
+        amount: 6000,
+        currency: 'EUR',
+      },
+    });
+    expect(text(notificationMessage(refunded, berlin, 'Someone'))).toEqual([
+      '€60.00 for “Career deep dive” on May 6, 2026, 10:00 AM was refunded to you.',
+    ]);
+    await i18n.changeLanguage('de');
+    expect(
+      text(notificationMessage(refunded, { locale: 'de', timeZone: 'Europe/Berlin' }, 'Jemand')),
+    ).toEqual(['60,00\u00a0€ für „Career deep dive“ am 06.05.2026, 10:00 wurden dir erstattet.']);
+    await i18n.changeLanguage('en');
+  });
+
   it('adds the reason and the fee in the reader’s language and currency format', async () => {
     const cancelled = makeNotification({
       type: 'booking.cancelled',

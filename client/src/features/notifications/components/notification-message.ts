@@ -23,17 +23,21 @@ export interface NotificationMessage {
   details: { key: TranslationKey; params: Record<string, string> }[];
 }
 
-const feeOf = (params: NotificationDTO['params'], locale: string): string | null => {
-  const { feeAmount, feeCurrency } = params;
-  if (typeof feeAmount !== 'number' || feeAmount <= 0 || typeof feeCurrency !== 'string') {
-    return null;
-  }
+const moneyOf = (
+  amount: string | number | undefined,
+  currency: string | number | undefined,
+  locale: string,
+): string | null => {
+  if (typeof amount !== 'number' || amount <= 0 || typeof currency !== 'string') return null;
   try {
-    return formatMoney({ amount: feeAmount, currency: feeCurrency as Currency }, locale);
+    return formatMoney({ amount, currency: currency as Currency }, locale);
   } catch {
     return null; // A currency this browser's Intl does not know.
   }
 };
+
+const feeOf = (params: NotificationDTO['params'], locale: string): string | null =>
+  moneyOf(params.feeAmount, params.feeCurrency, locale);
 
 /**
  * What a notification says, in the viewer's language and time zone: its i18n key (an unknown
@@ -53,6 +57,9 @@ export const notificationMessage = (
     if (typeof value === 'string') params[name] = formatDateTime(value, context);
   }
   if ('name' in params && params.name.trim() === '') params.name = someone;
+  // An amount of money (a refund) in its currency, as the viewer writes money.
+  const amount = moneyOf(source.amount, source.currency, context.locale);
+  if (amount) params.amount = amount;
 
   const details: NotificationMessage['details'] = [];
   const reason = typeof source.reason === 'string' ? source.reason.trim() : '';

@@ -5,8 +5,25 @@ import { formatTime } from '@/lib/format';
 import type { FormatContext } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
 
-/** One line on where a booking's payment stands, amounts in the booking's currency. */
+/**
+ * One line on where a booking's payment stands, amounts in the booking's currency, and the
+ * refund still under way when there is one.
+ */
 export const paymentSummaryText = (
+  payment: BookingPaymentSummary,
+  t: TFunction,
+  format: FormatContext,
+): string => {
+  const summary = settledText(payment, t, format);
+  const pending = payment.amountRefundPending ?? 0;
+  if (pending <= 0) return summary;
+  return t('payments.summary.refundPending', {
+    summary,
+    amount: formatMoney({ amount: pending, currency: payment.currency }, format.locale),
+  });
+};
+
+const settledText = (
   payment: BookingPaymentSummary,
   t: TFunction,
   format: FormatContext,

@@ -52,6 +52,10 @@ const VARIANTS = [
     status: 'declined',
     payment: payment({ status: 'refunded', amountPaid: 8000, amountRefunded: 8000 }),
   }),
+  booking('b-refund-pending', {
+    status: 'cancelled',
+    payment: payment({ amountPaid: 8000, amountRefundPending: 6000 }),
+  }),
   booking('b-not-paid', { status: 'expired', payment: payment({ status: 'not_paid' }) }),
   booking('b-credit', { payment: payment({ method: 'credit', status: 'paid' }) }),
   booking('b-none', {}),
@@ -82,6 +86,9 @@ describe('The payment on booking cards', () => {
     expect(await summaryOf('b-refunded')).toHaveTextContent(
       'Payment: Paid €80.00 · refunded €80.00',
     );
+    expect(await summaryOf('b-refund-pending')).toHaveTextContent(
+      'Payment: Paid €80.00 · refund of €60.00 under way',
+    );
     expect(await summaryOf('b-not-paid')).toHaveTextContent('Payment: Not paid');
     expect(await summaryOf('b-credit')).toHaveTextContent('Payment: Paid with a package credit');
     expect(within(await cardOf('b-none')).queryByTestId('payment-summary')).not.toBeInTheDocument();
@@ -100,7 +107,7 @@ describe('The payment on booking cards', () => {
       name: 'Receipt for the session on Wednesday, May 6, 2026',
     });
     expect(receipt).toHaveAttribute('href', '/bookings/b-paid/receipt');
-    expect(screen.getAllByTestId('receipt-link')).toHaveLength(7);
+    expect(screen.getAllByTestId('receipt-link')).toHaveLength(8);
   });
 
   it('reads in German, with German amounts and times', async () => {
@@ -118,6 +125,9 @@ describe('The payment on booking cards', () => {
     );
     expect(await summaryOf('b-partial')).toHaveTextContent(
       'Zahlung: Bezahlt: 80,00 € · erstattet: 60,00 €',
+    );
+    expect(await summaryOf('b-refund-pending')).toHaveTextContent(
+      'Zahlung: Bezahlt: 80,00 € · Erstattung von 60,00 € in Bearbeitung',
     );
     expect(await summaryOf('b-credit')).toHaveTextContent('Mit einem Paket-Guthaben bezahlt');
     expect(within(await cardOf('b-not-paid')).getByTestId('booking-status')).toHaveTextContent(

@@ -324,6 +324,9 @@ export const de: Translation = {
           received: 'Jemand bewertet eine Sitzung mit dir',
           responded: 'Ein Coach antwortet auf deine Bewertung',
         },
+        payment: {
+          refunded: 'Geld für eine Sitzung wird dir erstattet',
+        },
       },
       save: 'E-Mail-Einstellungen speichern',
       saving: 'Wird gespeichert…',
@@ -424,6 +427,9 @@ export const de: Translation = {
     review: {
       received: '{{name}} hat eine Sitzung mit dir bewertet: {{rating}} von 5 Sternen.',
       responded: '{{name}} hat auf deine Bewertung geantwortet.',
+    },
+    payment: {
+      refunded: '{{amount}} für „{{title}}“ am {{start}} wurden dir erstattet.',
     },
     account: {
       warned:
@@ -1230,6 +1236,7 @@ export const de: Translation = {
       awaitingNoHold: 'Wartet auf Zahlung von {{amount}}',
       paid: 'Bezahlt: {{amount}}',
       refunded: 'Bezahlt: {{paid}} · erstattet: {{refunded}}',
+      refundPending: '{{summary}} · Erstattung von {{amount}} in Bearbeitung',
       not_paid: 'Nicht bezahlt',
       credit: 'Mit einem Paket-Guthaben bezahlt',
     },

@@ -328,6 +328,9 @@ export const en = {
           received: 'A client reviews a session with you',
           responded: 'A coach replies to your review',
         },
+        payment: {
+          refunded: 'Money for a session is refunded to you',
+        },
       },
       save: 'Save e-mail settings',
       saving: 'Saving…',
@@ -426,6 +429,9 @@ export const en = {
     review: {
       received: '{{name}} reviewed a session with you: {{rating}} of 5 stars.',
       responded: '{{name}} replied to your review.',
+    },
+    payment: {
+      refunded: '{{amount}} for “{{title}}” on {{start}} was refunded to you.',
     },
     account: {
       warned:
@@ -1222,6 +1228,7 @@ export const en = {
       awaitingNoHold: 'Awaiting payment of {{amount}}',
       paid: 'Paid {{amount}}',
       refunded: 'Paid {{paid}} · refunded {{refunded}}',
+      refundPending: '{{summary}} · refund of {{amount}} under way',
       not_paid: 'Not paid',
       credit: 'Paid with a package credit',
     },

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 
 import { notify } from '@/components/notifications/notifications-store';
@@ -17,11 +17,18 @@ const AUTH_PAGES: readonly string[] = [paths.auth.login.path, paths.auth.registe
 export const useSessionEndedRedirect = (): void => {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const { pathname, search } = useLocation();
+  const location = useLocation();
+  const where = useRef(location);
+  useLayoutEffect(() => {
+    where.current = location;
+  }, [location]);
 
-  useEffect(
+  // Subscribed while the layout commits, not after the paint: an end reported in between (a
+  // refused refresh, a suspension pushed over the socket) would otherwise reach nobody.
+  useLayoutEffect(
     () =>
       sessionEvents.onEnded((reason) => {
+        const { pathname, search } = where.current;
         clearSession(queryClient);
         notify(
           reason === 'suspended' ? 'error' : 'info',
@@ -31,6 +38,6 @@ export const useSessionEndedRedirect = (): void => {
         const comeBackTo = reason === 'suspended' ? null : `${pathname}${search}`;
         void navigate(paths.auth.login.getHref(comeBackTo), { replace: true });
       }),
-    [queryClient, navigate, pathname, search],
+    [queryClient, navigate],
   );
 };

@@ -83,11 +83,17 @@ export function futureAt(days: number, time: string, zone = 'UTC'): string {
     .toISO({ suppressMilliseconds: true }) as string;
 }
 
-/** The first half-hour boundary at least `hours` from now, as an ISO instant. */
-export function halfHourAfter(hours: number): string {
+/**
+ * The first half-hour boundary at least `hours` from now where a session of `durationMinutes`
+ * can start with the open availability: slots lie within one calendar day's window, so a start
+ * whose session would run past midnight (UTC) moves to that midnight. As an ISO instant.
+ */
+export function halfHourAfter(hours: number, durationMinutes = 60): string {
   const step = 30 * 60_000;
   const at = Math.ceil((Date.now() + hours * 3_600_000) / step) * step;
-  return new Date(at).toISOString();
+  const nextMidnight = Math.ceil((at + 1) / 86_400_000) * 86_400_000;
+  const start = at + durationMinutes * 60_000 > nextMidnight ? nextMidnight : at;
+  return new Date(start).toISOString();
 }
 
 export const addMinutes = (iso: string, minutes: number): string =>

@@ -17,3 +17,7 @@ export class AppError extends Error {
 
 export const notFound = (what: string): AppError =>
   new AppError(404, 'NOT_FOUND', `${what} not found`);
+
+/** What a caught value says, for a log line: an Error's message, anything else as text. */
+export const errorText = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);

@@ -5,7 +5,7 @@ import type {
   PurchasePackageResponse,
 } from '@coachhub/shared/payment';
 import type { Actor, Principal } from '../../core/auth/principal.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { AppError, errorText, notFound } from '../../core/errors.js';
 import { creditsExpireAt } from '../../domain/package-credits.js';
 import { findVisibleCoachSummary } from '../coaches/coach-visibility.js';
 import {
@@ -18,8 +18,6 @@ import { PackagePurchase, type PackagePurchaseRecord } from './package-purchase.
 import { toCreditBalance, toPurchaseDTO } from './package-purchases.mapper.js';
 import type { PaymentsService } from './payments.service.js';
 import { recordPaidCheckout, setTransactionStatus } from './transaction-status.js';
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The one payment of a purchase (unique in the payments' collection). */
 export const purchasePaymentKey = (purchaseId: string) => `payment:purchase:${purchaseId}`;

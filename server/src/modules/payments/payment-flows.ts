@@ -2,7 +2,7 @@ import type { BookingDTO } from '@coachhub/shared/booking';
 import type { CheckoutBookingResponse, ReceiptDTO, RefundReason } from '@coachhub/shared/payment';
 import type { Principal } from '../../core/auth/principal.js';
 import { isDuplicateKeyError } from '../../core/db/duplicate-key.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { AppError, errorText, notFound } from '../../core/errors.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import type { JobScheduler } from '../../core/jobs/job-scheduler.js';
 import type { BookingsService } from '../scheduling/bookings/bookings.service.js';
@@ -31,8 +31,6 @@ import {
   transactionsOf,
   type PaymentsService,
 } from './payments.service.js';
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Everything payments do once bookings exist: the provider's webhooks and the client's return

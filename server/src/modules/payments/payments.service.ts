@@ -1,7 +1,7 @@
 import type { BookingPaymentSummary } from '@coachhub/shared/payment';
 import { isValidObjectId } from 'mongoose';
 import { isDuplicateKeyError } from '../../core/db/duplicate-key.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, errorText } from '../../core/errors.js';
 import type { JobScheduler } from '../../core/jobs/job-scheduler.js';
 import type { Logger } from '../../core/logger.js';
 import {
@@ -154,7 +154,7 @@ export function createPaymentsService(deps: {
       } catch (error) {
         logger.error('Payment provider: could not open a checkout', {
           bookingId: booking.bookingId,
-          error: error instanceof Error ? error.message : String(error),
+          error: errorText(error),
         });
         throw new AppError(
           503,

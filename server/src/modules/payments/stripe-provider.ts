@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import type { PaymentTransactionStatus } from '@coachhub/shared/payment';
 import type { StripeSettings } from '../../core/config/config.js';
+import { errorText } from '../../core/errors.js';
 import {
   WebhookSignatureError,
   type CheckoutState,
@@ -135,7 +136,7 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
         );
       } catch (error) {
         if (!unreachable(error)) throw error;
-        throw new ProviderUnavailableError(error instanceof Error ? error.message : String(error));
+        throw new ProviderUnavailableError(errorText(error));
       }
       return { refundId: refund.id, status: refundStatusOf(refund.status) };
     },
@@ -145,7 +146,7 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
       try {
         event = stripe.webhooks.constructEvent(rawBody, signature ?? '', settings.webhookSecret);
       } catch (error) {
-        throw new WebhookSignatureError(error instanceof Error ? error.message : String(error));
+        throw new WebhookSignatureError(errorText(error));
       }
       const base = { id: event.id, providerType: event.type };
       if (event.type.startsWith('checkout.session.')) {

@@ -22,6 +22,7 @@ import { GCProfiler, getHeapStatistics } from 'node:v8';
 import type { Binary } from 'bson';
 import { BSON, type Document, ObjectId, UUID } from 'bson';
 import { median, printTable } from './lib/stats.js';
+import { directConversation } from './lib/chat-documents.js';
 
 const PEOPLE = 10_000;
 const CONVERSATIONS = 1_000;
@@ -170,24 +171,7 @@ async function seed(): Promise<Document[]> {
   });
   const start = new Date('2026-01-01T00:00:00Z');
   const conversations = [];
-  for (let i = 0; i < CONVERSATIONS; i++) {
-    const coach = new ObjectId();
-    const client = new ObjectId();
-    conversations.push({
-      _id: new ObjectId(),
-      kind: 'direct',
-      key: `direct:${coach.toHexString()}:${client.toHexString()}`,
-      participants: [coach, client],
-      booking: null,
-      reads: [
-        { user: coach, readAt: start },
-        { user: client, readAt: start },
-      ],
-      lastActivityAt: start,
-      createdAt: start,
-      __v: 0,
-    });
-  }
+  for (let i = 0; i < CONVERSATIONS; i++) conversations.push(directConversation(start));
   await command(write({ insert: 'conversations', documents: conversations }));
   return conversations;
 }

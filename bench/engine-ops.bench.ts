@@ -21,6 +21,7 @@ import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { type Collection, type Db, MongoClient, ObjectId } from 'mongodb';
 import type { EngineReply, EngineRequest } from './lib/engine-process.js';
 import { median, printTable } from './lib/stats.js';
+import { directConversation } from './lib/chat-documents.js';
 
 const PEOPLE = 10_000;
 const CONVERSATIONS = 1_000;
@@ -119,24 +120,7 @@ async function seedChat(db: Db): Promise<{ conversations: Collection; messages: 
   await messages.createIndex({ conversation: 1, createdAt: -1, _id: -1 });
   const start = new Date('2026-01-01T00:00:00Z');
   const batch = [];
-  for (let i = 0; i < CONVERSATIONS; i++) {
-    const coach = new ObjectId();
-    const client = new ObjectId();
-    batch.push({
-      _id: new ObjectId(),
-      kind: 'direct',
-      key: `direct:${coach.toHexString()}:${client.toHexString()}`,
-      participants: [coach, client],
-      booking: null,
-      reads: [
-        { user: coach, readAt: start },
-        { user: client, readAt: start },
-      ],
-      lastActivityAt: start,
-      createdAt: start,
-      __v: 0,
-    });
-  }
+  for (let i = 0; i < CONVERSATIONS; i++) batch.push(directConversation(start));
   await conversations.insertMany(batch);
   return { conversations, messages };
 }

@@ -1,3 +1,4 @@
+import { errorText } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { connectRedis } from '../redis/connect-redis.js';
 import { holdResponseUntil } from './invalidation-barrier.js';
@@ -68,7 +69,7 @@ export async function redisPrincipalInvalidation(
         // The TTL bounds how long other processes keep the entry when Redis is unreachable.
         logger.error('Could not share a principal invalidation', {
           ...message,
-          error: error instanceof Error ? error.message : String(error),
+          error: errorText(error),
         });
       });
     holdResponseUntil(delivered);

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import { errorText } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
 import { probeMongod } from './mongod-probe.js';
@@ -39,7 +40,7 @@ export async function resolveDatabase(
     // A forced engine that fails is a hard error; an automatic mongod attempt may still fall back.
     if (choice.kind === 'memory-mongo' || config.embeddedDb !== null) throw error;
     logger.warn('mongodb-memory-server could not start; falling back to memory-mongo', {
-      error: error instanceof Error ? error.message : String(error),
+      error: errorText(error),
     });
     const embedded = await startEmbeddedDatabase({ kind: 'memory-mongo', reason: '' }, options);
     logger.info('Database: embedded memory-mongo (mongod could not be started)');

@@ -1,4 +1,5 @@
 import Emittery from 'emittery';
+import { errorText } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { currentRequestId } from '../request-context.js';
 import type { DomainEventName, DomainEvents } from './domain-events.js';
@@ -52,7 +53,7 @@ export function createEventBus(logger: Logger): EventBus {
             event: name,
             subscriber,
             requestId: currentRequestId(),
-            error: error instanceof Error ? error.message : String(error),
+            error: errorText(error),
             stack: error instanceof Error ? error.stack : undefined,
           });
         }

@@ -1,6 +1,7 @@
 import { MongoBackend } from '@agendajs/mongo-backend';
 import { Agenda, type Job } from 'agenda';
 import type { Db } from 'mongodb';
+import { errorText } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 /** Job names and their data, in one map (like the domain events). */
@@ -49,7 +50,7 @@ export function createJobScheduler(deps: {
   });
   agenda.on('error', (error: unknown) =>
     deps.logger.error('Job scheduler error', {
-      error: error instanceof Error ? error.message : String(error),
+      error: errorText(error),
     }),
   );
   const dataFilter = (fields: object) =>
@@ -63,7 +64,7 @@ export function createJobScheduler(deps: {
         } catch (error) {
           deps.logger.error(`Job ${name} failed`, {
             job: name,
-            error: error instanceof Error ? error.message : String(error),
+            error: errorText(error),
           });
           throw error;
         }

@@ -1,3 +1,4 @@
+import { errorText } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 export type RedisClient = Awaited<ReturnType<typeof connectRedis>>;
@@ -13,7 +14,7 @@ export async function connectRedis(url: string, logger: Logger, purpose: string)
   client.on('error', (error: unknown) =>
     logger.error('Redis connection error', {
       purpose,
-      error: error instanceof Error ? error.message : String(error),
+      error: errorText(error),
     }),
   );
   await client.connect();

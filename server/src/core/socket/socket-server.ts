@@ -2,7 +2,7 @@ import type { ErrorCode } from '@coachhub/shared/errors';
 import { adminsRoom, sessionRoom, userRoom } from '@coachhub/shared/socket-events';
 import { Server } from 'socket.io';
 import type { Authenticator } from '../auth/principal.js';
-import { AppError } from '../errors.js';
+import { AppError, errorText } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { SocketRegistrar, TypedServer, TypedSocket } from './socket-types.js';
 
@@ -66,7 +66,7 @@ export function createSocketServer(options: SocketServerOptions): TypedServer {
         return;
       }
       options.logger.error('Socket handshake failed', {
-        error: error instanceof Error ? error.message : String(error),
+        error: errorText(error),
       });
       next(new HandshakeError('INTERNAL_ERROR', 'Could not verify the connection'));
     }

@@ -1,5 +1,6 @@
 import type { StoredImage } from '@coachhub/shared/user';
 import type { UploadsConfig } from '../../core/config/config.js';
+import { errorText } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { createCloudinaryDriver } from './cloudinary-storage.driver.js';
 import { checkImage } from './image-type.js';
@@ -34,7 +35,7 @@ export function createImageStorage(driver: StorageDriver, logger: Logger): Image
     } catch (error) {
       logger.warn('Could not delete a stored image', {
         publicId,
-        error: error instanceof Error ? error.message : String(error),
+        error: errorText(error),
       });
     }
   };

@@ -7,7 +7,7 @@ import type { AccessTokens } from './core/auth/access-token.js';
 import { auth, optionalAuth } from './core/auth/auth.middleware.js';
 import type { Authenticator } from './core/auth/principal.js';
 import type { Config } from './core/config/config.js';
-import type { DomainEventName } from './core/events/domain-events.js';
+import { BOOKING_EVENTS, type DomainEventName } from './core/events/domain-events.js';
 import type { EventBus } from './core/events/event-bus.js';
 import type { JobScheduler } from './core/jobs/job-scheduler.js';
 import { AppError } from './core/errors.js';
@@ -17,6 +17,7 @@ import { createHealthRouter } from './core/http/health.js';
 import { memoryRateLimits, type RateLimits } from './core/http/rate-limit.js';
 import { requestLog } from './core/http/request-log.js';
 import type { PublicReadCache } from './core/http/public-read-cache.js';
+import type { ReadCache } from './core/http/read-cache.js';
 import { createSpaRouter } from './core/http/spa.js';
 import type { Logger } from './core/logger.js';
 import { createOpenApiRouter } from './core/openapi/openapi.routes.js';
@@ -125,6 +126,8 @@ export interface AppDeps {
   jobs: JobScheduler;
   /** Anonymous public reads kept in memory (server.ts shares its clears through Redis). */
   publicReads: PublicReadCache;
+  /** Database reads kept between changes, cleared with `publicReads` (slot inputs here). */
+  reads: ReadCache;
 }
 
 /** What anyone may read and many read again: the directory, profiles and what hangs off them. */
@@ -141,7 +144,10 @@ const PUBLIC_READ_EVENTS = [
   'review.created',
   'review.hidden',
   'review.restored',
-  'booking.completed',
+  // Bookings also change outside requests (proposals accepted over the socket, holds running out):
+  // the slots and booking lists kept in the read cache go with these.
+  ...BOOKING_EVENTS,
+  'booking.hold_released',
 ] as const satisfies readonly DomainEventName[];
 
 /** Below this a compressed answer saves less than it costs to make. */
@@ -181,7 +187,7 @@ function createApiRouter(deps: AppDeps): Router {
     authenticated,
     maybeAuthenticated,
   });
-  const slots = createSlotsService({ coachBookedTimes });
+  const slots = createSlotsService({ coachBookedTimes, reads: deps.reads });
   const availabilityRouters = createAvailabilityRouters({
     availability: createAvailabilityService(),
     slots,

@@ -16,6 +16,7 @@ import { createEventBus, type EventBus } from './core/events/event-bus.js';
 import { createDrain } from './core/http/drain.js';
 import { memoryRateLimits, redisRateLimits, type RateLimits } from './core/http/rate-limit.js';
 import { createPublicReadCache } from './core/http/public-read-cache.js';
+import { createReadCache } from './core/http/read-cache.js';
 import { sharePublicReadClears } from './core/http/shared-public-read-clears.js';
 import { connectRedis } from './core/redis/connect-redis.js';
 import { createJobScheduler, type JobScheduler } from './core/jobs/job-scheduler.js';
@@ -146,6 +147,9 @@ export async function createServer(
         await Promise.allSettled([closeBefore(), closeClears()]);
       };
     }
+    // Reads that only a write changes (slot inputs, booking lists), dropped with the public reads.
+    const reads = createReadCache({ ttlMs: config.publicReadCacheSeconds * 1000 });
+    publicReads.onClear(reads.clear);
     const realtime = createRealtime(io);
     const coachPresenter = createCoachPresenter(realtime);
     // How bookings are paid: Stripe online when configured, else at the session (manual).
@@ -157,11 +161,16 @@ export async function createServer(
       logger,
     });
     const bookings = createBookingsService({
-      presenter: createBookingPresenter(coachPresenter, payments.bookingPort),
+      presenter: createBookingPresenter(
+        createCoachPresenter(realtime, reads),
+        payments.bookingPort,
+        reads,
+      ),
       events,
       meetingBaseUrl: config.meetingBaseUrl,
       pendingLimits: config.pendingRequestLimits,
       payments: payments.bookingPort,
+      reads,
     });
     // Chat: HTTP routes (createApp) and socket events share one service.
     const conversations = createConversationsService({
@@ -194,6 +203,7 @@ export async function createServer(
       mailer,
       jobs,
       publicReads,
+      reads,
     });
     // After every job is defined (by the modules createApp wired).
     await jobs.start();

@@ -23,7 +23,7 @@ export interface PublicReadCacheOptions {
   ttlMs: number;
 }
 
-type WriteHead = (...args: unknown[]) => unknown;
+type End = (...args: unknown[]) => unknown;
 
 export interface PublicReadCache {
   /**
@@ -43,8 +43,14 @@ export interface PublicReadCache {
   /** Announces each `clear()` to the other processes too (server.ts, with REDIS_URL). */
   shareClears(announce: () => void): void;
   /**
-   * Drops every kept answer when a write request in this process succeeds, as its answer starts
-   * (before the client can ask again).
+   * Also runs `listener` at every clear, here or announced by another process: caches of reads
+   * that the same changes make stale (the read cache, `read-cache.ts`) are dropped with this one.
+   */
+  onClear(listener: () => void): void;
+  /**
+   * Drops every kept answer when a write request in this process succeeds, as its answer ends
+   * (before the client can ask again, and before `awaitPrincipalInvalidations` holds the answer
+   * for Redis, so that the announcement to other processes is waited for too).
    */
   clearAfterWrites: RequestHandler;
 }
@@ -71,10 +77,12 @@ export function createPublicReadCache(options: PublicReadCacheOptions): PublicRe
   let generation = 0;
 
   let announce = () => {};
+  const listeners: (() => void)[] = [];
 
   const clearHere = () => {
     generation += 1;
     cache?.clear();
+    for (const listener of listeners) listener();
   };
   const clear = () => {
     clearHere();
@@ -112,14 +120,13 @@ export function createPublicReadCache(options: PublicReadCacheOptions): PublicRe
 
   const clearAfterWrites: RequestHandler = (req, res, next) => {
     if (!READS.has(req.method)) {
-      // Node has no event for "headers about to go out"; wrapping writeHead is how on-headers does it.
-      const writeHead = res.writeHead.bind(res) as WriteHead;
-      const wrapped: WriteHead = (...args) => {
-        const status = typeof args[0] === 'number' ? args[0] : res.statusCode;
-        if (status < 400) clear();
-        return writeHead(...args);
+      // Every answer ends through `end`; its status is final by then.
+      const end = res.end.bind(res) as End;
+      const wrapped: End = (...args) => {
+        if (res.statusCode < 400) clear();
+        return end(...args);
       };
-      (res as unknown as { writeHead: WriteHead }).writeHead = wrapped;
+      (res as unknown as { end: End }).end = wrapped;
     }
     next();
   };
@@ -130,6 +137,9 @@ export function createPublicReadCache(options: PublicReadCacheOptions): PublicRe
     clearHere,
     shareClears(announceElsewhere) {
       announce = announceElsewhere;
+    },
+    onClear(listener) {
+      listeners.push(listener);
     },
     clearAfterWrites,
   };

@@ -42,9 +42,19 @@ export async function findVisibleCoachSummary(
   userId: string,
   viewer: Actor | undefined,
 ): Promise<CoachVisibility> {
-  const coach = await Coach.findOne({ user: userId })
-    .select(VISIBILITY_FIELDS)
-    .lean<CoachVisibility>();
+  return visibleOr404(await findCoachVisibility(userId), viewer);
+}
+
+/** What visibility depends on (and the coach's zone), whoever asks; null for no coach. */
+export function findCoachVisibility(userId: string): Promise<CoachVisibility | null> {
+  return Coach.findOne({ user: userId }).select(VISIBILITY_FIELDS).lean<CoachVisibility>().exec();
+}
+
+/** The coach read by {@link findCoachVisibility} if the viewer may see it, else 404. */
+export function visibleOr404(
+  coach: CoachVisibility | null,
+  viewer: Actor | undefined,
+): CoachVisibility {
   if (!coach || !isCoachVisibleTo(coach, viewer)) throw notFound('Coach');
   return coach;
 }

@@ -11,7 +11,6 @@ import {
   type BookableCoach,
 } from '../../../../test/scheduling-fixtures.js';
 import { startTestServer, type TestServer } from '../../../../test/test-server.js';
-import { Booking } from '../bookings/booking.model.js';
 import { Coach } from '../../coaches/coach.model.js';
 
 let t: TestServer;
@@ -190,18 +189,19 @@ describe('GET /api/coaches/:userId/slots', () => {
     expect(local.some((d) => d.weekday === 3)).toBe(false); // the override: a day off
     expect(local.some((d) => d.weekday >= 6)).toBe(false);
 
-    // A booking on Tuesday 10:00-11:00 blocks it with its 15-minute buffer after.
+    // A booking on Tuesday 10:00-11:00 (made as a client makes it, right after the read above)
+    // blocks it with its 15-minute buffer after on the very next read.
     const tuesday = monday().plus({ days: 1 });
-    await Booking.create({
-      coach: coach.user._id,
-      client: client.user._id,
-      sessionType: berlin.types[60],
-      sessionTypeSnapshot: { title: 'x', durationMinutes: 60, mode: 'video' },
-      start: tuesday.set({ hour: 10 }).toJSDate(),
-      end: tuesday.set({ hour: 11 }).toJSDate(),
-      status: 'pending',
-      quote: { amount: 8000, currency: 'EUR', lines: [] },
-    });
+    const booked = await t.http
+      .post('/api/bookings')
+      .set(bearer(client.accessToken))
+      .send({
+        coachId: coach.user._id,
+        sessionTypeId: berlin.types[60],
+        start: tuesday.set({ hour: 10 }).toUTC().toISO(),
+      });
+    expect(booked.status).toBe(201);
+    expect((booked.body as { status: string }).status).toBe('pending');
     const after = (await slots({ sessionTypeId: berlin.types[60] ?? '', from, to }))
       .body as SlotsResponse;
     expect(after.timeZone).toBe('Europe/Berlin');

@@ -1,6 +1,8 @@
 import type { BookingDTO } from '@coachhub/shared/booking';
 import type { BookingParty } from '@coachhub/shared/scheduling';
+import type { UserSummaryDTO } from '@coachhub/shared/user';
 import { notFound } from '../../../core/errors.js';
+import { createReadCache, type ReadCache } from '../../../core/http/read-cache.js';
 import { allowedActions } from '../../../domain/booking-state.js';
 import type { CoachPresenter } from '../../coaches/coach-presenter.js';
 import { findUserSummaries } from '../../users/user-accounts.js';
@@ -21,16 +23,24 @@ export interface BookingPresenter {
   forBothSides(booking: BookingRecord): Promise<Record<BookingParty, BookingDTO>>;
 }
 
+/**
+ * `reads` keeps the clients' summaries between changes (names and pictures change only through
+ * write requests); payments are read every time, as they also move on outside requests (provider
+ * callbacks handled in event subscribers, refund retries).
+ */
 export function createBookingPresenter(
   coaches: CoachPresenter,
   payments: BookingPayments = PAY_AT_SESSION,
+  reads: ReadCache = createReadCache({ ttlMs: 0 }),
 ): BookingPresenter {
+  const summaries = reads.kept<UserSummaryDTO[]>('user summaries');
+
   async function build(bookings: readonly BookingRecord[]) {
     if (bookings.length === 0) return [];
-    const clientIds = [...new Set(bookings.map((booking) => booking.client.toString()))];
+    const clientIds = [...new Set(bookings.map((booking) => booking.client.toString()))].sort();
     const coachIds = [...new Set(bookings.map((booking) => booking.coach.toString()))];
     const [clients, coachDTOs, paymentById] = await Promise.all([
-      findUserSummaries(clientIds),
+      summaries.read(clientIds.join(' '), () => findUserSummaries(clientIds)),
       coaches.presentByUserIds(coachIds),
       payments.summaries(bookings.map(toPayable)),
     ]);

@@ -2,13 +2,14 @@ import type { BookingDTO, BookingListOrder, BookingPage } from '@coachhub/shared
 import type { BookingParty, BookingStatus } from '@coachhub/shared/scheduling';
 import type { QueryFilter } from 'mongoose';
 import type { Principal } from '../../../core/auth/principal.js';
+import { createReadCache, type ReadCache } from '../../../core/http/read-cache.js';
 import { findUsersByIds } from '../../users/user-accounts.js';
 import type { UserRecord } from '../../users/user.types.js';
 import { readableBooking } from './booking-access.js';
 import { buildBookingCalendar, type CalendarAddresses } from './booking-ics.js';
 import { partyOf } from './booking.mapper.js';
 import type { BookingPresenter } from './booking-presenter.js';
-import { Booking, type BookingFields } from './booking.model.js';
+import { Booking, type BookingFields, type BookingRecord } from './booking.model.js';
 
 export interface BookingListInput {
   role?: BookingParty;
@@ -51,21 +52,46 @@ async function addressesOf(
   return { coach: emailOf(coachId), client: emailOf(clientId) };
 }
 
-/** Reading bookings: the caller's list, one booking, its calendar file. */
-export function createBookingQueries(presenter: BookingPresenter) {
+/** Whose list, which filter and page: what names one kept list. */
+function listKey(userId: string, input: BookingListInput): string {
+  const { role, status, from, to, page, limit, order } = input;
+  return [userId, role, status, from?.getTime(), to?.getTime(), page, limit, order].join(' ');
+}
+
+interface ListedBookings {
+  records: BookingRecord[];
+  total: number;
+}
+
+async function readList(userId: string, input: BookingListInput): Promise<ListedBookings> {
+  const filter = listFilter(userId, input);
+  const direction = input.order === 'desc' ? -1 : 1;
+  const skip = (input.page - 1) * input.limit;
+  const records = await Booking.find(filter)
+    .sort({ start: direction, _id: direction })
+    .skip(skip)
+    .limit(input.limit)
+    .lean();
+  // A page that is not full is the last one: it tells the total without counting (an empty page
+  // after the first does not, as the list may end before it).
+  const isLast = records.length < input.limit && (records.length > 0 || input.page === 1);
+  const total = isLast ? skip + records.length : await Booking.countDocuments(filter);
+  return { records, total };
+}
+
+/**
+ * Reading bookings: the caller's list, one booking, its calendar file. The list's records are kept
+ * in `reads` until the next change clears it (every booking change is a write request or a
+ * `booking.*` event); what depends on the moment (allowed actions) is computed on each read.
+ */
+export function createBookingQueries(presenter: BookingPresenter, reads?: ReadCache) {
+  const lists = (reads ?? createReadCache({ ttlMs: 0 })).kept<ListedBookings>('booking lists');
   return {
     /** The caller's bookings (as client, as coach, or both), filtered and paged. */
     async list(caller: Principal, input: BookingListInput): Promise<BookingPage> {
-      const filter = listFilter(caller.userId, input);
-      const direction = input.order === 'desc' ? -1 : 1;
-      const [records, total] = await Promise.all([
-        Booking.find(filter)
-          .sort({ start: direction, _id: direction })
-          .skip((input.page - 1) * input.limit)
-          .limit(input.limit)
-          .lean(),
-        Booking.countDocuments(filter),
-      ]);
+      const { records, total } = await lists.read(listKey(caller.userId, input), () =>
+        readList(caller.userId, input),
+      );
       return {
         items: await presenter.present(records, caller.userId),
         page: input.page,

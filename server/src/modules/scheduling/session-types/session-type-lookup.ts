@@ -62,6 +62,16 @@ export function findSessionTypeOf(
     .exec();
 }
 
+/** Every session type of the coach (active or not) with its length: what slots are offered for. */
+export function sessionTypeLengthsOf(
+  coachId: string,
+): Promise<Pick<SessionTypeRecord, '_id' | 'durationMinutes' | 'active'>[]> {
+  return SessionType.find({ coach: coachId })
+    .select('durationMinutes active')
+    .lean<Pick<SessionTypeRecord, '_id' | 'durationMinutes' | 'active'>[]>()
+    .exec();
+}
+
 /** The coach's shortest active session type, or null when they offer none. */
 export function shortestActiveSessionType(
   coachId: string,

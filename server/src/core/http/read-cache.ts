@@ -1,0 +1,66 @@
+import { LRUCache } from 'lru-cache';
+
+/**
+ * Enough for the slot inputs and booking lists of many busy users; entries are small plain
+ * objects (a coach's availability, a page of booking records).
+ */
+const MAX_ENTRIES = 5000;
+
+/** One kind of kept read: a key names what was read, `load` reads it from the database. */
+export interface KeptReads<T> {
+  /**
+   * The kept answer of `key`, or `load()`'s (kept, and shared with the callers asking while it
+   * loads). Callers must treat what they get as read-only: the next caller gets the same object.
+   */
+  read(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Database reads kept in this process between two changes: what the app reads again and again
+ * (a coach's slot inputs, a user's booking list) and only a write changes. Cleared as a whole
+ * with the public-read cache (server.ts: by every successful write request, by the domain events
+ * of changes made outside a request, and by both from other processes through Redis), with the
+ * same TTL as the safety net; a TTL of 0 reads through every time.
+ */
+export interface ReadCache {
+  /** The reads of one kind, kept apart from the others' by `namespace`. */
+  kept<T>(namespace: string): KeptReads<T>;
+  clear(): void;
+}
+
+interface Entry {
+  value: Promise<unknown>;
+}
+
+export function createReadCache(options: { ttlMs: number }): ReadCache {
+  const cache =
+    options.ttlMs > 0
+      ? new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: options.ttlMs })
+      : null;
+
+  function read(fullKey: string, load: () => Promise<unknown>): Promise<unknown> {
+    if (!cache) return load();
+    const kept = cache.get(fullKey);
+    if (kept) return kept.value;
+    // Kept before it resolves, so that the callers of one burst share one read. A clear while it
+    // loads drops it: whoever asks after the clear reads afresh.
+    const entry: Entry = { value: load() };
+    cache.set(fullKey, entry);
+    entry.value.catch(() => {
+      if (cache.get(fullKey) === entry) cache.delete(fullKey);
+    });
+    return entry.value;
+  }
+
+  return {
+    kept<T>(namespace: string): KeptReads<T> {
+      return {
+        // Each namespace holds only what its own `load` returned, so its entries are T.
+        read: (key, load) => read(`${namespace}\u0000${key}`, load) as Promise<T>,
+      };
+    },
+    clear() {
+      cache?.clear();
+    },
+  };
+}

@@ -25,11 +25,30 @@ export function localDaysBetween(timeZone: string, from: number, to: number): Lo
   const days: LocalDay[] = [];
   let dayStart: DateTime = first.startOf('day');
   while (dayStart.toMillis() <= to) {
-    const nextDayStart = startOfNextDay(dayStart);
-    days.push(localDay(dayStart, nextDayStart));
-    dayStart = nextDayStart;
+    const known = dayStartingAt(dayStart);
+    days.push(known.day);
+    dayStart = known.next;
   }
   return days;
+}
+
+/**
+ * Days already found, by zone and first instant. A day's bounds never change, and finding them
+ * costs Luxon zone lookups (Intl, several microseconds each) that every slots read of 30 days
+ * would otherwise repeat about a hundred times. Bounded: forgotten all at once when full.
+ */
+const MAX_KNOWN_DAYS = 20_000;
+const knownDays = new Map<string, { day: LocalDay; next: DateTime }>();
+
+function dayStartingAt(dayStart: DateTime): { day: LocalDay; next: DateTime } {
+  const key = `${dayStart.zoneName ?? ''} ${dayStart.toMillis()}`;
+  const known = knownDays.get(key);
+  if (known) return known;
+  const next = startOfNextDay(dayStart);
+  const found = { day: Object.freeze(localDay(dayStart, next)), next };
+  if (knownDays.size >= MAX_KNOWN_DAYS) knownDays.clear();
+  knownDays.set(key, found);
+  return found;
 }
 
 /**

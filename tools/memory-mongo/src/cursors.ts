@@ -1,6 +1,7 @@
 import { Long } from 'bson';
 import { MongoError } from './errors.js';
-import { bsonSize, MAX_BSON_OBJECT_SIZE } from './wire.js';
+import { encodedSize } from './encoded.js';
+import { MAX_BSON_OBJECT_SIZE } from './wire.js';
 import type { Doc } from './values.js';
 
 /** MongoDB's default first batch for find and aggregate. */
@@ -84,7 +85,7 @@ export class CursorRegistry {
       const doc = cursor.docs[cursor.position] as Doc;
       // The first document always goes; its size only counts when another may follow.
       const another = count > 1 && cursor.position + 1 < cursor.docs.length;
-      if (batch.length > 0 || another) bytes += bsonSize(doc);
+      if (batch.length > 0 || another) bytes += encodedSize(doc);
       if (batch.length > 0 && bytes > MAX_BATCH_BYTES) break;
       batch.push(doc);
       cursor.position += 1;

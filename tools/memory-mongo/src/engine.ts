@@ -84,7 +84,11 @@ export class Engine {
     for (const txn of [...this.store.activeTransactions]) this.store.abort(txn);
   }
 
-  async run(db: string, body: Doc, connectionId: number): Promise<Doc> {
+  /**
+   * Runs one command. A handler that finishes synchronously (most reads) is answered
+   * synchronously, so the reply needs no promise; errors are thrown either way.
+   */
+  run(db: string, body: Doc, connectionId: number): Doc | Promise<Doc> {
     const name = commandName(body);
     const handler = COMMANDS[name];
     if (!handler) {
@@ -108,20 +112,27 @@ export class Engine {
       txn,
       connectionId,
     };
-    try {
-      const reply = await handler(context);
+    const finish = (reply: Doc): Doc => {
       // A write error inside a transaction aborts it, as on a real server.
       if (txn?.active && Array.isArray(reply.writeErrors) && reply.writeErrors.length > 0) {
         this.store.abort(txn);
       }
       if (retryable) session.rememberReply(txnNumber, reply);
       return reply;
-    } catch (error) {
+    };
+    const fail = (error: unknown): never => {
       if (txn?.active && name !== 'commitTransaction' && name !== 'abortTransaction') {
         this.store.abort(txn, error instanceof MongoError ? error : undefined);
       }
       throw error;
+    };
+    let reply: Doc | Promise<Doc>;
+    try {
+      reply = handler(context);
+    } catch (error) {
+      return fail(error);
     }
+    return reply instanceof Promise ? reply.then(finish, fail) : finish(reply);
   }
 
   endSessions(ids: unknown[]): void {

@@ -343,7 +343,7 @@ export function planQuery(
 ): QueryPlan {
   const stats: PlanStats = { keysExamined: 0, docsExamined: 0 };
   // The filter as queries see it (cached: compiling the filter reuses it).
-  const view = queryView(filter);
+  const view = plainValues(filter) ? filter : queryView(filter);
   if (!collection) return { docs: [], sorted: false, stats, stage: eofStage };
   const hinted = findHinted(collection, options.hint);
   if (hinted === 'natural') {
@@ -424,6 +424,20 @@ export function planQuery(
     plan.exact = true;
   }
   return plan;
+}
+
+/**
+ * Whether the filter's fields are all plain values (the usual lookup by a key): then it is its
+ * own query view, with none to build or cache.
+ */
+function plainValues(filter: Doc): boolean {
+  for (const field in filter) {
+    const value = filter[field];
+    if (typeof value === 'object' && value !== null) {
+      if (!(value instanceof ObjectId) && !(value instanceof Date)) return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -83,8 +83,8 @@ export class Connection {
       }
       // Replies go out in request order: a request waits only behind unanswered ones.
       this.unanswered += 1;
-      this.queue =
-        this.unanswered === 1 ? this.answer(request) : this.queue.then(() => this.answer(request));
+      if (this.unanswered === 1) this.queue = this.answer(request) ?? this.queue;
+      else this.queue = this.queue.then(() => this.answer(request));
     }
     if (offset < data.length) {
       const rest = offset === 0 ? data : data.subarray(offset);
@@ -94,21 +94,35 @@ export class Connection {
     }
   }
 
-  private async answer(request: CommandRequest): Promise<void> {
-    const reply = await this.execute(request);
+  /** Answers at once when the command finishes synchronously; otherwise once it has run. */
+  private answer(request: CommandRequest): Promise<void> | undefined {
+    const reply = this.execute(request);
+    if (reply instanceof Promise) return reply.then((done) => this.send(request, done));
+    this.send(request, reply);
+    return undefined;
+  }
+
+  private send(request: CommandRequest, reply: Doc): void {
     this.unanswered -= 1;
     if (request.moreToCome || this.socket.destroyed) return;
     const responseId = this.nextResponseId++;
     const encode = request.kind === 'msg' ? encodeOpMsg : encodeOpReply;
-    this.socket.write(encode(reply, responseId, request.requestId));
+    let message: Buffer;
+    try {
+      message = encode(reply, responseId, request.requestId);
+    } catch (error) {
+      // A reply BSON cannot hold: the client gets the error instead of the connection dying.
+      message = encode(errorReply(error), responseId, request.requestId);
+    }
+    this.socket.write(message);
   }
 
-  private async execute(request: CommandRequest): Promise<Doc> {
+  private execute(request: CommandRequest): Doc | Promise<Doc> {
     try {
-      return await this.engine.run(request.db, stripGenericFields(request.body), this.id);
+      const reply = this.engine.run(request.db, stripGenericFields(request.body), this.id);
+      return reply instanceof Promise ? reply.catch(errorReply) : reply;
     } catch (error) {
-      if (error instanceof MongoError) return error.toReply();
-      return new MongoError('InternalError', (error as Error).message ?? String(error)).toReply();
+      return errorReply(error);
     }
   }
 
@@ -118,6 +132,11 @@ export class Connection {
     this.bufferedBytes = 0;
     this.socket.destroy();
   }
+}
+
+function errorReply(error: unknown): Doc {
+  if (error instanceof MongoError) return error.toReply();
+  return new MongoError('InternalError', (error as Error).message ?? String(error)).toReply();
 }
 
 /** Fields every command may carry that no handler needs. */

@@ -1,4 +1,5 @@
 import { BSON, type Document } from 'bson';
+import { CursorCommandReply, encodeCursorReply } from './encoded.js';
 import { normalizeDecoded } from './numbers.js';
 
 /** MongoDB wire protocol framing: OP_MSG, the legacy OP_QUERY handshake and its OP_REPLY. */
@@ -163,7 +164,22 @@ function frame(
   return message;
 }
 
+/** The header (flagBits 0, then section kind 0) with room for a body of `bodySize` after it. */
+function opMsgFrame(bodySize: number, requestId: number, responseTo: number) {
+  const length = HEADER_SIZE + 5 + bodySize;
+  const buffer = Buffer.allocUnsafe(length);
+  buffer.writeInt32LE(length, 0);
+  buffer.writeInt32LE(requestId, 4);
+  buffer.writeInt32LE(responseTo, 8);
+  buffer.writeInt32LE(OpCode.MSG, 12);
+  buffer.fill(0, HEADER_SIZE, HEADER_SIZE + 5);
+  return { buffer, offset: HEADER_SIZE + 5 };
+}
+
 export function encodeOpMsg(reply: Document, requestId: number, responseTo: number): Buffer {
+  // A cursor's documents are copied from their stored bytes into the one reply buffer.
+  if (reply instanceof CursorCommandReply)
+    return encodeCursorReply(reply, (bodySize) => opMsgFrame(bodySize, requestId, responseTo));
   // flagBits 0, then section kind 0 and the body.
   return frame(BSON.serialize(reply, SERIALIZE_OPTIONS), 5, requestId, responseTo, OpCode.MSG);
 }

@@ -21,8 +21,12 @@ export type CommandTable = Record<string, CommandHandler>;
 
 /** The collection a command names in its first field. */
 export function targetName(context: CommandContext): string {
-  const [name] = Object.keys(context.body);
-  const value = name === undefined ? undefined : context.body[name];
+  let value: unknown;
+  // The first field, read without listing every key.
+  for (const name in context.body) {
+    value = context.body[name];
+    break;
+  }
   if (typeof value !== 'string' || value.length === 0) {
     throw new MongoError('InvalidNamespace', `collection name has invalid type ${typeof value}`);
   }

@@ -17,6 +17,7 @@ import {
   TEXT_SCORE_FIELD,
   textSearch,
 } from '../query.js';
+import { CursorCommandReply, storedEncoding } from '../encoded.js';
 import { originalOf, queryView } from '../numbers.js';
 import { planQuery, type QueryPlan } from '../planner.js';
 import { type SortSpec, sortDocuments, sortSpec } from '../sort.js';
@@ -336,14 +337,26 @@ const find: CommandHandler = (context) => {
   const limit = optionalNumber(body, 'limit');
   const singleBatch = body.singleBatch === true || (limit !== undefined && limit < 0);
   const batchSize = optionalNumber(body, 'batchSize');
-  return {
-    cursor: context.engine.cursors.open(`${context.db}.${name}`, results, batchSize, singleBatch),
-    ok: 1,
-  };
+  const cursor = context.engine.cursors.open(
+    `${context.db}.${name}`,
+    results,
+    batchSize,
+    singleBatch,
+  );
+  // Documents returned as stored keep their encoding for the next reply that returns them.
+  if (results.stored) for (const doc of cursor.firstBatch ?? []) storedEncoding(doc);
+  return new CursorCommandReply(cursor);
 };
 
-/** The documents a `find` returns; `explain` captures its plan. */
-function runFind(context: CommandContext, name: string, explain?: SelectOptions['explain']): Doc[] {
+/**
+ * The documents a `find` returns (`stored`: as they are stored, neither projected nor given a
+ * score); `explain` captures its plan.
+ */
+function runFind(
+  context: CommandContext,
+  name: string,
+  explain?: SelectOptions['explain'],
+): Doc[] & { stored?: boolean } {
   const { body } = context;
   const collection = context.store.collection(context.db, name);
   const limit = optionalNumber(body, 'limit');
@@ -357,7 +370,14 @@ function runFind(context: CommandContext, name: string, explain?: SelectOptions[
     hint: body.hint,
     ...(explain ? { explain } : {}),
   });
-  return project(docs, optionalDocument(body, 'projection'), collation, filter);
+  const projected: Doc[] & { stored?: boolean } = project(
+    docs,
+    optionalDocument(body, 'projection'),
+    collation,
+    filter,
+  );
+  if (projected === docs && !docs.some((doc) => TEXT_SCORE_FIELD in doc)) projected.stored = true;
+  return projected;
 }
 
 const getMore: CommandHandler = ({ engine, db, body }) => {
@@ -365,14 +385,9 @@ const getMore: CommandHandler = ({ engine, db, body }) => {
   if (!(id instanceof Long) && typeof id !== 'number') throw typeMismatch('getMore', 'long');
   if (typeof body.collection !== 'string') throw typeMismatch('collection', 'string');
   const cursorId = id instanceof Long ? id : Long.fromNumber(id);
-  return {
-    cursor: engine.cursors.getMore(
-      cursorId,
-      `${db}.${body.collection}`,
-      optionalNumber(body, 'batchSize'),
-    ),
-    ok: 1,
-  };
+  return new CursorCommandReply(
+    engine.cursors.getMore(cursorId, `${db}.${body.collection}`, optionalNumber(body, 'batchSize')),
+  );
 };
 
 const killCursors: CommandHandler = ({ engine, body }) => {
@@ -454,10 +469,9 @@ const aggregate: CommandHandler = (context) => {
   const { db } = context;
   const name = context.body.aggregate as string;
   const results = runAggregate(context);
-  return {
-    cursor: context.engine.cursors.open(`${db}.${name}`, results, batchSizeOf(context.body)),
-    ok: 1,
-  };
+  return new CursorCommandReply(
+    context.engine.cursors.open(`${db}.${name}`, results, batchSizeOf(context.body)),
+  );
 };
 
 /** What an aggregate explain reports: the plan of the documents read, and the stages after. */

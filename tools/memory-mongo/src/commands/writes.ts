@@ -1,4 +1,5 @@
 import { ObjectId } from 'bson';
+import { storedEncoding } from '../encoded.js';
 import { MongoError } from '../errors.js';
 import { TEXT_SCORE_FIELD } from '../query.js';
 import type { Collection } from '../storage/collection.js';
@@ -73,9 +74,19 @@ function assertStorable(doc: Doc): void {
   }
 }
 
-/** An insert over 16 MB fails with BadValue, as in MongoDB (before `_id` is added). */
-function assertInsertSize(doc: Doc): void {
-  const size = bsonSize(doc);
+/**
+ * An insert over 16 MB fails with BadValue, as in MongoDB (the size before `_id` is added). The
+ * document to store is encoded here once, for every reply that returns it.
+ */
+function assertInsertSize(raw: Doc, doc: Doc): void {
+  let size: number;
+  try {
+    // An ObjectId `_id` the engine added is 17 bytes: type, "_id\0" and 12 bytes.
+    size = storedEncoding(doc).length - ('_id' in raw ? 0 : 17);
+  } catch {
+    // Beyond what the serializer's buffer holds: measure instead, to report it.
+    size = bsonSize(raw);
+  }
   if (size > MAX_BSON_OBJECT_SIZE) {
     throw new MongoError(
       'BadValue',
@@ -111,8 +122,8 @@ const insert: CommandHandler = async (context) => {
   const documents = documentArray(context.body, 'documents');
   const collection = context.store.ensureCollection(context.db, name);
   const outcome = await runStatements(context, documents, async (raw) => {
-    assertInsertSize(raw);
     const doc = withIdFirst('_id' in raw ? raw : { _id: new ObjectId(), ...raw });
+    assertInsertSize(raw, doc);
     await withLockWait(() => insertOne(context, collection, doc));
     return 1;
   });

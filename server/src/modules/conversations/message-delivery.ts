@@ -1,10 +1,15 @@
 import { MESSAGE_LIMITS, type MessageDTO } from '@coachhub/shared/conversation';
-import { Types } from 'mongoose';
+import { type Collection, Types } from 'mongoose';
 import { AppError } from '../../core/errors.js';
 import type { RateLimits } from '../../core/http/rate-limit.js';
 import type { Realtime } from '../../core/socket/realtime.js';
 import { audienceOf, roomsOf } from './conversation-access.js';
-import { Conversation, type ConversationRecord } from './conversation.model.js';
+import {
+  Conversation,
+  type ConversationFields,
+  type ConversationRecord,
+  type ReadMark,
+} from './conversation.model.js';
 
 /** Moves the user's read mark forward to `at` (never back), race-free. */
 export async function markReadUpTo(conversationId: Types.ObjectId, userId: string, at: Date) {
@@ -27,6 +32,9 @@ export async function markReadUpTo(conversationId: Types.ObjectId, userId: strin
  * a mark pushed meanwhile (two sends at once) makes the `$push` match nothing, and the `$set` then
  * moves the mark that won. Once the sender has a mark, `conversation.reads` says so (the mark is
  * added to it in memory), so that a remembered conversation takes the one-update path next time.
+ * It runs on every message, so it goes to the driver's collection: the filter and update are
+ * built here from typed values (an ObjectId, a Date), with nothing for Mongoose to cast, and its
+ * casting and update hooks cost more than the update itself.
  */
 export async function recordNewMessage(
   conversation: Pick<ConversationRecord, '_id' | 'reads'>,
@@ -34,9 +42,11 @@ export async function recordNewMessage(
   at: Date,
 ): Promise<void> {
   const user = new Types.ObjectId(senderId);
+  // Mongoose types the driver's collection for any document; this one holds conversations.
+  const conversations = Conversation.collection as unknown as Collection<ConversationFields>;
   const activity = { $max: { lastActivityAt: at } };
   const moveMark = () =>
-    Conversation.updateOne(
+    conversations.updateOne(
       { _id: conversation._id },
       { ...activity, $set: { 'reads.$[mine].readAt': at } },
       { arrayFilters: [{ 'mine.user': user, 'mine.readAt': { $lt: at } }] },
@@ -45,12 +55,13 @@ export async function recordNewMessage(
     await moveMark();
     return;
   }
-  const pushed = await Conversation.updateOne(
+  const mark: ReadMark = { user, readAt: at };
+  const pushed = await conversations.updateOne(
     { _id: conversation._id, 'reads.user': { $ne: user } },
-    { ...activity, $push: { reads: { user, readAt: at } } },
+    { ...activity, $push: { reads: mark } },
   );
   if (pushed.matchedCount === 0) await moveMark();
-  conversation.reads.push({ user, readAt: at });
+  conversation.reads.push(mark);
 }
 
 /**

@@ -12,6 +12,8 @@ import {
 } from 'express-validator';
 import { AppError } from './errors.js';
 import { malformedInput, malformedQueryEncoding, unreadBody } from './request-shape.js';
+// express-validator's per-check data lookup without lodash, for every chain run below.
+import './validation-data.js';
 
 const INSPECTED_LOCATIONS = ['body', 'query', 'params'] as const;
 

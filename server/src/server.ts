@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { Server as NetServer, type AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Express } from 'express';
+import mongoose from 'mongoose';
 import { createApp } from './app.js';
 import { createAccessTokens } from './core/auth/access-token.js';
 import { createPrincipalCache } from './core/auth/principal-cache.js';
@@ -148,7 +149,10 @@ export async function createServer(
       };
     }
     // Reads that only a write changes (slot inputs, booking lists), dropped with the public reads.
-    const reads = createReadCache({ ttlMs: config.publicReadCacheSeconds * 1000 });
+    const reads = createReadCache({
+      ttlMs: config.publicReadCacheSeconds * 1000,
+      isDatabaseUp: () => mongoose.connection.readyState === mongoose.ConnectionStates.connected,
+    });
     publicReads.onClear(reads.clear);
     const realtime = createRealtime(io);
     const coachPresenter = createCoachPresenter(realtime);

@@ -56,6 +56,18 @@ describe('read cache', () => {
     expect(await kept.read('k', () => Promise.resolve('up'))).toBe('up');
   });
 
+  it('answers nothing from memory while the database is down, and forgets what it kept', async () => {
+    let up = true;
+    const kept = createReadCache({ ttlMs: 60_000, isDatabaseUp: () => up }).kept<string>('n');
+    await kept.read('k', () => Promise.resolve('kept'));
+    up = false;
+    await expect(kept.read('k', () => Promise.reject(new Error('unreachable')))).rejects.toThrow(
+      'unreachable',
+    );
+    up = true;
+    expect(await kept.read('k', () => Promise.resolve('read again'))).toBe('read again');
+  });
+
   it('reads through every time with a TTL of 0', async () => {
     const kept = createReadCache({ ttlMs: 0 }).kept<string>('n');
     const read = counting('a');

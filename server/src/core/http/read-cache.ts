@@ -32,14 +32,29 @@ interface Entry {
   value: Promise<unknown>;
 }
 
-export function createReadCache(options: { ttlMs: number }): ReadCache {
+export interface ReadCacheOptions {
+  /** How long a read may be kept without a change dropping it; 0 turns keeping off. */
+  ttlMs: number;
+  /**
+   * False while the database is unreachable: nothing is answered from memory then (the request
+   * reads, and answers 503 as every other does), and what was kept is dropped.
+   */
+  isDatabaseUp?: () => boolean;
+}
+
+export function createReadCache(options: ReadCacheOptions): ReadCache {
   const cache =
     options.ttlMs > 0
       ? new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: options.ttlMs })
       : null;
+  const isDatabaseUp = options.isDatabaseUp ?? (() => true);
 
   function read(fullKey: string, load: () => Promise<unknown>): Promise<unknown> {
     if (!cache) return load();
+    if (!isDatabaseUp()) {
+      cache.clear();
+      return load();
+    }
     const kept = cache.get(fullKey);
     if (kept) return kept.value;
     // Kept before it resolves, so that the callers of one burst share one read. A clear while it

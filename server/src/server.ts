@@ -38,6 +38,7 @@ import { createBookingPresenter } from './modules/scheduling/bookings/booking-pr
 import { createBookingsService } from './modules/scheduling/bookings/bookings.service.js';
 import { createPaymentProvider } from './modules/payments/payment-providers.js';
 import { createPaymentsService } from './modules/payments/payments.service.js';
+import { onPaymentRecordsChanged } from './modules/payments/payment-record-changes.js';
 import { createCoachPresenter } from './modules/coaches/coach-presenter.js';
 import { registerPricingDefaults } from './modules/scheduling/pricing/pricing-defaults.js';
 import { ensureAdminAccount } from './modules/seed/admin-bootstrap.js';
@@ -154,6 +155,8 @@ export async function createServer(
       isDatabaseUp: () => mongoose.connection.readyState === mongoose.ConnectionStates.connected,
     });
     publicReads.onClear(reads.clear);
+    // Payment records also change in event subscribers and jobs: each write drops them everywhere.
+    const stopPaymentClears = onPaymentRecordsChanged(publicReads.clear);
     const realtime = createRealtime(io);
     const coachPresenter = createCoachPresenter(realtime);
     // How bookings are paid: Stripe online when configured, else at the session (manual).
@@ -163,6 +166,7 @@ export async function createServer(
       jobs,
       publicUrl: config.mail.publicUrl,
       logger,
+      reads,
     });
     const bookings = createBookingsService({
       presenter: createBookingPresenter(
@@ -236,6 +240,7 @@ export async function createServer(
         await jobs?.stop();
         await events.settled();
         mailer?.close();
+        stopPaymentClears();
         await closeRedis();
         await database.close();
         logger.debug('Database closed');

@@ -6,6 +6,7 @@ import type { Logger } from '../../core/logger.js';
 import { creditOutcome, type CreditBookingEnd } from '../../domain/package-credits.js';
 import type { CreditRequest, PayableBooking } from '../scheduling/bookings/booking-payments.js';
 import { CreditUse, PackagePurchase, type CreditUseRecord } from './package-purchase.model.js';
+import { paymentRecordsChanged } from './payment-record-changes.js';
 
 export const noCreditAvailable = () =>
   new AppError(
@@ -119,6 +120,8 @@ export function connectCredits(deps: { events: EventBus; logger: Logger }) {
         logger.info('Credit not returned: its package expired', { bookingId, note });
       }
     });
+    // Announced inside the transaction, before its commit: again now that it is visible.
+    paymentRecordsChanged();
   }
 
   const name = 'package credits';

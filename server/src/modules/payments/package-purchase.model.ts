@@ -2,6 +2,7 @@ import { PACKAGE_PURCHASE_STATUSES, PAYMENT_PROVIDERS } from '@coachhub/shared/p
 import type { PackagePurchaseStatus, PaymentProviderName } from '@coachhub/shared/payment';
 import { CURRENCIES, type Currency } from '@coachhub/shared/pricing';
 import { model, Schema, type Types } from 'mongoose';
+import { announceWrites } from './payment-record-changes.js';
 
 /** What is stored: `expired` is never written, an active purchase becomes it at `expiresAt`. */
 export type StoredPurchaseStatus = Exclude<PackagePurchaseStatus, 'expired'>;
@@ -104,5 +105,7 @@ const creditUseSchema = new Schema<CreditUseFields>(
   { timestamps: true },
 );
 creditUseSchema.index({ booking: 1 }, { unique: true });
+// Payment summaries kept in the read cache go with every change.
+announceWrites(creditUseSchema);
 
 export const CreditUse = model<CreditUseFields>('CreditUse', creditUseSchema);

@@ -10,6 +10,7 @@ import {
 } from '@coachhub/shared/payment';
 import { CURRENCIES, type Currency } from '@coachhub/shared/pricing';
 import { model, Schema, type Types } from 'mongoose';
+import { announceWrites } from './payment-record-changes.js';
 
 export interface StoredStatusChange {
   status: PaymentTransactionStatus;
@@ -102,6 +103,8 @@ schema.index({ idempotencyKey: 1 }, { unique: true });
 schema.index({ booking: 1 });
 // The provider's webhook names the checkout session.
 schema.index({ checkoutSessionId: 1 });
+// Payment summaries kept in the read cache go with every change.
+announceWrites(schema);
 
 export const PaymentTransaction = model<PaymentTransactionFields>('PaymentTransaction', schema);
 

@@ -2,6 +2,7 @@ import type { BookingPaymentSummary } from '@coachhub/shared/payment';
 import { isValidObjectId } from 'mongoose';
 import { isDuplicateKeyError } from '../../core/db/duplicate-key.js';
 import { AppError, errorText } from '../../core/errors.js';
+import { createReadCache, type ReadCache } from '../../core/http/read-cache.js';
 import type { JobScheduler } from '../../core/jobs/job-scheduler.js';
 import type { Logger } from '../../core/logger.js';
 import {
@@ -14,6 +15,7 @@ import {
   paidAtSession,
   type CoachPaymentsInput,
 } from './coach-payment-figures.js';
+import type { CreditUseRecord } from './package-purchase.model.js';
 import { creditSummary, creditUsesOf, reserveCredit } from './credits.js';
 import type { PaymentProvider } from './payment-provider.js';
 import { PaymentTransaction, type PaymentTransactionRecord } from './payment-transaction.model.js';
@@ -92,14 +94,36 @@ export async function transactionsOf(bookingIds: readonly string[]) {
  * paid online, opening a booking's checkout (one per booking: a retried create finds it again)
  * and planning the end of its hold, and the payment summaries of the booking DTOs.
  */
+/** What the payment summaries of some bookings are made from. */
+interface PaymentRecords {
+  transactions: PaymentTransactionRecord[];
+  creditUses: Map<string, CreditUseRecord>;
+}
+
+async function readPaymentRecords(bookingIds: readonly string[]): Promise<PaymentRecords> {
+  const [transactions, creditUses] = await Promise.all([
+    transactionsOf(bookingIds),
+    creditUsesOf(bookingIds),
+  ]);
+  return { transactions, creditUses };
+}
+
 export function createPaymentsService(deps: {
   provider: PaymentProvider;
   holdMinutes: number;
   jobs: JobScheduler;
   publicUrl: string;
   logger: Logger;
+  /**
+   * Keeps the payment records of listed bookings between changes (server.ts clears it with every
+   * write to them: `onPaymentRecordsChanged`); without one they are read every time.
+   */
+  reads?: ReadCache;
 }) {
   const { provider, logger } = deps;
+  const paymentReads = (deps.reads ?? createReadCache({ ttlMs: 0 })).kept<PaymentRecords>(
+    'payment records',
+  );
 
   async function recordCheckout(
     booking: PayableBooking,
@@ -171,11 +195,10 @@ export function createPaymentsService(deps: {
     },
 
     async summaries(bookings) {
-      const ids = bookings.map((b) => b.bookingId);
-      const [transactions, creditUses] = await Promise.all([
-        transactionsOf(ids),
-        creditUsesOf(ids),
-      ]);
+      const ids = [...new Set(bookings.map((b) => b.bookingId))].sort();
+      const { transactions, creditUses } = await paymentReads.read(ids.join(' '), () =>
+        readPaymentRecords(ids),
+      );
       const byBooking = new Map<string, PaymentTransactionRecord[]>();
       for (const transaction of transactions) {
         const id = transaction.booking?.toString() ?? '';

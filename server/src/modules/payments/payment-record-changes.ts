@@ -32,7 +32,7 @@ const WRITES = [
 
 /** Announces every write through this schema's model (registered before the model is compiled). */
 export function announceWrites<T>(schema: Schema<T>): void {
-  schema.post(WRITES, paymentRecordsChanged);
+  for (const write of WRITES) schema.post(write, paymentRecordsChanged);
   schema.post('save', paymentRecordsChanged);
   schema.post('insertMany', paymentRecordsChanged);
   schema.post('bulkWrite', paymentRecordsChanged);

@@ -178,7 +178,6 @@ export async function createServer(
       meetingBaseUrl: config.meetingBaseUrl,
       pendingLimits: config.pendingRequestLimits,
       payments: payments.bookingPort,
-      reads,
     });
     // Chat: HTTP routes (createApp) and socket events share one service.
     const conversations = createConversationsService({

@@ -2,7 +2,6 @@ import type { BookingDTO, BookingListOrder, BookingPage } from '@coachhub/shared
 import type { BookingParty, BookingStatus } from '@coachhub/shared/scheduling';
 import type { QueryFilter } from 'mongoose';
 import type { Principal } from '../../../core/auth/principal.js';
-import { createReadCache, type ReadCache } from '../../../core/http/read-cache.js';
 import { findUsersByIds } from '../../users/user-accounts.js';
 import type { UserRecord } from '../../users/user.types.js';
 import { readableBooking } from './booking-access.js';
@@ -52,12 +51,6 @@ async function addressesOf(
   return { coach: emailOf(coachId), client: emailOf(clientId) };
 }
 
-/** Whose list, which filter and page: what names one kept list. */
-function listKey(userId: string, input: BookingListInput): string {
-  const { role, status, from, to, page, limit, order } = input;
-  return [userId, role, status, from?.getTime(), to?.getTime(), page, limit, order].join(' ');
-}
-
 interface ListedBookings {
   records: BookingRecord[];
   total: number;
@@ -80,18 +73,14 @@ async function readList(userId: string, input: BookingListInput): Promise<Listed
 }
 
 /**
- * Reading bookings: the caller's list, one booking, its calendar file. The list's records are kept
- * in `reads` until the next change clears it (every booking change is a write request or a
- * `booking.*` event); what depends on the moment (allowed actions) is computed on each read.
+ * Reading bookings: the caller's list, one booking, its calendar file. The list reads its page
+ * every time (what the read cache keeps is what presents it: people and payments).
  */
-export function createBookingQueries(presenter: BookingPresenter, reads?: ReadCache) {
-  const lists = (reads ?? createReadCache({ ttlMs: 0 })).kept<ListedBookings>('booking lists');
+export function createBookingQueries(presenter: BookingPresenter) {
   return {
     /** The caller's bookings (as client, as coach, or both), filtered and paged. */
     async list(caller: Principal, input: BookingListInput): Promise<BookingPage> {
-      const { records, total } = await lists.read(listKey(caller.userId, input), () =>
-        readList(caller.userId, input),
-      );
+      const { records, total } = await readList(caller.userId, input);
       return {
         items: await presenter.present(records, caller.userId),
         page: input.page,

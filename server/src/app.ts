@@ -1,11 +1,16 @@
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
-import express, { Router, type Express, type RequestHandler } from 'express';
+import express, { Router, type Express, type Request, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { AccessTokens } from './core/auth/access-token.js';
 import { auth, optionalAuth } from './core/auth/auth.middleware.js';
 import type { Authenticator } from './core/auth/principal.js';
+import {
+  LOCALE_COOKIE,
+  SESSION_HINT_COOKIE,
+  type PublicPageData,
+} from '@coachhub/shared/page-render';
 import type { Config } from './core/config/config.js';
 import { BOOKING_EVENTS, type DomainEventName } from './core/events/domain-events.js';
 import type { EventBus } from './core/events/event-bus.js';
@@ -17,6 +22,7 @@ import { createHealthRouter } from './core/http/health.js';
 import { memoryRateLimits, type RateLimits } from './core/http/rate-limit.js';
 import { requestLog } from './core/http/request-log.js';
 import type { PublicReadCache } from './core/http/public-read-cache.js';
+import { createPageRender } from './core/http/page-render.js';
 import type { ReadCache } from './core/http/read-cache.js';
 import { createSpaRouter } from './core/http/spa.js';
 import type { Logger } from './core/logger.js';
@@ -88,6 +94,7 @@ import { announceVerificationChanges } from './modules/coaches/coach-verificatio
 import { createCoachDirectory } from './modules/coaches/coach-directory.js';
 import type { CoachLifecycle } from './modules/coaches/coach-lifecycle.js';
 import { createCoachMatcher } from './modules/coaches/coach-match.service.js';
+import { createCoachPageData } from './modules/coaches/coach-pages.js';
 import { createCoachPresenter } from './modules/coaches/coach-presenter.js';
 import { createCoachVerification } from './modules/coaches/coach-verification.service.js';
 import { createCoachesController } from './modules/coaches/coaches.controller.js';
@@ -153,18 +160,27 @@ const PUBLIC_READ_EVENTS = [
 /** Below this a compressed answer saves less than it costs to make. */
 const COMPRESSION_THRESHOLD_BYTES = 1024;
 
+/** Cookies the pages write for the server render (page-render.ts): a language, a hint, no credential. */
+const PAGE_COOKIES: readonly string[] = [LOCALE_COOKIE, SESSION_HINT_COOKIE];
+
+const carriesCredentialCookie = (req: Request): boolean =>
+  Object.keys((req.cookies ?? {}) as Record<string, unknown>).some(
+    (name) => !PAGE_COOKIES.includes(name),
+  );
+
 /**
  * What a signed-in caller is sent is never kept by a browser or a shared cache: a request that
  * carries credentials (a bearer token, or the refresh cookie on /auth) is answered `no-store`.
  */
 const noStoreWhenSignedIn: RequestHandler = (req, res, next) => {
-  if (req.get('authorization') !== undefined || req.get('cookie') !== undefined) {
+  if (req.get('authorization') !== undefined || carriesCredentialCookie(req)) {
     res.set('Cache-Control', 'no-store');
   }
   next();
 };
 
-function createApiRouter(deps: AppDeps): Router {
+/** The API, and what the server-rendered public pages read (the same services). */
+function createApiRouter(deps: AppDeps): { api: Router; pageData: PublicPageData } {
   const { config } = deps;
   const { events } = deps;
   const sessions = createSessionService({
@@ -194,15 +210,17 @@ function createApiRouter(deps: AppDeps): Router {
     authenticated,
     maybeAuthenticated,
   });
+  const coachesService = createCoachesService({
+    presenter,
+    lifecycle: deps.coachLifecycle,
+    storage: deps.storage,
+    activeSessionTypes: sessionTypes.activeForProfile,
+    events,
+  });
+  const coachDirectory = createCoachDirectory(presenter);
   const coaches = createCoachesController({
-    coaches: createCoachesService({
-      presenter,
-      lifecycle: deps.coachLifecycle,
-      storage: deps.storage,
-      activeSessionTypes: sessionTypes.activeForProfile,
-      events,
-    }),
-    directory: createCoachDirectory(presenter),
+    coaches: coachesService,
+    directory: coachDirectory,
     matcher: createCoachMatcher(presenter, (coachId, now, withinDays) =>
       slots.freeSlots(coachId, now, withinDays),
     ),
@@ -378,7 +396,10 @@ function createApiRouter(deps: AppDeps): Router {
   // The contract: GET /api/openapi.json and its viewer at /api/docs.
   api.use(createOpenApiRouter());
   api.use(apiRouteNotFound);
-  return api;
+  return {
+    api,
+    pageData: createCoachPageData({ coaches: coachesService, directory: coachDirectory }),
+  };
 }
 
 /** The Express application: security headers, CORS allow-list, `/api`, health, and the SPA. */
@@ -420,8 +441,17 @@ export function createApp(deps: AppDeps): Express {
   app.use(createHealthRouter(deps.database, deps.drain));
   // Always served: the demo seed writes here even when uploads go to Cloudinary.
   app.use(UPLOADS_URL_PATH, serveUploads(config.uploads.dir));
-  app.use('/api', createApiRouter(deps));
-  const spa = createSpaRouter(config.clientDistDir);
+  const { api, pageData } = createApiRouter(deps);
+  app.use('/api', api);
+  const pageRender = createPageRender({
+    clientDistDir: config.clientDistDir,
+    data: pageData,
+    logger,
+    // Kept as long as the API's public reads, and dropped with them.
+    ttlMs: config.publicReadCacheSeconds * 1000,
+    onPublicChange: (listener) => deps.publicReads.onClear(listener),
+  });
+  const spa = createSpaRouter(config.clientDistDir, pageRender);
   if (spa) app.use(spa);
   app.use((req, _res, next) => {
     next(new AppError(404, 'ROUTE_NOT_FOUND', `No route for ${req.method} ${req.path}`));

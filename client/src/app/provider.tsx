@@ -1,4 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 
@@ -10,9 +11,15 @@ const SocketSession = () => {
   return null;
 };
 
-export const AppProvider = ({ children }: { children: ReactNode }) => {
+interface AppProviderProps {
+  children: ReactNode;
+  /** The server render's own client (entry-server.tsx), or the one main.tsx hydrates. */
+  queryClient?: QueryClient;
+}
+
+export const AppProvider = ({ children, queryClient: given }: AppProviderProps) => {
   // One client for the app's lifetime (a module-level one would leak between tests).
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => given ?? createQueryClient());
 
   return (
     <QueryClientProvider client={queryClient}>

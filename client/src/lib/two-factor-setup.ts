@@ -27,4 +27,5 @@ export const twoFactorSetup = {
 };
 
 export const useTwoFactorSetupRequired = (): boolean =>
-  useSyncExternalStore(twoFactorSetup.subscribe, twoFactorSetup.isRequired);
+  // The server renders only what anyone may see, where nothing is held back.
+  useSyncExternalStore(twoFactorSetup.subscribe, twoFactorSetup.isRequired, () => false);

@@ -41,6 +41,6 @@ const snapshot = () => {
 
 /** The current time, rounded down to the minute: clocks re-render once a minute, not every second. */
 export const useCurrentMinute = (): Date => {
-  const minute = useSyncExternalStore(subscribe, snapshot);
+  const minute = useSyncExternalStore(subscribe, snapshot, snapshot);
   return new Date(minute);
 };

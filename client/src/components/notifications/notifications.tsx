@@ -4,12 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { dismissNotification, notificationsStore } from './notifications-store';
 import './notifications.css';
 
+const NO_NOTIFICATIONS: never[] = [];
+const noNotifications = () => NO_NOTIFICATIONS;
+
 /** A polite live region: screen readers announce messages without moving focus. */
 export const Notifications = () => {
   const { t } = useTranslation();
   const notifications = useSyncExternalStore(
     notificationsStore.subscribe,
     notificationsStore.getSnapshot,
+    // The server render starts with none, as does every page load.
+    noNotifications,
   );
 
   return (

@@ -4,6 +4,7 @@ import i18n from 'i18next';
 import type { BackendModule, ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
+import { readPageState } from '../page-state';
 import { initialLocale, isLocale } from './locale-preference';
 import type { Translation } from './locales/en';
 
@@ -44,7 +45,8 @@ export const i18nReady: Promise<unknown> = i18n
   .use(lazyLocales)
   .use(initReactI18next)
   .init({
-    lng: initialLocale(),
+    // A server-rendered page is hydrated in the language it was rendered in.
+    lng: readPageState()?.locale ?? initialLocale(),
     // Every language has every key (resources.test.ts), so a fallback would only load a second
     // language's strings for nothing.
     fallbackLng: false,

@@ -1,5 +1,8 @@
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from '@coachhub/shared/locales';
 import type { Locale } from '@coachhub/shared/locales';
+import { LOCALE_COOKIE } from '@coachhub/shared/page-render';
+
+import { readPageCookie, writePageCookie } from '../page-cookies';
 
 /** Only an anonymous visitor's choice is stored here; a signed-in user's lives on the server. */
 const STORAGE_KEY = 'coachhub.locale';
@@ -22,6 +25,16 @@ export const saveAnonymousLocale = (locale: Locale): void => {
     window.localStorage.setItem(STORAGE_KEY, locale);
   } catch {
     // Not remembering the choice is acceptable; the switch still works for this visit.
+  }
+  // The server renders the public pages in this language too.
+  writePageCookie(LOCALE_COOKIE, locale);
+};
+
+/** Writes the cookie for a choice stored before the cookie existed (or one that expired). */
+export const mirrorLocaleInCookie = (): void => {
+  const stored = readAnonymousLocale();
+  if (stored !== null && readPageCookie(LOCALE_COOKIE) !== stored) {
+    writePageCookie(LOCALE_COOKIE, stored);
   }
 };
 

@@ -55,7 +55,8 @@ function createEncodedSender(clientDistDir: string) {
     const encoding = ENCODINGS.find(
       ({ name }) => available.has(name) && req.acceptsEncodings(name) === name,
     );
-    const cacheControl = cacheControlFor(relativePath);
+    // A policy set before (the shell for a signed-in browser, page-render.ts) is kept.
+    const cacheControl = res.get('Cache-Control') ?? cacheControlFor(relativePath);
     const headers: Record<string, string> = {};
     if (cacheControl) headers['Cache-Control'] = cacheControl;
     if (encoding) headers['Content-Encoding'] = encoding.name;
@@ -90,7 +91,11 @@ function builtFileOf(req: Request): string | null {
  * survive a reload. Text files go out precompressed when the browser accepts it. Returns null
  * when the client is not built (API-only runs and tests).
  */
-export function createSpaRouter(clientDistDir: string): Router | null {
+export function createSpaRouter(
+  clientDistDir: string,
+  /** Answers the pages the server renders (page-render.ts) before the shell is sent. */
+  pageRender?: RequestHandler | null,
+): Router | null {
   const indexFile = path.join(clientDistDir, 'index.html');
   if (!existsSync(indexFile)) return null;
   const sendEncoded = createEncodedSender(clientDistDir);
@@ -111,13 +116,21 @@ export function createSpaRouter(clientDistDir: string): Router | null {
       },
     }),
   );
+  const isAppPage = (req: Request) =>
+    (req.method === 'GET' || req.method === 'HEAD') && !NOT_SPA_PATHS.test(req.path);
+  if (pageRender) {
+    router.use((req, res, next) => {
+      if (isAppPage(req)) void pageRender(req, res, next);
+      else next();
+    });
+  }
   router.use((req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_SPA_PATHS.test(req.path)) {
+    if (!isAppPage(req)) {
       next();
       return;
     }
     if (sendEncoded(req, res, 'index.html', next)) return;
-    res.setHeader('Cache-Control', REVALIDATE);
+    if (res.get('Cache-Control') === undefined) res.setHeader('Cache-Control', REVALIDATE);
     res.sendFile(indexFile);
   });
   return router;

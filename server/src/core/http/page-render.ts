@@ -1,0 +1,187 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES, type Locale } from '@coachhub/shared/locales';
+import {
+  LOCALE_COOKIE,
+  PAGE_STATE_ELEMENT_ID,
+  SESSION_HINT_COOKIE,
+  type PageRenderEntry,
+  type PublicPageData,
+  type RenderedPage,
+} from '@coachhub/shared/page-render';
+import type { Request, RequestHandler } from 'express';
+import { LRUCache } from 'lru-cache';
+import type { Logger } from '../logger.js';
+
+/** Where the client build writes the server render (client/vite.config.ts, `vite build --ssr`). */
+export const pageRenderEntryFile = (clientDistDir: string): string =>
+  path.join(path.dirname(clientDistDir), 'dist-ssr', 'entry-server.js');
+
+/** Enough for every directory page and profile of a large demo in both languages. */
+const MAX_PAGES = 1000;
+const MAX_BYTES = 32 * 1024 * 1024;
+
+/** A page rendered for a visitor, kept until a change drops it (or its time runs out). */
+interface KeptPage {
+  status: number;
+  html: string;
+}
+
+interface ManifestChunk {
+  file: string;
+  css?: string[];
+  imports?: string[];
+  isEntry?: boolean;
+}
+type Manifest = Record<string, ManifestChunk>;
+
+export interface PageRenderOptions {
+  clientDistDir: string;
+  data: PublicPageData;
+  logger: Logger;
+  /** How long a rendered page may be sent again without a change dropping it; 0: never kept. */
+  ttlMs: number;
+  /** Registers a listener called with every change that may show on a public page. */
+  onPublicChange(listener: () => void): void;
+  /** The built server render (defaults to the client build's, `pageRenderEntryFile`). */
+  entryFile?: string;
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const isLocale = (value: unknown): value is Locale =>
+  typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
+
+/** The visitor's stored choice (the client mirrors it in a cookie), else the browser's, else English. */
+export function pageLocale(req: Request): Locale {
+  const cookies = req.cookies as Record<string, unknown> | undefined;
+  const chosen = cookies?.[LOCALE_COOKIE];
+  if (isLocale(chosen)) return chosen;
+  if (req.get('accept-language') === undefined) return DEFAULT_LOCALE;
+  const accepted = req.acceptsLanguages(...SUPPORTED_LOCALES);
+  return isLocale(accepted) ? accepted : DEFAULT_LOCALE;
+}
+
+/** A browser that holds a session gets the app shell: the server renders only what anyone sees. */
+const isSignedIn = (req: Request): boolean => {
+  const cookies = req.cookies as Record<string, unknown> | undefined;
+  return req.get('authorization') !== undefined || cookies?.[SESSION_HINT_COOKIE] === '1';
+};
+
+/**
+ * The stylesheets and scripts a page's route needs beyond what index.html loads: its styles
+ * before the first paint (no unstyled flash, no shift), its scripts and language downloading
+ * beside the app's instead of after it.
+ */
+function createAssetLinks(manifest: Manifest) {
+  const closure = (keys: string[], into = new Set<string>()) => {
+    for (const key of keys) {
+      if (into.has(key) || !manifest[key]) continue;
+      into.add(key);
+      closure(manifest[key]?.imports ?? [], into);
+    }
+    return into;
+  };
+  const entries = Object.keys(manifest).filter((key) => manifest[key]?.isEntry);
+  const loadedByIndex = closure(entries);
+  return (modules: string[]): string => {
+    const links: string[] = [];
+    for (const key of closure(modules)) {
+      if (loadedByIndex.has(key)) continue;
+      const chunk = manifest[key];
+      if (!chunk) continue;
+      for (const css of chunk.css ?? []) {
+        links.push(`<link rel="stylesheet" crossorigin href="/${css}">`);
+      }
+      links.push(`<link rel="modulepreload" crossorigin href="/${chunk.file}">`);
+    }
+    return links.join('');
+  };
+}
+
+function createDocument(clientDistDir: string) {
+  const template = readFileSync(path.join(clientDistDir, 'index.html'), 'utf8');
+  const manifestFile = path.join(clientDistDir, '.vite', 'manifest.json');
+  const assetLinks = existsSync(manifestFile)
+    ? createAssetLinks(JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest)
+    : () => '';
+  return (page: RenderedPage, locale: Locale): string =>
+    template
+      .replace(/<html lang="[^"]*"/, `<html lang="${locale}"`)
+      .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`)
+      .replace('</head>', () => `${assetLinks(page.modules)}</head>`)
+      .replace(
+        '<div id="root"></div>',
+        () =>
+          `<div id="root">${page.markup}</div>` +
+          `<script type="application/json" id="${PAGE_STATE_ELEMENT_ID}">${page.state}</script>`,
+      );
+}
+
+/**
+ * Renders the public pages (landing, directory, a coach's profile) on the server for visitors,
+ * with the client build's server entry; every other request goes on to the app shell. Null when
+ * the entry is not built (API-only runs, tests that do not build the client).
+ */
+export function createPageRender(options: PageRenderOptions): RequestHandler | null {
+  const entryFile = options.entryFile ?? pageRenderEntryFile(options.clientDistDir);
+  if (!existsSync(entryFile) || !existsSync(path.join(options.clientDistDir, 'index.html'))) {
+    return null;
+  }
+  const document = createDocument(options.clientDistDir);
+  let entry: Promise<PageRenderEntry> | undefined;
+  const loadEntry = () => {
+    entry ??= import(pathToFileURL(entryFile).href) as Promise<PageRenderEntry>;
+    return entry;
+  };
+  const kept =
+    options.ttlMs > 0
+      ? new LRUCache<string, KeptPage>({
+          max: MAX_PAGES,
+          maxSize: MAX_BYTES,
+          sizeCalculation: (page) => page.html.length + 100,
+          ttl: options.ttlMs,
+        })
+      : null;
+  // Bumped by every change: a page rendered from data read before it is never kept after it.
+  let generation = 0;
+  options.onPublicChange(() => {
+    generation += 1;
+    kept?.clear();
+  });
+
+  return async (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (isSignedIn(req)) {
+      // The shell, never a visitor's page, and nothing a cache may keep for the next person.
+      res.set('Cache-Control', 'private, no-store');
+      return next();
+    }
+    const locale = pageLocale(req);
+    const key = `${locale} ${req.originalUrl}`;
+    res.vary('Accept-Language').vary('Cookie');
+    const send = (page: KeptPage) => {
+      res.status(page.status).set('Cache-Control', 'no-cache').type('html').send(page.html);
+    };
+    const found = kept?.get(key);
+    if (found) return send(found);
+    const renderedIn = generation;
+    try {
+      const { renderPage } = await loadEntry();
+      const page = await renderPage({ url: req.originalUrl, locale, data: options.data });
+      if (!page) return next();
+      const rendered = { status: page.status, html: document(page, locale) };
+      if (renderedIn === generation) kept?.set(key, rendered);
+      send(rendered);
+    } catch (error) {
+      // The app shell still works: the browser renders the page itself.
+      options.logger.error('Server render failed; the app shell was sent', {
+        url: req.originalUrl,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      next();
+    }
+  };
+}

@@ -134,6 +134,16 @@ describe('server-rendered public pages', () => {
     expect(profile?.state.data).toEqual(api.body);
   });
 
+  it('starts the app only after the page has painted: no script or preload before the markup', async () => {
+    const res = await pages.get('/coaches');
+    const head = res.text.slice(0, res.text.indexOf('<div id="root">'));
+    expect(head).not.toMatch(/<script|modulepreload/);
+    // index.html's entry, started by boot.js from the end of the body.
+    expect(res.text).toContain(
+      '<script type="module" src="/boot.js" data-entry="/src/main.tsx"></script></body>',
+    );
+  });
+
   it('answers 404 with the not-found page for a coach that does not exist', async () => {
     for (const id of ['507f1f77bcf86cd799439011', 'not-an-id']) {
       const res = await pages.get(`/coaches/${id}`);

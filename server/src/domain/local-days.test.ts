@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { localDaysBetween } from './local-days.js';
+import { localDaysBetween, sameTimeDaysLater } from './local-days.js';
 
 const HOUR_MS = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
@@ -71,5 +71,88 @@ describe('localDaysBetween', () => {
       [],
     );
     expect(() => localDaysBetween('Mars/Olympus', 0, 1)).toThrow(RangeError);
+  });
+});
+
+/** Zones with DST at 02:00, at midnight, by half an hour, a skipped date, odd offsets. */
+const TRICKY_ZONES = [
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Santiago',
+  'America/Havana',
+  'Asia/Beirut',
+  'Australia/Lord_Howe',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'America/St_Johns',
+  'Pacific/Apia',
+  'Pacific/Chatham',
+  'UTC',
+];
+
+/** Instants every 73 minutes over a few days around each of the zone's changes of the year. */
+function instantsAround(zone: string, year: number): number[] {
+  const instants: number[] = [];
+  let previousOffset: number | null = null;
+  for (let day = Date.UTC(year, 0, 1); day < Date.UTC(year + 1, 0, 1); day += 24 * HOUR_MS) {
+    const offset = DateTime.fromMillis(day, { zone }).offset;
+    if (previousOffset !== null && offset !== previousOffset) {
+      for (let ms = day - 3 * 24 * HOUR_MS; ms < day + 2 * 24 * HOUR_MS; ms += 73 * 60_000) {
+        instants.push(ms);
+      }
+    }
+    previousOffset = offset;
+  }
+  for (let ms = Date.UTC(year, 5, 1); ms < Date.UTC(year, 5, 3); ms += 73 * 60_000) {
+    instants.push(ms);
+  }
+  return instants;
+}
+
+describe('the kept days agree with Luxon', () => {
+  it('the first day of a span is the local day that holds its start, in every zone', () => {
+    for (const zone of TRICKY_ZONES) {
+      for (const year of [2011, 2026]) {
+        // Twice: once as Luxon finds each day, once from what was kept.
+        for (let pass = 0; pass < 2; pass++) {
+          for (const ms of instantsAround(zone, year)) {
+            const [first] = localDaysBetween(zone, ms, ms);
+            const expected = DateTime.fromMillis(ms, { zone }).startOf('day');
+            expect([zone, ms, first?.start, first?.date]).toEqual([
+              zone,
+              ms,
+              expected.toMillis(),
+              expected.toISODate(),
+            ]);
+            expect(first && first.start <= ms && ms < first.end).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it('sameTimeDaysLater is Luxon plus({ days }), across DST changes and a skipped date', () => {
+    for (const zone of TRICKY_ZONES) {
+      for (const year of [2011, 2026]) {
+        for (let pass = 0; pass < 2; pass++) {
+          for (const ms of instantsAround(zone, year)) {
+            for (const days of [0, 1, 2, 3, 60]) {
+              const expected = DateTime.fromMillis(ms, { zone }).plus({ days }).toMillis();
+              expect([zone, ms, days, sameTimeDaysLater(zone, ms, days)]).toEqual([
+                zone,
+                ms,
+                days,
+                expected,
+              ]);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it('refuses an unknown zone as before', () => {
+    expect(() => localDaysBetween('Mars/Olympus', 0, 0)).toThrow(RangeError);
+    expect(() => sameTimeDaysLater('Mars/Olympus', 0, 1)).toThrow(RangeError);
   });
 });

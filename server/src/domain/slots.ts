@@ -4,8 +4,8 @@ import type {
   Slot,
   TimeInterval,
 } from '@coachhub/shared/scheduling';
-import { DateTime } from 'luxon';
-import { localDaysBetween, type LocalDay } from './local-days.js';
+import { isoInstant } from './instant.js';
+import { localDaysBetween, sameTimeDaysLater, type LocalDay } from './local-days.js';
 import { minutesOfDay } from './local-time.js';
 import {
   mergeRanges,
@@ -183,13 +183,15 @@ function dayWindows(day: LocalDay, schedule: WallClockSchedule): TimeRange[] {
 
 function startBounds(query: SlotQuery): { earliest: number; latest: number } {
   const { now, range, settings } = query;
-  const horizon = DateTime.fromJSDate(now, { zone: query.availability.timeZone }).plus({
-    days: settings.maxDaysAhead,
-  });
+  const horizon = sameTimeDaysLater(
+    query.availability.timeZone,
+    now.getTime(),
+    settings.maxDaysAhead,
+  );
   return {
     earliest: Math.max(range.from.getTime(), now.getTime() + settings.minNoticeHours * HOUR_MS),
     // `range.to` is exclusive; Date has millisecond precision.
-    latest: Math.min(range.to.getTime() - 1, horizon.toMillis()),
+    latest: Math.min(range.to.getTime() - 1, horizon),
   };
 }
 
@@ -254,8 +256,8 @@ function pushSlots(
     start += grid.stepMs
   ) {
     slots.push({
-      start: new Date(start).toISOString(),
-      end: new Date(start + durationMs).toISOString(),
+      start: isoInstant(start),
+      end: isoInstant(start + durationMs),
     });
   }
 }

@@ -226,9 +226,11 @@ const bookingSchema = new Schema<BookingFields>(
 // by equality, which `{ coach, status: { $in } }` does and a `start` range would not.
 bookingSchema.index({ coach: 1, status: 1 });
 bookingSchema.index({ client: 1, status: 1 });
-// Listings: a participant's bookings by start.
-bookingSchema.index({ coach: 1, start: 1 });
-bookingSchema.index({ client: 1, start: 1 });
+// Listings: a participant's bookings by start, ties by `_id`, the list's own sort, so a page is
+// read in order from the index and the read stops at the page's end (by `start` alone the
+// database reads and sorts all of a person's bookings for every page).
+bookingSchema.index({ coach: 1, start: 1, _id: 1 });
+bookingSchema.index({ client: 1, start: 1, _id: 1 });
 // A retried create finds its first result; a reused key cannot create a second booking.
 bookingSchema.index(
   { client: 1, idempotencyKey: 1 },

@@ -16,6 +16,7 @@ import { BOOKING_EVENTS, type DomainEventName } from './core/events/domain-event
 import type { EventBus } from './core/events/event-bus.js';
 import type { JobScheduler } from './core/jobs/job-scheduler.js';
 import { AppError } from './core/errors.js';
+import { createQueryParser } from './core/http/query-parser.js';
 import { apiRouteNotFound, errorHandler } from './core/http/error-handler.js';
 import type { Drain } from './core/http/drain.js';
 import { createHealthRouter } from './core/http/health.js';
@@ -407,6 +408,7 @@ export function createApp(deps: AppDeps): Express {
   const { config, logger } = deps;
   const app = express();
   app.set('trust proxy', config.trustProxy);
+  app.set('query parser', createQueryParser());
   if (deps.drain) app.use(deps.drain.middleware);
   app.use(requestContext());
   app.use(requestLog(logger));

@@ -1,6 +1,7 @@
 import type { CancellationPolicy } from '@coachhub/shared/scheduling';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { cancellationFee, type CancellationRequest } from './cancellation-fee.js';
+import { cancellationFee, freeUntil, type CancellationRequest } from './cancellation-fee.js';
 
 const HOUR_MS = 3_600_000;
 const start = new Date('2026-06-15T10:00:00Z');
@@ -137,5 +138,25 @@ describe('cancellationFee', () => {
       currency: 'EUR',
       reason: 'late',
     });
+  });
+});
+
+describe('freeUntil', () => {
+  it('is the start less the hours of elapsed time, as Luxon counted them, across DST changes', () => {
+    const starts = [
+      start,
+      new Date('2026-03-29T01:30:00Z'),
+      new Date('2026-10-25T00:30:00Z'),
+      new Date('2026-11-01T06:15:00Z'),
+      new Date('2030-01-01T00:00:00.123Z'),
+    ];
+    for (const at of starts) {
+      for (const hours of [0, 1, 2, 12, 24, 25, 48, 168, 1.5, -3]) {
+        const luxon = DateTime.fromJSDate(at, { zone: 'Europe/Berlin' })
+          .minus({ hours: Math.max(0, hours) })
+          .toMillis();
+        expect([at, hours, freeUntil(at, hours)]).toEqual([at, hours, luxon]);
+      }
+    }
   });
 });

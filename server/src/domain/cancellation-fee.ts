@@ -1,6 +1,7 @@
 import type { Money } from '@coachhub/shared/pricing';
 import type { BookingParty, BookingStatus, CancellationPolicy } from '@coachhub/shared/scheduling';
-import { DateTime } from 'luxon';
+
+const HOUR_MS = 3_600_000;
 
 export interface CancellationRequest {
   /** The booking's policy: the one it was made under (see {@link bookingCancellationPolicy}). */
@@ -58,9 +59,10 @@ export function cancellationFee(request: CancellationRequest): CancellationFee {
   };
 }
 
-/** The last instant a cancellation is free: `hours` of elapsed time before the start. */
+/**
+ * The last instant a cancellation is free: `hours` of elapsed time before the start (elapsed, so
+ * no time zone is involved; every booking of a list asks, so no Luxon either).
+ */
 export function freeUntil(start: Date, hours: number): number {
-  return DateTime.fromJSDate(start)
-    .minus({ hours: Math.max(0, hours) })
-    .toMillis();
+  return start.getTime() - Math.max(0, hours) * HOUR_MS;
 }

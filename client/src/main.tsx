@@ -21,9 +21,17 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');
 
 preloadRoutesOnIntent(appRoutes);
-// Choices stored before the server read them from cookies reach it from the next page on.
-mirrorLocaleInCookie();
 sessionHint.syncCookie();
+
+/**
+ * Lets the browser paint and answer input between start-up steps: chained promises would run
+ * them all in one long task (loading the language, the page's routes, starting the hydration).
+ */
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+// Choices stored before the server read them from cookies reach it from the next page on. The
+// first read of localStorage is slow, so it waits until the app has started.
+const mirrorLocaleLater = () => void yieldToBrowser().then(mirrorLocaleInCookie);
 
 // axios is not needed for the first paint, but the page's first request soon needs it. Its
 // download starts once the language's strings are in, so it does not slow them down; a failure
@@ -46,7 +54,9 @@ const renderApp = () => {
  * applied right after.
  */
 const hydrateApp = async (state: PageState) => {
+  await yieldToBrowser();
   const router = await createHydratingRouter(state.router);
+  await yieldToBrowser();
   startHttpClient();
   const queryClient = createQueryClient();
   hydrateRoot(
@@ -62,6 +72,7 @@ const hydrateApp = async (state: PageState) => {
   if (sessionHint.isSet()) {
     void queryClient.invalidateQueries({ queryKey: sessionQueryOptions().queryKey });
   }
+  await yieldToBrowser();
   const stored = readAnonymousLocale();
   if (stored !== null && stored !== i18n.language) void i18n.changeLanguage(stored);
 };
@@ -70,6 +81,7 @@ const start = () => {
   const state = readPageState();
   if (state) void hydrateApp(state).catch(renderApp);
   else renderApp();
+  mirrorLocaleLater();
 };
 // A language that failed to load leaves keys on screen, which is still better than a blank page.
 void i18nReady.then(start, start);

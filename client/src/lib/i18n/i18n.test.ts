@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { i18n, i18nReady } from './i18n';
+import { i18n, i18nReady, reflectLanguageOnDocument } from './i18n';
 
 describe('i18n language loading', () => {
   it('starts with only the active language loaded', async () => {
@@ -23,5 +23,22 @@ describe('i18n language loading', () => {
     expect(i18n.hasResourceBundle('de', 'translation')).toBe(true);
     expect(seen).toEqual(['Coaching, das zu deinem Leben passt']);
     expect(document.documentElement.lang).toBe('de');
+  });
+
+  it('leaves the page language alone when it is already right (setting it restyles the page)', async () => {
+    const root = document.documentElement;
+    root.lang = 'en';
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(root, { attributes: true, attributeFilter: ['lang'] });
+
+    reflectLanguageOnDocument('en');
+    const unchanged = observer.takeRecords();
+    reflectLanguageOnDocument('de');
+    const changed = observer.takeRecords();
+    observer.disconnect();
+
+    expect(unchanged).toHaveLength(0);
+    expect(changed).toHaveLength(1);
+    expect(root.lang).toBe('de');
   });
 });

@@ -31,8 +31,9 @@ const lazyLocales: BackendModule = {
   },
 };
 
-const reflectLanguageOnDocument = (language: string) => {
-  document.documentElement.lang = language;
+/** Only a change is written: setting `lang`, even to the same value, restyles the whole page. */
+export const reflectLanguageOnDocument = (language: string): void => {
+  if (document.documentElement.lang !== language) document.documentElement.lang = language;
 };
 
 i18n.on('languageChanged', reflectLanguageOnDocument);

@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { apiErrorReply, installFakeApi } from '@/testing/fake-api';
 import type { FakeRequest } from '@/testing/fake-api';
@@ -50,6 +50,16 @@ describe('CoachDirectoryPage', () => {
       '1–12 of 26',
     );
     expect(lastDirectoryQuery(requests)).toEqual({ page: 1, limit: 12 });
+  });
+
+  it('shows the directory without reading the device time zone, which is slow the first time', async () => {
+    serveCoaches();
+    const readTimeZone = vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions');
+    renderApp({ url: '/coaches' });
+
+    await screen.findByTestId('directory-results');
+    // The page shows no date; the layout reads the zone only when a notification arrives.
+    expect(readTimeZone).not.toHaveBeenCalled();
   });
 
   it('reads the whole query from the URL, so a shared link shows the same search', async () => {

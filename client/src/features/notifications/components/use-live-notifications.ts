@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 import { notify } from '@/components/notifications/notifications-store';
-import { useFormatContext } from '@/lib/use-format-context';
+import { useFormatContextReader } from '@/lib/use-format-context';
 
 import { useNotificationUpdates } from '../api/use-notification-updates';
 import { notificationMessage } from './notification-message';
@@ -12,9 +12,14 @@ import { notificationMessage } from './notification-message';
  */
 export const useLiveNotifications = (): void => {
   const { t } = useTranslation();
-  const context = useFormatContext();
+  // Read when a notification arrives: the layout renders on every page, most of which show no date.
+  const readFormatContext = useFormatContextReader();
   useNotificationUpdates((notification) => {
-    const { key, params } = notificationMessage(notification, context, t('notifications.someone'));
+    const { key, params } = notificationMessage(
+      notification,
+      readFormatContext(),
+      t('notifications.someone'),
+    );
     notify('info', key, params);
   });
 };

@@ -94,6 +94,25 @@ describe('public pages rendered on the server', () => {
     await context.close();
   });
 
+  test('the directory, hydrated in parts, filters at once without a mismatch', async () => {
+    const { page, seen } = await open('/coaches');
+    await hydrated(page);
+    await page.waitForLoadState('networkidle');
+    const filtered = page.waitForResponse(
+      (response) =>
+        new URL(response.url()).pathname === '/api/coaches' &&
+        new URL(response.url()).searchParams.get('specialty') === 'leadership',
+    );
+    await page.getByTestId('filter-specialty').selectOption('leadership');
+    await page.waitForURL(/specialty=leadership/);
+    expect((await filtered).status()).toBe(200);
+    // Only the new search was asked for: the page shown first came with the markup.
+    expect(seen.apiRequests.filter((path) => path.startsWith('/api/coaches'))).toHaveLength(1);
+    await expect(page.getByTestId('coach-card').count()).resolves.toBeGreaterThan(0);
+    expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+
   test('a coach profile hydrates with the profile it was rendered with', async () => {
     const { page, seen } = await open(`/coaches/${coachId}`);
     await hydrated(page);

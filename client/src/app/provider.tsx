@@ -3,6 +3,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 
+import { HydrateLater } from '@/components/ui/hydrate-later';
+
 import { createQueryClient } from './query-client';
 import { useSocketSession } from './session/use-socket-session';
 
@@ -24,7 +26,8 @@ export const AppProvider = ({ children, queryClient: given }: AppProviderProps) 
   return (
     <QueryClientProvider client={queryClient}>
       <SocketSession />
-      {children}
+      {/* The server render has the same boundary (entry-server.tsx), so the page hydrates in slices. */}
+      <HydrateLater>{children}</HydrateLater>
     </QueryClientProvider>
   );
 };

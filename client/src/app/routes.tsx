@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router-dom';
 
+import { HydrateLater } from '@/components/ui/hydrate-later';
 import { LoadingScreen } from '@/components/ui/loading-screen';
 import { paths } from '@/config/paths';
 
@@ -15,7 +16,12 @@ import { RouteErrorPage } from './routes/route-error-page';
 export const appRoutes: RouteObject[] = [
   {
     path: paths.home.path,
-    element: <RootLayout />,
+    // A server-rendered page hydrates in slices (the layout, then the page), not in one long task.
+    element: (
+      <HydrateLater>
+        <RootLayout />
+      </HydrateLater>
+    ),
     errorElement: <RouteErrorPage />,
     HydrateFallback: LoadingScreen,
     children: [

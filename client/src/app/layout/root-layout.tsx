@@ -4,6 +4,7 @@ import { Outlet, ScrollRestoration } from 'react-router-dom';
 
 import { Notifications } from '@/components/notifications/notifications';
 import { Button } from '@/components/ui/button';
+import { HydrateLater } from '@/components/ui/hydrate-later';
 import { LoadingScreen } from '@/components/ui/loading-screen';
 import { useReportUpdates } from '@/features/admin/api/use-report-updates';
 import { useVerificationUpdates } from '@/features/admin/api/use-verification-updates';
@@ -64,7 +65,9 @@ export const RootLayout = () => {
       <RouteProgress />
       <AppHeader />
       <main ref={mainRef} id="main" className="app-main container" tabIndex={-1}>
-        <SessionGate />
+        <HydrateLater>
+          <SessionGate />
+        </HydrateLater>
       </main>
       <footer className="app-footer">
         <div className="container">

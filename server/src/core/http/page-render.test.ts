@@ -119,6 +119,18 @@ describe('server-rendered public pages', () => {
     expect(items.map((coach) => coach._id)).toContain(carla.user._id);
   });
 
+  it('renders the directory in parts the client hydrates one after another', async () => {
+    const root = rootOf((await pages.get('/coaches')).text);
+    // React marks each Suspense boundary <!--$-->…<!--/$-->; the client hydrates each in its own
+    // short tasks: the app, the layout, the page, the filters and the results.
+    expect(root.match(/<!--\$-->/g)).toHaveLength(5);
+    expect(root.match(/<!--\/\$-->/g)).toHaveLength(5);
+    const filters = root.indexOf('data-testid="filter-specialty"');
+    const results = root.indexOf('data-testid="directory-results"');
+    expect(root.lastIndexOf('<!--$-->', filters)).toBeGreaterThan(root.indexOf('<h1'));
+    expect(root.lastIndexOf('<!--$-->', results)).toBeGreaterThan(filters);
+  });
+
   it('renders a coach profile with the same profile the API answers', async () => {
     const res = await pages.get(profileUrl());
     expect(res.status).toBe(200);

@@ -13,6 +13,49 @@ import { SearchBox } from './search-box';
 
 const RATING_STEPS = [4.5, 4, 3.5, 3] as const;
 
+interface FilterSelectProps {
+  value: string | undefined;
+  onChange: (changes: Partial<DirectorySearch>) => void;
+}
+
+// The specialty and language filters are components of their own, so hydrating the filters can
+// pause between them: naming and sorting their options in the reader's language is the costly part.
+const SpecialtyFilter = ({ value, onChange }: FilterSelectProps) => {
+  const { t, i18n } = useTranslation();
+  const options = [
+    { value: '', label: t('coaches.directory.anySpecialty') },
+    ...specialtyOptions(t, i18n.language),
+  ];
+  return (
+    <SelectField
+      label={t('coaches.directory.specialty')}
+      options={options}
+      value={value ?? ''}
+      onChange={(event) =>
+        onChange({ specialty: COACH_SPECIALTIES.find((item) => item === event.target.value) })
+      }
+      data-testid="filter-specialty"
+    />
+  );
+};
+
+const LanguageFilter = ({ value, onChange }: FilterSelectProps) => {
+  const { t, i18n } = useTranslation();
+  const options = [
+    { value: '', label: t('coaches.directory.anyLanguage') },
+    ...languageOptions(i18n.language, value ? [value] : []),
+  ];
+  return (
+    <SelectField
+      label={t('coaches.directory.language')}
+      options={options}
+      value={value ?? ''}
+      onChange={(event) => onChange({ language: event.target.value || undefined })}
+      data-testid="filter-language"
+    />
+  );
+};
+
 interface DirectoryFiltersProps {
   search: DirectorySearch;
   onChange: (changes: Partial<DirectorySearch>) => void;
@@ -24,14 +67,6 @@ export const DirectoryFilters = ({ search, onChange, onClear }: DirectoryFilters
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
 
-  const specialties = [
-    { value: '', label: t('coaches.directory.anySpecialty') },
-    ...specialtyOptions(t, locale),
-  ];
-  const languages = [
-    { value: '', label: t('coaches.directory.anyLanguage') },
-    ...languageOptions(locale, search.language ? [search.language] : []),
-  ];
   // A rating from a shared link that is not one of the steps still shows as chosen.
   const steps = [
     ...new Set<number>([...RATING_STEPS, ...(search.minRating ? [search.minRating] : [])]),
@@ -49,22 +84,8 @@ export const DirectoryFilters = ({ search, onChange, onClear }: DirectoryFilters
   return (
     <section className="directory-filters" aria-label={t('coaches.directory.filtersLabel')}>
       <SearchBox value={search.q} onCommit={(q) => onChange({ q })} />
-      <SelectField
-        label={t('coaches.directory.specialty')}
-        options={specialties}
-        value={search.specialty ?? ''}
-        onChange={(event) =>
-          onChange({ specialty: COACH_SPECIALTIES.find((value) => value === event.target.value) })
-        }
-        data-testid="filter-specialty"
-      />
-      <SelectField
-        label={t('coaches.directory.language')}
-        options={languages}
-        value={search.language ?? ''}
-        onChange={(event) => onChange({ language: event.target.value || undefined })}
-        data-testid="filter-language"
-      />
+      <SpecialtyFilter value={search.specialty} onChange={onChange} />
+      <LanguageFilter value={search.language} onChange={onChange} />
       <PriceFilter
         minPrice={search.minPrice}
         maxPrice={search.maxPrice}

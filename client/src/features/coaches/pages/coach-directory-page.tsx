@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 
 import { SelectField } from '@/components/form/select-field';
 import { buttonClassName } from '@/components/ui/button';
+import { HydrateLater } from '@/components/ui/hydrate-later';
 import { PageTitle } from '@/components/ui/page-title';
 import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
@@ -34,7 +35,10 @@ export const CoachDirectoryPage = () => {
         </Link>
       </header>
       <div className="directory__layout">
-        <DirectoryFilters search={search} onChange={update} onClear={clearFilters} />
+        {/* Filters and results hydrate as separate slices: twelve cards are the page's heaviest part. */}
+        <HydrateLater>
+          <DirectoryFilters search={search} onChange={update} onClear={clearFilters} />
+        </HydrateLater>
         <section className="directory__results" aria-labelledby="directory-results-heading">
           <h2 id="directory-results-heading" className="visually-hidden">
             {t('coaches.directory.results')}
@@ -57,11 +61,13 @@ export const CoachDirectoryPage = () => {
               data-testid="directory-sort"
             />
           </div>
-          <DirectoryResults
-            result={coaches}
-            hasFilters={hasActiveFilters(search)}
-            onClearFilters={clearFilters}
-          />
+          <HydrateLater>
+            <DirectoryResults
+              result={coaches}
+              hasFilters={hasActiveFilters(search)}
+              onClearFilters={clearFilters}
+            />
+          </HydrateLater>
           {page && (
             <Pagination
               page={page.page}

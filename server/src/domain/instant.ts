@@ -74,16 +74,30 @@ let lastDay = Number.NaN;
 let lastDayPrefix = '';
 
 /**
+ * Instants already written. Slots repeat from one read to the next, and a string kept is one
+ * that JSON.stringify has already flattened and the collector need not collect: both cost more
+ * than writing it. Bounded: forgotten all at once when full.
+ */
+const MAX_WRITTEN = 50_000;
+const written = new Map<number, string>();
+
+/**
  * `new Date(ms).toISOString()`, made cheaper for the times slots lie on (whole minutes, many on
- * the same day): the date part is written once per day and the time of day taken from a table.
- * Date's own formatting costs about a microsecond, and a month of slots writes ~800 instants.
+ * the same day, the same from one read to the next): the date part is written once per day, the
+ * time of day taken from a table, and the result kept. Date's own formatting costs about a
+ * microsecond, and a month of slots writes ~800 instants.
  */
 export function isoInstant(ms: number): string {
   if (ms % MINUTE_MS !== 0 || ms < 0 || ms >= YEAR_10000_MS) return new Date(ms).toISOString();
+  const known = written.get(ms);
+  if (known !== undefined) return known;
   const day = Math.floor(ms / DAY_MS);
   if (day !== lastDay) {
     lastDayPrefix = new Date(day * DAY_MS).toISOString().slice(0, 'YYYY-MM-DDT'.length);
     lastDay = day;
   }
-  return lastDayPrefix + (MINUTE_SUFFIXES[(ms - day * DAY_MS) / MINUTE_MS] as string);
+  const iso = lastDayPrefix + (MINUTE_SUFFIXES[(ms - day * DAY_MS) / MINUTE_MS] as string);
+  if (written.size >= MAX_WRITTEN) written.clear();
+  written.set(ms, iso);
+  return iso;
 }

@@ -556,16 +556,9 @@ function indexScan(
     }
     const runs = backward ? [...plan.runs].reverse() : plan.runs;
     for (const [start, end] of runs) {
-      if (backward) {
-        for (let i = end - 1; i >= start; i--) {
-          stats.keysExamined++;
-          yield index.sorted[i] as IndexEntry;
-        }
-      } else {
-        for (let i = start; i < end; i++) {
-          stats.keysExamined++;
-          yield index.sorted[i] as IndexEntry;
-        }
+      for (const entry of index.sorted.range(start, end, backward)) {
+        stats.keysExamined++;
+        yield entry;
       }
     }
   };

@@ -283,8 +283,7 @@ function hashLookup(index: Index, bounds: FieldBounds[]): string[] | undefined {
     }
   }
   const ids: string[] = [];
-  for (const values of keys)
-    for (const id of index.lookup(index.keyForValues(values)) ?? []) ids.push(id);
+  for (const values of keys) index.collectIds(index.keyForValues(values), ids);
   return ids;
 }
 

@@ -111,7 +111,11 @@ export class Index {
   private readonly fieldParts: string[][];
   /** Some document had several keys (an array on an indexed path); never reset, as in MongoDB. */
   multikey = false;
-  private readonly entries = new Map<string, Set<string>>();
+  /**
+   * Key -> the ids of the documents under it: the id itself while there is one (most keys: a
+   * Set per key was a quarter of the memory a stored document kept alive), a Set from two on.
+   */
+  private readonly entries = new Map<string, string | Set<string>>();
   /** Every key in order (see `compareEntries`), in a B+-tree that counts positions. */
   readonly sorted = new OrderedList<IndexEntry>();
   private readonly recentKeys: Array<[Doc, IndexKey[]] | undefined> = [undefined, undefined];
@@ -246,8 +250,16 @@ export class Index {
     return typeof value === 'string' && this.fold ? this.fold(value) : value;
   }
 
-  lookup(key: string): ReadonlySet<string> | undefined {
-    return this.entries.get(key);
+  lookup(key: string): Iterable<string> | undefined {
+    const ids = this.entries.get(key);
+    return typeof ids === 'string' ? [ids] : ids;
+  }
+
+  /** Appends the ids under `key` to `into` (a lookup that allocates nothing for one id). */
+  collectIds(key: string, into: string[]): void {
+    const ids = this.entries.get(key);
+    if (typeof ids === 'string') into.push(ids);
+    else if (ids) for (const id of ids) into.push(id);
   }
 
   add(id: string, document: Doc, seq = 0): void {
@@ -257,9 +269,10 @@ export class Index {
     }
     const keys = this.keysFor(document);
     for (const { key } of keys) {
-      let ids = this.entries.get(key);
-      if (!ids) this.entries.set(key, (ids = new Set()));
-      ids.add(id);
+      const ids = this.entries.get(key);
+      if (ids === undefined) this.entries.set(key, id);
+      else if (typeof ids !== 'string') ids.add(id);
+      else if (ids !== id) this.entries.set(key, new Set([ids, id]));
     }
     if (!this.supportsEquality) return;
     for (const entry of this.sortedEntries(keys, id, seq))
@@ -284,8 +297,11 @@ export class Index {
     const keys = this.keysFor(document);
     for (const { key } of keys) {
       const ids = this.entries.get(key);
-      ids?.delete(id);
-      if (ids?.size === 0) this.entries.delete(key);
+      if (ids === id) this.entries.delete(key);
+      else if (typeof ids === 'object') {
+        ids.delete(id);
+        if (ids.size === 0) this.entries.delete(key);
+      }
     }
     if (!this.supportsEquality) return;
     for (const entry of this.sortedEntries(keys, id, seq)) {

@@ -80,6 +80,7 @@ function measure(
   for (const entry of fresh) index.add(entry.id, entry.doc, entry.seq);
   let used = process.cpuUsage(cpu);
   const insertUs = (used.user + used.system) / OPERATIONS;
+  stored.push(...fresh);
   const victims: Stored[] = [];
   for (let i = 0; i < OPERATIONS; i++) {
     const at = Math.floor(next() * stored.length);
@@ -103,7 +104,7 @@ const modules = await Promise.all(
 );
 const results = new Map<string, { insert: number[]; remove: number[] }>();
 // A warm-up of each build, so the first measured size is not the compiler's.
-for (const module of modules) measure(module.Index, 2_000);
+for (const module of modules) measure(module.Index, 8_000);
 for (const size of SIZES) {
   for (let round = 0; round < ROUNDS; round++) {
     builds.forEach((build, b) => {

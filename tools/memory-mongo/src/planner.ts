@@ -555,7 +555,8 @@ function indexScan(
     }
     const runs = backward ? [...plan.runs].reverse() : plan.runs;
     for (const [start, end] of runs) {
-      for (const entry of index.sorted.range(start, end, backward)) {
+      const cursor = index.sorted.cursor(start, end, backward);
+      for (let entry = cursor.next(); entry !== undefined; entry = cursor.next()) {
         stats.keysExamined++;
         yield entry;
       }

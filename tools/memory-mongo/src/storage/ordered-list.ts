@@ -73,6 +73,36 @@ class Branch<T> {
 
 type Node<T> = Leaf<T> | Branch<T>;
 
+/** A run of a list's items read forward or backward along the leaves; see `OrderedList.cursor`. */
+export class ListCursor<T> {
+  constructor(
+    private leaf: Leaf<T> | undefined,
+    private offset: number,
+    private left: number,
+    private readonly backward: boolean,
+  ) {}
+
+  next(): T | undefined {
+    if (this.left <= 0) return undefined;
+    let leaf = this.leaf;
+    while (leaf) {
+      const { items } = leaf;
+      if (!this.backward && this.offset < items.length) {
+        this.left--;
+        return items[this.offset++];
+      }
+      if (this.backward && this.offset >= 0) {
+        this.left--;
+        return items[this.offset--];
+      }
+      leaf = this.leaf = this.backward ? leaf.prev : leaf.next;
+      this.offset = this.backward && leaf ? leaf.items.length - 1 : 0;
+    }
+    this.left = 0;
+    return undefined;
+  }
+}
+
 export class OrderedList<T> {
   private root: Node<T> = new Leaf<T>([]);
 
@@ -150,26 +180,20 @@ export class OrderedList<T> {
 
   /** The items at positions `start` to `end - 1`, in order, or from `end - 1` down to `start`. */
   *range(start: number, end: number, backward = false): Generator<T> {
+    const cursor = this.cursor(start, end, backward);
+    for (let item = cursor.next(); item !== undefined; item = cursor.next()) yield item;
+  }
+
+  /**
+   * Reads the same items as `range`, one `next()` at a time (undefined after the last): index
+   * scans read a few keys per query, and a generator per scan costs more than the reading.
+   */
+  cursor(start: number, end: number, backward = false): ListCursor<T> {
     const to = Math.min(end, this.length);
-    let left = to - start;
-    if (left <= 0 || start < 0) return;
-    if (!backward) {
-      let { leaf, offset } = this.locate(start) as { leaf: Leaf<T> | undefined; offset: number };
-      while (leaf && left > 0) {
-        const { items } = leaf;
-        for (; offset < items.length && left > 0; offset++, left--) yield items[offset] as T;
-        leaf = leaf.next;
-        offset = 0;
-      }
-      return;
-    }
-    let { leaf, offset } = this.locate(to - 1) as { leaf: Leaf<T> | undefined; offset: number };
-    while (leaf && left > 0) {
-      const { items } = leaf;
-      for (; offset >= 0 && left > 0; offset--, left--) yield items[offset] as T;
-      leaf = leaf.prev;
-      offset = leaf ? leaf.items.length - 1 : 0;
-    }
+    const from = Math.max(start, 0);
+    if (to <= from) return new ListCursor<T>(undefined, 0, 0, backward);
+    const { leaf, offset } = this.locate(backward ? to - 1 : from);
+    return new ListCursor<T>(leaf, offset, to - from, backward);
   }
 
   toArray(): T[] {

@@ -6,10 +6,21 @@
  * Each measurement runs ROUNDS times; the median is reported. `explain` shows each query's plan.
  *
  *   npm run bench:engine
+ *   npx tsx bench/engine.bench.ts [path/to/memory-mongo/dist]   (another build, for before/after)
  */
-import { MemoryMongo } from '@coachhub/memory-mongo';
+import { constants, type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as MemoryMongoModule from '@coachhub/memory-mongo';
 import { type Document, MongoClient } from 'mongodb';
 import { median, printTable } from './lib/stats.js';
+
+const dist = process.argv[2];
+const { MemoryMongo } = (
+  dist
+    ? await import(pathToFileURL(path.resolve(dist, 'index.js')).href)
+    : await import('@coachhub/memory-mongo')
+) as typeof MemoryMongoModule;
 
 const DOCUMENTS = 10_000;
 const LOOKUPS = 1_000;
@@ -21,21 +32,65 @@ interface Row {
   name: string;
   ops: number;
   medianMs: number;
+  /** Process CPU per operation (driver and engine), and the collector's pauses in the phase. */
+  cpuUs: number;
+  minorGcMs: number;
+  majorGcMs: number;
 }
 
-async function timeOps(count: number, op: (i: number) => Promise<unknown>): Promise<number[]> {
+/** Latencies of one phase, with its process CPU and wall-clock window (for the GC pauses in it). */
+interface Phase {
+  latencies: number[];
+  cpuUs: number;
+  start: number;
+  end: number;
+}
+
+/** Every collection's pause (performance.now() times), to add up per phase afterwards. */
+const gcPauses: Array<{ start: number; duration: number; major: boolean }> = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+    const major =
+      kind === constants.NODE_PERFORMANCE_GC_MAJOR ||
+      kind === constants.NODE_PERFORMANCE_GC_INCREMENTAL;
+    gcPauses.push({ start: entry.startTime, duration: entry.duration, major });
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+
+async function timeOps(count: number, op: (i: number) => Promise<unknown>): Promise<Phase> {
   const latencies: number[] = [];
+  const cpu = process.cpuUsage();
+  const phaseStart = performance.now();
   for (let i = 0; i < count; i++) {
     const start = performance.now();
     await op(i);
     latencies.push(performance.now() - start);
   }
-  return latencies;
+  const used = process.cpuUsage(cpu);
+  return {
+    latencies,
+    cpuUs: (used.user + used.system) / count,
+    start: phaseStart,
+    end: performance.now(),
+  };
 }
 
-function row(name: string, latencies: number[]): Row {
+function row(name: string, phase: Phase): Row {
+  const { latencies } = phase;
   const total = latencies.reduce((sum, value) => sum + value, 0);
-  return { name, ops: (latencies.length / total) * 1000, medianMs: median(latencies) };
+  const pauses = gcPauses.filter(({ start }) => start >= phase.start && start < phase.end);
+  const sum = (major: boolean) =>
+    pauses.filter((pause) => pause.major === major).reduce((ms, pause) => ms + pause.duration, 0);
+  return {
+    name,
+    ops: (latencies.length / total) * 1000,
+    medianMs: median(latencies),
+    cpuUs: phase.cpuUs,
+    minorGcMs: sum(false),
+    majorGcMs: sum(true),
+  };
 }
 
 function medianRow(rows: Row[]): Row {
@@ -131,12 +186,28 @@ async function main(): Promise<void> {
   for (let i = 0; i < ROUNDS; i++) rounds.push(await round(client, i));
   await client.close();
   await server.stop();
+  gcObserver.disconnect();
   const rows = (rounds[0] as Row[]).map((_, column) =>
     medianRow(rounds.map((r) => r[column] as Row)),
   );
   printTable(
     ['operation', 'ops/s', 'median latency (ms)'],
     rows.map((r) => [r.name, r.ops.toFixed(0), r.medianMs.toFixed(3)]),
+  );
+  // What the ops/s rows hide: process CPU per operation and the collector's pauses in each phase
+  // (young generation: scavenges; old: mark-compact and incremental marking), per round.
+  console.log('');
+  printTable(
+    ['operation', 'CPU µs/op per round', 'minor GC ms per round', 'major GC ms per round'],
+    rows.map((r, column) => {
+      const each = rounds.map((round) => round[column] as Row);
+      return [
+        r.name,
+        each.map((x) => x.cpuUs.toFixed(0)).join(' '),
+        each.map((x) => x.minorGcMs.toFixed(1)).join(' '),
+        each.map((x) => x.majorGcMs.toFixed(1)).join(' '),
+      ];
+    }),
   );
   const [, indexed, sortedRow, ranged, forced, scan] = rows as [Row, Row, Row, Row, Row, Row, Row];
   const ratio = scan.medianMs / indexed.medianMs;

@@ -283,8 +283,7 @@ function hashLookup(index: Index, bounds: FieldBounds[]): string[] | undefined {
     }
   }
   const ids: string[] = [];
-  for (const values of keys)
-    for (const id of index.lookup(index.keyForValues(values)) ?? []) ids.push(id);
+  for (const values of keys) index.collectIds(index.keyForValues(values), ids);
   return ids;
 }
 
@@ -556,16 +555,10 @@ function indexScan(
     }
     const runs = backward ? [...plan.runs].reverse() : plan.runs;
     for (const [start, end] of runs) {
-      if (backward) {
-        for (let i = end - 1; i >= start; i--) {
-          stats.keysExamined++;
-          yield index.sorted[i] as IndexEntry;
-        }
-      } else {
-        for (let i = start; i < end; i++) {
-          stats.keysExamined++;
-          yield index.sorted[i] as IndexEntry;
-        }
+      const cursor = index.sorted.cursor(start, end, backward);
+      for (let entry = cursor.next(); entry !== undefined; entry = cursor.next()) {
+        stats.keysExamined++;
+        yield entry;
       }
     }
   };

@@ -31,6 +31,15 @@ export function toNumber(value: unknown): number | undefined {
  * use plain Maps.
  */
 export function keyString(value: unknown, caseInsensitive = false): string {
+  const key = rawKeyString(value, caseInsensitive);
+  // V8 keeps a concatenation of 13 characters or more as a tree of its pieces (one object per
+  // piece; an ObjectId's hex alone is a dozen) until a character is read. Keys live as long as
+  // their documents, so they are flattened here, and the next collection drops the pieces.
+  if (key.length > 12) key.charCodeAt(0);
+  return key;
+}
+
+function rawKeyString(value: unknown, caseInsensitive: boolean): string {
   if (value === undefined || value === null) return 'z';
   switch (typeof value) {
     case 'string':

@@ -4,6 +4,7 @@ import { queryView, type StringFold } from '../numbers.js';
 import { type Collation, stringFold } from '../query.js';
 import { compareValues } from '../sort.js';
 import { type Doc, keyString, valuesAtParts, valuesAtPath } from '../values.js';
+import { OrderedList } from './ordered-list.js';
 import { TextIndex } from './text-index.js';
 
 /** The index document as `listIndexes` shows it. */
@@ -81,8 +82,8 @@ const MAX_KEYS_PER_DOCUMENT = 1000;
 
 /**
  * A secondary index. Regular indexes keep a hash map from key to document ids, which serves
- * unique constraints, and the same keys in a sorted array (MongoDB's order, the key pattern's
- * directions, then natural order), which serves equality, range and sorted scans. Text
+ * unique constraints, and the same keys in order (MongoDB's order, the key pattern's
+ * directions, then natural order) in a B+-tree, which serves equality, range and sorted scans. Text
  * indexes hold a TextIndex. 2dsphere and hashed indexes are accepted and listed, not used.
  */
 export class Index {
@@ -110,9 +111,13 @@ export class Index {
   private readonly fieldParts: string[][];
   /** Some document had several keys (an array on an indexed path); never reset, as in MongoDB. */
   multikey = false;
-  private readonly entries = new Map<string, Set<string>>();
-  /** Every key in order; see `compareEntries`. */
-  readonly sorted: IndexEntry[] = [];
+  /**
+   * Key -> the ids of the documents under it: the id itself while there is one (most keys: a
+   * Set per key was a quarter of the memory a stored document kept alive), a Set from two on.
+   */
+  private readonly entries = new Map<string, string | Set<string>>();
+  /** Every key in order (see `compareEntries`), in a B+-tree that counts positions. */
+  readonly sorted = new OrderedList<IndexEntry>();
   private readonly recentKeys: Array<[Doc, IndexKey[]] | undefined> = [undefined, undefined];
 
   constructor(
@@ -156,28 +161,14 @@ export class Index {
     return this.compareValues(a.values, b.values) || a.seq - b.seq;
   }
 
-  /** First position whose entry is not before `entry`. */
-  private position(entry: IndexEntry): number {
-    let low = 0;
-    let high = this.sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.compareEntries(this.sorted[middle] as IndexEntry, entry) < 0) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+  /** Whether `existing` comes before `entry` in the index's order. */
+  private isBefore(entry: IndexEntry): (existing: IndexEntry) => boolean {
+    return (existing) => this.compareEntries(existing, entry) < 0;
   }
 
-  /** First position whose entry `before` does not place before the wanted range. */
-  lowerBound(before: (entry: IndexEntry) => boolean, from = 0, to = this.sorted.length): number {
-    let low = from;
-    let high = to;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (before(this.sorted[middle] as IndexEntry)) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+  /** The first position at or after `from` whose entry `before` does not place before the range. */
+  lowerBound(before: (entry: IndexEntry) => boolean, from = 0): number {
+    return this.sorted.lowerBound(before, from);
   }
 
   private sortedEntries(keys: IndexKey[], id: string, seq: number): IndexEntry[] {
@@ -259,8 +250,16 @@ export class Index {
     return typeof value === 'string' && this.fold ? this.fold(value) : value;
   }
 
-  lookup(key: string): ReadonlySet<string> | undefined {
-    return this.entries.get(key);
+  lookup(key: string): Iterable<string> | undefined {
+    const ids = this.entries.get(key);
+    return typeof ids === 'string' ? [ids] : ids;
+  }
+
+  /** Appends the ids under `key` to `into` (a lookup that allocates nothing for one id). */
+  collectIds(key: string, into: string[]): void {
+    const ids = this.entries.get(key);
+    if (typeof ids === 'string') into.push(ids);
+    else if (ids) for (const id of ids) into.push(id);
   }
 
   add(id: string, document: Doc, seq = 0): void {
@@ -270,16 +269,14 @@ export class Index {
     }
     const keys = this.keysFor(document);
     for (const { key } of keys) {
-      let ids = this.entries.get(key);
-      if (!ids) this.entries.set(key, (ids = new Set()));
-      ids.add(id);
+      const ids = this.entries.get(key);
+      if (ids === undefined) this.entries.set(key, id);
+      else if (typeof ids !== 'string') ids.add(id);
+      else if (ids !== id) this.entries.set(key, new Set([ids, id]));
     }
     if (!this.supportsEquality) return;
-    for (const entry of this.sortedEntries(keys, id, seq)) {
-      const at = this.position(entry);
-      if (at === this.sorted.length) this.sorted.push(entry);
-      else this.sorted.splice(at, 0, entry);
-    }
+    for (const entry of this.sortedEntries(keys, id, seq))
+      this.sorted.insert(entry, this.isBefore(entry));
   }
 
   /**
@@ -300,19 +297,22 @@ export class Index {
     const keys = this.keysFor(document);
     for (const { key } of keys) {
       const ids = this.entries.get(key);
-      ids?.delete(id);
-      if (ids?.size === 0) this.entries.delete(key);
+      if (ids === id) this.entries.delete(key);
+      else if (typeof ids === 'object') {
+        ids.delete(id);
+        if (ids.size === 0) this.entries.delete(key);
+      }
     }
     if (!this.supportsEquality) return;
     for (const entry of this.sortedEntries(keys, id, seq)) {
-      const at = this.position(entry);
-      if (this.sorted[at]?.id === id) this.sorted.splice(at, 1);
+      const at = this.sorted.lowerBound(this.isBefore(entry));
+      if (this.sorted.at(at)?.id === id) this.sorted.removeAt(at);
     }
   }
 
   clear(): void {
     this.entries.clear();
-    this.sorted.length = 0;
+    this.sorted.clear();
     this.text?.clear();
   }
 }

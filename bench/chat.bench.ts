@@ -16,6 +16,7 @@
  *
  * BENCH_RAMP=none skips the ramp; BENCH_CPU_PROF=<dir> runs the server with --cpu-prof;
  * BENCH_HEAP_PROF=<dir> samples its allocations (collected objects included) into a .heapprofile;
+ * BENCH_HEAP_SNAPSHOT=<dir> writes a heap snapshot of the server when the run ends;
  * BENCH_SERVER_FLAGS adds Node flags to the server (e.g. --trace-gc).
  * BENCH_DB=process moves the database out of the server's process: memory-mongo in a process of
  * its own on the load generator's core (the embedded engine otherwise shares the server's one

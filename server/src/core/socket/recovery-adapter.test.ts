@@ -170,19 +170,18 @@ describe('RecoveryAdapter', () => {
     expect(compact.received[4]).toEqual(['binary', { bytes: { binary: [1, 2, 3] } }, '<offset>']);
   });
 
-  it('keeps what was missed as text, not as the emitted objects', async () => {
+  it('keeps what was missed as JSON bytes, packets to the same rooms sharing their audience', async () => {
     const run = await start(RecoveryAdapter);
     const payload = { message: { body: 'kept as text' } };
     run.io.to('a').emit('message:new', payload);
-    const packets = (run.io.of('/').adapter as unknown as { packets: Array<{ data: unknown }> })
-      .packets;
-    expect(packets).toHaveLength(1);
-    expect(typeof packets[0]?.data).toBe('string');
-    expect(JSON.parse(packets[0]?.data as string)).toEqual([
-      'message:new',
-      payload,
-      expect.any(String),
-    ]);
+    run.io.to('a').emit('message:new', payload);
+    const packets = (
+      run.io.of('/').adapter as unknown as { packets: Array<{ data: unknown; audience: unknown }> }
+    ).packets;
+    expect(packets).toHaveLength(2);
+    expect(Buffer.isBuffer(packets[0]?.data)).toBe(true);
+    expect(JSON.parse(String(packets[0]?.data))).toEqual(['message:new', payload, '1']);
+    expect(packets[1]?.audience).toBe(packets[0]?.audience);
   });
 
   it('forgets packets and sessions older than the recovery window', async () => {

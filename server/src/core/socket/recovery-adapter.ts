@@ -5,40 +5,48 @@ type StoredSession = SessionToPersist & { disconnectedAt: number };
 
 /** socket.io-parser's EVENT packet type: only events are kept for recovery. */
 const EVENT = 2;
-const NO_ROOMS = '[]';
+
+/** The rooms a packet went to and those it left out; packets to the same rooms share one. */
+interface Audience {
+  rooms: readonly Room[];
+  except: readonly Room[];
+}
 
 /**
- * One broadcast kept for connection state recovery, in as few heap objects as it can be: the
- * arguments and the rooms as JSON text (what the wire carries anyway) instead of the live payload
- * objects, their strings and two Sets per packet.
+ * One broadcast kept for connection state recovery: its offset as a number, when it was emitted
+ * (ms after the adapter started, a small integer), its audience (shared) and its arguments as
+ * the JSON bytes the encoder writes for them (or as they were when they carry binary data).
  */
 class KeptPacket {
   constructor(
-    readonly id: string,
+    readonly offset: number,
     readonly emittedAt: number,
-    /** JSON arrays of room names. */
-    readonly rooms: string,
-    readonly except: string,
-    /** The event's arguments as JSON, or as they were when they carry binary data. */
-    readonly data: string | unknown[],
+    readonly audience: Audience,
+    readonly data: Buffer | unknown[],
   ) {}
 }
 
 /**
  * Socket.IO's in-memory adapter with connection state recovery (a client back within
  * `maxDisconnectionDuration` gets the events it missed), as socket.io-adapter's
- * `SessionAwareAdapter` does it, but keeping each broadcast as JSON text. That adapter keeps every
- * packet for the whole recovery window as the live objects that were emitted (the payload, its
- * strings, a Set of rooms and one of exceptions: about twenty objects per `message:new`), so at
- * 200 messages a second the old generation holds some 24,000 such packets that each major
- * collection marks; as text a packet is five objects and about half the bytes. A recovered client
- * receives the same frames: the arguments are parsed back from the JSON the encoder would write.
+ * `SessionAwareAdapter` does it, with each kept packet in two heap objects. That adapter keeps
+ * every packet for the whole recovery window as the objects that were emitted (the payload with
+ * its strings, a Set of rooms and one of exceptions, the room names: about twenty objects per
+ * `message:new`), so at 200 messages a second the old generation holds some 24,000 packets that
+ * each major collection marks again. Here a packet is a small record and a Buffer whose bytes
+ * live outside the JS heap (the JSON text, not a string: V8 builds JSON.stringify's result as a
+ * rope of about ten pieces), and packets to the same rooms share their audience. A recovered
+ * client receives the same frames: the arguments are parsed back from the JSON the encoder would
+ * write for them anyway.
  */
 export class RecoveryAdapter extends Adapter {
   private readonly maxDisconnectionDuration: number;
+  private readonly startedAt = Date.now();
   private readonly sessions = new Map<string, StoredSession>();
   private packets: KeptPacket[] = [];
-  private nextOffset = 0;
+  /** Audiences by their rooms as text; rebuilt from the packets kept at each sweep. */
+  private audiences = new Map<string, Audience>();
+  private lastOffset = 0;
   private readonly sweeper: NodeJS.Timeout;
 
   // The namespace's type is socket.io's, which socket.io-adapter leaves as `any`.
@@ -62,13 +70,14 @@ export class RecoveryAdapter extends Adapter {
     for (const [pid, session] of this.sessions) {
       if (session.disconnectedAt < threshold) this.sessions.delete(pid);
     }
+    const since = threshold - this.startedAt;
     let expired = 0;
-    while (
-      expired < this.packets.length &&
-      (this.packets[expired] as KeptPacket).emittedAt < threshold
-    )
+    while (expired < this.packets.length && (this.packets[expired] as KeptPacket).emittedAt < since)
       expired++;
     if (expired > 0) this.packets = this.packets.slice(expired);
+    const audiences = new Map<string, Audience>();
+    for (const { audience } of this.packets) audiences.set(audienceKey(audience), audience);
+    this.audiences = audiences;
   }
 
   override persistSession(session: SessionToPersist): void {
@@ -84,16 +93,18 @@ export class RecoveryAdapter extends Adapter {
       this.sessions.delete(pid);
       return none;
     }
-    const index = this.packets.findIndex((packet) => packet.id === offset);
+    const wanted = offsetNumber(offset);
+    const index = this.packets.findIndex((packet) => packet.offset === wanted);
     if (index === -1) return none;
     const missedPackets: unknown[][] = [];
     for (let i = index + 1; i < this.packets.length; i++) {
       const packet = this.packets[i] as KeptPacket;
-      if (reaches(session.rooms, packet)) {
-        missedPackets.push(
-          typeof packet.data === 'string' ? (JSON.parse(packet.data) as unknown[]) : packet.data,
-        );
-      }
+      if (!reaches(session.rooms, packet.audience)) continue;
+      missedPackets.push(
+        Buffer.isBuffer(packet.data)
+          ? (JSON.parse(packet.data.toString('utf8')) as unknown[])
+          : packet.data,
+      );
     }
     const { disconnectedAt: _disconnectedAt, ...kept } = session;
     return Promise.resolve({ ...kept, missedPackets });
@@ -106,40 +117,44 @@ export class RecoveryAdapter extends Adapter {
     // Packets that wait for an acknowledgement are not kept (the callback cannot be restored),
     // nor volatile ones.
     if (type === EVENT && ackId === undefined && opts.flags?.volatile === undefined) {
-      const offset = this.nextId();
+      this.lastOffset += 1;
       // The offset goes last in the arguments: the client sends back the last one it processed.
-      data.push(offset);
+      data.push(this.lastOffset.toString(36));
       this.packets.push(
         new KeptPacket(
-          offset,
-          Date.now(),
-          roomsText(opts.rooms),
-          opts.except && opts.except.size > 0 ? roomsText(opts.except) : NO_ROOMS,
-          hasBinary(data) ? data : JSON.stringify(data),
+          this.lastOffset,
+          Date.now() - this.startedAt,
+          this.audienceOf(opts),
+          hasBinary(data) ? data : Buffer.from(JSON.stringify(data), 'utf8'),
         ),
       );
     }
     super.broadcast(packet, opts);
   }
 
-  /** Offsets only need to be unique within this process's packets: a restart forgets sessions. */
-  private nextId(): string {
-    this.nextOffset += 1;
-    return this.nextOffset.toString(36);
+  private audienceOf(opts: BroadcastOptions): Audience {
+    const audience = { rooms: [...opts.rooms], except: [...(opts.except ?? [])] };
+    const key = audienceKey(audience);
+    const known = this.audiences.get(key);
+    if (known) return known;
+    this.audiences.set(key, audience);
+    return audience;
   }
 }
 
-const roomsText = (rooms: ReadonlySet<Room>): string =>
-  rooms.size === 0 ? NO_ROOMS : JSON.stringify([...rooms]);
+const audienceKey = ({ rooms, except }: Audience): string => JSON.stringify([rooms, except]);
+
+/** The offsets this adapter hands out are base-36 numbers; anything else matches no packet. */
+function offsetNumber(offset: string): number {
+  const value = Number.parseInt(offset, 36);
+  return Number.isSafeInteger(value) && value.toString(36) === offset ? value : -1;
+}
 
 /** Whether a session in `rooms` would have received the packet (as upstream decides it). */
-function reaches(rooms: Room[], packet: KeptPacket): boolean {
-  const to = JSON.parse(packet.rooms) as Room[];
-  const included = to.length === 0 || rooms.some((room) => to.includes(room));
-  if (!included) return false;
-  if (packet.except === NO_ROOMS) return true;
-  const except = JSON.parse(packet.except) as Room[];
-  return rooms.every((room) => !except.includes(room));
+function reaches(rooms: readonly Room[], audience: Audience): boolean {
+  const included =
+    audience.rooms.length === 0 || rooms.some((room) => audience.rooms.includes(room));
+  return included && rooms.every((room) => !audience.except.includes(room));
 }
 
 /** Binary arguments travel as attachments, not JSON: such packets are kept as they are. */

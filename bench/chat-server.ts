@@ -159,14 +159,16 @@ async function main(): Promise<void> {
   // (V8 counts no allocations itself; GCProfiler reports each collection's heap before and after).
   let collections = new GCProfiler();
   collections.start();
+  // Major (mark-compact) collections since the last reset: the ones whose marking stalls the server.
+  let majorCollections = 0;
   const freedSinceLastCall = (): number => {
-    const freed = collections
-      .stop()
-      .statistics.reduce(
-        (sum, gc) =>
-          sum + gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize,
-        0,
-      );
+    const { statistics } = collections.stop();
+    const freed = statistics.reduce(
+      (sum, gc) =>
+        sum + gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize,
+      0,
+    );
+    majorCollections += statistics.filter((gc) => gc.gcType === 'MarkSweepCompact').length;
     collections = new GCProfiler();
     collections.start();
     return freed;
@@ -195,12 +197,19 @@ async function main(): Promise<void> {
       waitShare: (runQueueWaitMs() - since.waited) / wallMs,
       cpuMs: (cpu.user + cpu.system) / 1000,
       allocatedBytes: usedHeap() - since.heap + since.freed,
+      majorCollections,
+      fullCollectionMs: Number.NaN,
     };
-    if (gc) collect?.();
+    if (gc && collect) {
+      const started = performance.now();
+      collect();
+      result.fullCollectionMs = performance.now() - started;
+    }
     const memory = process.memoryUsage();
     if (reset) {
       loop.reset();
       freedSinceLastCall();
+      majorCollections = 0;
       since = startWindow();
     }
     return {

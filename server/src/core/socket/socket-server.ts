@@ -77,7 +77,6 @@ export function createSocketServer(options: SocketServerOptions): TypedServer {
   });
 
   io.on('connection', async (socket) => {
-    forgetHandshakeRequest(socket);
     // Joined before any feature sees the socket, so nothing is emitted to a half-set-up user.
     await socket.join([
       userRoom(socket.data.userId),
@@ -89,16 +88,6 @@ export function createSocketServer(options: SocketServerOptions): TypedServer {
   });
 
   return io;
-}
-
-/**
- * engine.io keeps the HTTP request that opened each connection for the connection's life (about
- * 1-2 KiB of heap per socket with its headers and parser state). Nothing reads it once the socket
- * exists: `socket.handshake` was built from it already, and the product's one namespace creates no
- * second socket on the connection. Socket.IO's documentation ("Memory usage") suggests dropping it.
- */
-function forgetHandshakeRequest(socket: TypedSocket): void {
-  (socket.conn as { request: unknown }).request = null;
 }
 
 /**

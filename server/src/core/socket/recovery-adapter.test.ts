@@ -184,6 +184,28 @@ describe('RecoveryAdapter', () => {
     expect(packets[1]?.audience).toBe(packets[0]?.audience);
   });
 
+  it('recovers no session from an offset it did not hand out', async () => {
+    const run = await start(RecoveryAdapter);
+    const client = await connect(run, ['a']);
+    const received = record(client);
+    run.io.to('a').emit('before', 1);
+    await until(() => received.length === 1, 'the first event');
+    const adapter = run.io.of('/').adapter as unknown as RecoveryAdapter;
+    const { _pid: pid, _lastOffset: offset } = client as unknown as {
+      _pid: string;
+      _lastOffset: string;
+    };
+    const sessions = (adapter as unknown as { sessions: Map<string, unknown> }).sessions;
+    const recovered = await dropAndReturn(client, async () => {
+      await until(() => sessions.has(pid), 'the session to be kept');
+      // An offset from another adapter (socket.io-adapter's yeast ids) or from before a restart.
+      expect(await adapter.restoreSession(pid, 'Q8rjQIC')).toBeNull();
+      expect(await adapter.restoreSession(pid, '01')).toBeNull();
+      expect(await adapter.restoreSession(pid, offset)).toMatchObject({ pid, missedPackets: [] });
+    });
+    expect(recovered).toBe(true);
+  });
+
   it('forgets packets and sessions older than the recovery window', async () => {
     const run = await start(RecoveryAdapter);
     const client = await connect(run, ['a']);

@@ -12,7 +12,7 @@ import { Session as InspectorSession } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { GCProfiler, getHeapStatistics } from 'node:v8';
+import { GCProfiler, getHeapStatistics, writeHeapSnapshot } from 'node:v8';
 import { Types } from 'mongoose';
 import { loadConfig } from '../server/src/core/config/config.js';
 import { Session } from '../server/src/modules/auth/session.model.js';
@@ -112,10 +112,13 @@ function sampleAllocations(): () => void {
   if (!dir) return () => {};
   const session = new InspectorSession();
   session.connect();
+  // BENCH_HEAP_PROF_SURVIVORS=1 leaves out what minor collections freed: what was promoted to the
+  // old generation (and what was still young at the end), the objects major collections mark.
+  const survivorsOnly = process.env.BENCH_HEAP_PROF_SURVIVORS === '1';
   session.post('HeapProfiler.startSampling', {
     samplingInterval: 16_384,
     includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true,
+    includeObjectsCollectedByMinorGC: !survivorsOnly,
   });
   return () => {
     // The in-thread session answers synchronously, so the file is written before the exit.
@@ -156,14 +159,16 @@ async function main(): Promise<void> {
   // (V8 counts no allocations itself; GCProfiler reports each collection's heap before and after).
   let collections = new GCProfiler();
   collections.start();
+  // Major (mark-compact) collections since the last reset: the ones whose marking stalls the server.
+  let majorCollections = 0;
   const freedSinceLastCall = (): number => {
-    const freed = collections
-      .stop()
-      .statistics.reduce(
-        (sum, gc) =>
-          sum + gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize,
-        0,
-      );
+    const { statistics } = collections.stop();
+    const freed = statistics.reduce(
+      (sum, gc) =>
+        sum + gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize,
+      0,
+    );
+    majorCollections += statistics.filter((gc) => gc.gcType === 'MarkSweepCompact').length;
     collections = new GCProfiler();
     collections.start();
     return freed;
@@ -192,12 +197,19 @@ async function main(): Promise<void> {
       waitShare: (runQueueWaitMs() - since.waited) / wallMs,
       cpuMs: (cpu.user + cpu.system) / 1000,
       allocatedBytes: usedHeap() - since.heap + since.freed,
+      majorCollections,
+      fullCollectionMs: Number.NaN,
     };
-    if (gc) collect?.();
+    if (gc && collect) {
+      const started = performance.now();
+      collect();
+      result.fullCollectionMs = performance.now() - started;
+    }
     const memory = process.memoryUsage();
     if (reset) {
       loop.reset();
       freedSinceLastCall();
+      majorCollections = 0;
       since = startWindow();
     }
     return {
@@ -231,6 +243,11 @@ async function main(): Promise<void> {
   // an exit of its own, so that --cpu-prof writes its profile.
   const exit = () => {
     writeHeapProfile();
+    // BENCH_HEAP_SNAPSHOT=<dir>: what the heap holds at the end of the run (after its last phase).
+    const snapshotDir = process.env.BENCH_HEAP_SNAPSHOT;
+    if (snapshotDir) {
+      writeHeapSnapshot(path.join(snapshotDir, `chat-server.${process.pid}.heapsnapshot`));
+    }
     process.exit(0);
   };
   process.once('SIGTERM', exit);

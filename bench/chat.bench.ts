@@ -16,6 +16,7 @@
  *
  * BENCH_RAMP=none skips the ramp; BENCH_CPU_PROF=<dir> runs the server with --cpu-prof;
  * BENCH_HEAP_PROF=<dir> samples its allocations (collected objects included) into a .heapprofile;
+ * BENCH_HEAP_SNAPSHOT=<dir> writes a heap snapshot of the server when the run ends;
  * BENCH_SERVER_FLAGS adds Node flags to the server (e.g. --trace-gc).
  * BENCH_DB=process moves the database out of the server's process: memory-mongo in a process of
  * its own on the load generator's core (the embedded engine otherwise shares the server's one
@@ -360,6 +361,11 @@ interface PhaseResult {
   refusedTotal: number;
   /** Delivery p99 of each 10 s of sending (by send time). */
   windowP99s: number[];
+  /** Major collections during the phase and its drain. */
+  majorCollections: number;
+  /** The server's heap after a full collection at the end of the phase, and how long that took. */
+  retainedHeap: number;
+  fullCollectionMs: number;
   /** The server's CPU time and JS heap allocation over the phase and its drain, per message sent. */
   cpuPerMessageMs: number;
   allocatedPerMessage: number;
@@ -426,6 +432,8 @@ async function runPhase(
   // Late duplicates would arrive within this.
   await sleep(1_000);
   const wholePhase = await server.stats({ gc: false, reset: false });
+  // What the old generation holds once the phase is over: what every major collection marks.
+  const retained = await server.stats({ gc: true, reset: false });
 
   const windows = new Map<number, number[]>();
   phase.latencies.forEach((latency, index) => {
@@ -449,6 +457,9 @@ async function runPhase(
     missing: phase.acked - phase.delivered,
     refusedTotal: refusedTotal(),
     windowP99s,
+    majorCollections: wholePhase.majorCollections,
+    retainedHeap: retained.heapUsed,
+    fullCollectionMs: retained.fullCollectionMs,
     cpuPerMessageMs: wholePhase.cpuMs / phase.sent,
     allocatedPerMessage: wholePhase.allocatedBytes / phase.sent,
     passed:
@@ -586,6 +597,12 @@ async function main(): Promise<void> {
         [
           'server CPU / JS heap allocated per message (phase and drain)',
           `${steady.cpuPerMessageMs.toFixed(2)} ms / ${kib(steady.allocatedPerMessage)}`,
+          '',
+        ],
+        ['server major collections (phase and drain)', String(steady.majorCollections), ''],
+        [
+          'server heap after the phase, full collection (its time)',
+          `${mib(steady.retainedHeap)} MiB (${ms(steady.fullCollectionMs)} ms)`,
           '',
         ],
         [

@@ -27,6 +27,10 @@ export interface ServerStats {
   cpuMs: number;
   /** Bytes allocated on the JS heap since the last reset (heap growth plus what collections freed). */
   allocatedBytes: number;
+  /** Major (mark-compact) collections since the last reset, the bench's own full ones included. */
+  majorCollections: number;
+  /** How long the full collection asked for (`gc`) took, ms: the marking work of the live heap. */
+  fullCollectionMs: number;
 }
 
 /** `seed` inserts the pairs, then listens (the reply carries the port). */

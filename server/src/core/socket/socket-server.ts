@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import type { Authenticator } from '../auth/principal.js';
 import { AppError, errorText } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { RecoveryAdapter } from './recovery-adapter.js';
 import type { SocketRegistrar, TypedServer, TypedSocket } from './socket-types.js';
 
 /** The error a refused handshake hands to the client's `connect_error` (code in `err.data.code`). */
@@ -42,6 +43,9 @@ export function createSocketServer(options: SocketServerOptions): TypedServer {
     // through the Redis Streams adapter); a longer absence resyncs by cursor over HTTP. The
     // handshake is checked again on recovery: a suspended or signed-out user stays out.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    // In one process the missed events are kept in memory, as JSON (see RecoveryAdapter); with
+    // REDIS_URL the Redis Streams adapter replaces it.
+    adapter: RecoveryAdapter,
     ...(options.corsOrigins.length > 0
       ? { cors: { origin: options.corsOrigins, credentials: true } }
       : {}),

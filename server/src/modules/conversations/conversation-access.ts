@@ -48,7 +48,7 @@ export async function findAccessible(
 export class JoinedConversations {
   /** Enough for every conversation a person has open; beyond it a send reads the conversation. */
   static readonly MAX = 200;
-  private readonly joined = new Map<string, ConversationRecord>();
+  private readonly joined = new Map<string, JoinedConversation>();
 
   constructor(private readonly userId: string) {}
 
@@ -58,16 +58,34 @@ export class JoinedConversations {
     if (!conversation.participants.some((participant) => participant.toString() === this.userId)) {
       return;
     }
-    this.joined.set(id, conversation);
+    // Only what a send uses, for as long as the socket lives (one per open conversation of every
+    // connected user): not the key, the dates or the other participants' read marks.
+    this.joined.set(id, {
+      _id: conversation._id,
+      kind: conversation.kind,
+      participants: conversation.participants,
+      reads: conversation.reads.filter((mark) => mark.user.toString() === this.userId),
+    });
   }
 
-  get(conversationId: string): ConversationRecord | undefined {
+  get(conversationId: string): JoinedConversation | undefined {
     return this.joined.get(conversationId);
   }
 }
 
+/**
+ * What a send needs of its conversation: where it goes (`_id`, `kind`, `participants`) and the
+ * read marks, of which the sender's own decides how its mark moves.
+ */
+export type JoinedConversation = Pick<
+  ConversationRecord,
+  '_id' | 'kind' | 'participants' | 'reads'
+>;
+
 /** Everyone who follows the conversation: its participants, plus the admins for support. */
-export async function audienceOf(conversation: ConversationRecord): Promise<string[]> {
+export async function audienceOf(
+  conversation: Pick<ConversationRecord, 'kind' | 'participants'>,
+): Promise<string[]> {
   const participants = conversation.participants.map((id) => id.toString());
   if (conversation.kind !== 'support') return participants;
   return [...new Set([...participants, ...(await findActiveUserIdsByRole('admin'))])];

@@ -25,6 +25,7 @@ import {
   findAccessible,
   roomsOf,
   type Caller,
+  type JoinedConversation,
   type JoinedConversations,
 } from './conversation-access.js';
 import { previewOf, toMessageDTO } from './conversation.mapper.js';
@@ -321,7 +322,7 @@ export function createConversationsService(deps: {
       joined?: JoinedConversations,
     ): Promise<MessageDTO> {
       await delivery.admitSend(caller.userId);
-      const conversation =
+      const conversation: JoinedConversation =
         joined?.get(input.conversationId) ?? (await findAccessible(caller, input.conversationId));
       let replyTo: MessageRecord | null = null;
       if (input.replyTo !== undefined) {

@@ -3,7 +3,7 @@ import { type Collection, Types } from 'mongoose';
 import { AppError } from '../../core/errors.js';
 import type { RateLimits } from '../../core/http/rate-limit.js';
 import type { Realtime } from '../../core/socket/realtime.js';
-import { audienceOf, roomsOf } from './conversation-access.js';
+import { audienceOf, type JoinedConversation, roomsOf } from './conversation-access.js';
 import {
   Conversation,
   type ConversationFields,
@@ -99,7 +99,7 @@ export function createMessageDelivery(deps: {
      * Returns who follows the conversation.
      */
     async announceNew(
-      conversation: ConversationRecord,
+      conversation: JoinedConversation,
       senderId: string,
       dto: MessageDTO,
       createdAt: Date,

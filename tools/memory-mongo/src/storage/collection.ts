@@ -2,11 +2,18 @@ import { UUID } from 'bson';
 import type { Doc } from '../values.js';
 import type { Index, IndexSpec } from './index.js';
 
+/**
+ * One committed version of a document, newest first: `older` links the versions an open
+ * transaction's snapshot may still read (usually none). One object per stored document rather
+ * than a list of versions (an array and its backing store) besides it: every major collection of
+ * the process marks these.
+ */
 interface Version {
   /** Commit timestamp of the write that produced this version. */
-  ts: number;
+  readonly ts: number;
   /** null: deleted at `ts` */
-  doc: Doc | null;
+  readonly doc: Doc | null;
+  older: Version | undefined;
 }
 
 export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
@@ -24,7 +31,8 @@ export class Collection {
   readonly indexes: Index[] = [];
   /** Timestamp of the latest commit that touched this collection. */
   lastCommitTs = 0;
-  private readonly records = new Map<string, Version[]>();
+  /** The newest version of each record, by id, in natural (insertion) order. */
+  private readonly records = new Map<string, Version>();
   /** Each record's position in natural order (the order of `records`), for index scans. */
   private readonly seqs = new Map<string, number>();
   private nextSeq = 0;
@@ -40,21 +48,16 @@ export class Collection {
   }
 
   latest(id: string): Doc | undefined {
-    const versions = this.records.get(id);
-    return versions?.[versions.length - 1]?.doc ?? undefined;
+    return this.records.get(id)?.doc ?? undefined;
   }
 
   latestTs(id: string): number {
-    const versions = this.records.get(id);
-    return versions?.[versions.length - 1]?.ts ?? 0;
+    return this.records.get(id)?.ts ?? 0;
   }
 
   /** The document as a snapshot taken at `ts` sees it. */
   at(id: string, ts: number): Doc | undefined {
-    const versions = this.records.get(id);
-    if (!versions) return undefined;
-    for (let i = versions.length - 1; i >= 0; i--) {
-      const version = versions[i] as Version;
+    for (let version = this.records.get(id); version; version = version.older) {
       if (version.ts <= ts) return version.doc ?? undefined;
     }
     return undefined;
@@ -76,7 +79,7 @@ export class Collection {
 
   count(): number {
     let count = 0;
-    for (const versions of this.records.values()) if (versions[versions.length - 1]?.doc) count++;
+    for (const version of this.records.values()) if (version.doc) count++;
     return count;
   }
 
@@ -85,53 +88,53 @@ export class Collection {
    * still reads; versions no snapshot can see are dropped.
    */
   commit(id: string, doc: Doc | null, ts: number, oldestSnapshot: number | undefined): void {
-    const previous = this.latest(id);
-    let versions = this.records.get(id);
-    if (!versions) {
-      this.records.set(id, (versions = []));
+    const newest = this.records.get(id);
+    const previous = newest?.doc ?? undefined;
+    if (!newest) {
+      // A new record: its id is kept as long as the record (as the key here and in the indexes),
+      // so as one flat string, not the concatenation it was built as (two objects, or more).
+      id = flatString(id);
       this.seqs.set(id, this.nextSeq++);
     }
     const seq = this.seqs.get(id) as number;
     if (previous && doc) for (const index of this.indexes) index.replace(id, previous, doc, seq);
     else if (previous) for (const index of this.indexes) index.remove(id, previous, seq);
     else if (doc) for (const index of this.indexes) index.add(id, doc, seq);
-    versions.push({ ts, doc });
+    const version: Version = { ts, doc, older: newest };
+    // Setting an existing key keeps its place in the Map: natural order does not change.
+    this.records.set(id, version);
     this.lastCommitTs = ts;
-    this.prune(id, versions, oldestSnapshot);
+    this.prune(id, version, oldestSnapshot);
   }
 
-  private prune(id: string, versions: Version[], oldestSnapshot: number | undefined): void {
+  private prune(id: string, newest: Version, oldestSnapshot: number | undefined): void {
     if (oldestSnapshot === undefined) {
-      if (versions.length > 1) versions.splice(0, versions.length - 1);
-      if (versions[0]?.doc === null) {
+      newest.older = undefined;
+      if (newest.doc === null) {
         this.records.delete(id);
         this.seqs.delete(id);
       }
       return;
     }
     // Keep the newest version the oldest snapshot can see, and everything after it.
-    let keepFrom = 0;
-    for (let i = versions.length - 1; i >= 0; i--) {
-      if ((versions[i] as Version).ts <= oldestSnapshot) {
-        keepFrom = i;
-        break;
+    for (let version: Version | undefined = newest; version; version = version.older) {
+      if (version.ts <= oldestSnapshot) {
+        version.older = undefined;
+        return;
       }
     }
-    if (keepFrom > 0) versions.splice(0, keepFrom);
   }
 
   /** Drops old versions of every document once no transaction needs them. */
   vacuum(oldestSnapshot: number | undefined): void {
-    for (const [id, versions] of this.records) {
-      if (versions.length > 1 || versions[0]?.doc === null)
-        this.prune(id, versions, oldestSnapshot);
+    for (const [id, newest] of this.records) {
+      if (newest.older || newest.doc === null) this.prune(id, newest, oldestSnapshot);
     }
   }
 
   addIndex(index: Index): void {
-    for (const [id, versions] of this.records) {
-      const doc = versions[versions.length - 1]?.doc;
-      if (doc) index.add(id, doc, this.seqs.get(id));
+    for (const [id, newest] of this.records) {
+      if (newest.doc) index.add(id, newest.doc, this.seqs.get(id));
     }
     this.indexes.push(index);
   }
@@ -147,4 +150,12 @@ export class Collection {
   indexSpecs(): IndexSpec[] {
     return [ID_INDEX_SPEC, ...this.indexes.map((index) => index.spec)];
   }
+}
+
+/**
+ * The same text as one sequential string. V8 keeps `a + b` of 13 characters or more as a pair of
+ * pointers to its parts; JSON's parser always builds a new flat string.
+ */
+function flatString(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }

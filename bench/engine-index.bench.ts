@@ -14,6 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ObjectId } from 'bson';
 import { median, printTable } from './lib/stats.js';
+import { seededRandom as random } from '../tools/memory-mongo/test/seeded-random.js';
 
 const SIZES = [1_000, 16_000, 64_000, 200_000];
 const OPERATIONS = 4_000;
@@ -36,18 +37,6 @@ interface IndexLike {
 }
 interface IndexModule {
   Index: new (spec: { key: Doc; name: string; v: number }) => IndexLike;
-}
-
-/** A small deterministic generator, so every build sees the same keys. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Stored {

@@ -146,6 +146,17 @@ async function scenario(adapter: AdapterClass) {
   return { recovered, received };
 }
 
+/** A RecoveryAdapter server with one client in room 'a' that has received its first event. */
+async function clientWithFirstEvent() {
+  const run = await start(RecoveryAdapter);
+  const client = await connect(run, ['a']);
+  const received = record(client);
+  run.io.to('a').emit('before', 1);
+  await until(() => received.length === 1, 'the first event');
+  const adapter = run.io.of('/').adapter as unknown as RecoveryAdapter;
+  return { run, client, received, adapter };
+}
+
 describe('RecoveryAdapter', () => {
   it('gives a returning client the same missed events as the upstream adapter, in order', async () => {
     const upstream = await scenario(SessionAwareAdapter);
@@ -185,12 +196,7 @@ describe('RecoveryAdapter', () => {
   });
 
   it('recovers no session from an offset it did not hand out', async () => {
-    const run = await start(RecoveryAdapter);
-    const client = await connect(run, ['a']);
-    const received = record(client);
-    run.io.to('a').emit('before', 1);
-    await until(() => received.length === 1, 'the first event');
-    const adapter = run.io.of('/').adapter as unknown as RecoveryAdapter;
+    const { client, adapter } = await clientWithFirstEvent();
     const { _pid: pid, _lastOffset: offset } = client as unknown as {
       _pid: string;
       _lastOffset: string;
@@ -207,12 +213,7 @@ describe('RecoveryAdapter', () => {
   });
 
   it('forgets packets and sessions older than the recovery window', async () => {
-    const run = await start(RecoveryAdapter);
-    const client = await connect(run, ['a']);
-    const received = record(client);
-    run.io.to('a').emit('before', 1);
-    await until(() => received.length === 1, 'the first event');
-    const adapter = run.io.of('/').adapter as unknown as RecoveryAdapter;
+    const { run, client, received, adapter } = await clientWithFirstEvent();
     const recovered = await dropAndReturn(client, () => {
       run.io.to('a').emit('missed', 2);
       adapter.sweep(Date.now() + 61_000);

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { OrderedList } from '../../src/storage/ordered-list.js';
+import { seededRandom as random } from '../seeded-random.js';
 
 /** An item with a key (duplicates allowed) and an insertion number that breaks ties. */
 interface Item {
   key: number;
   n: number;
-}
-
-/** A small deterministic generator, so a failure replays the same operations. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const order = (a: Item, b: Item): number => a.key - b.key || a.n - b.n;

@@ -13,6 +13,7 @@ import {
 import type { Request, RequestHandler } from 'express';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.js';
+import { errorText } from '../errors.js';
 
 /** Where the client build writes the server render (client/vite.config.ts, `vite build --ssr`). */
 export const pageRenderEntryFile = (clientDistDir: string): string =>
@@ -237,7 +238,7 @@ export function createPageRender(options: PageRenderOptions): RequestHandler | n
       // The app shell still works: the browser renders the page itself.
       options.logger.error('Server render failed; the app shell was sent', {
         url: req.originalUrl,
-        error: error instanceof Error ? error.message : String(error),
+        error: errorText(error),
       });
       next();
     }

@@ -1,5 +1,6 @@
 import { holdResponseUntil } from '../auth/invalidation-barrier.js';
 import type { Logger } from '../logger.js';
+import { errorText } from '../errors.js';
 import { connectRedis } from '../redis/connect-redis.js';
 import type { PublicReadCache } from './public-read-cache.js';
 
@@ -25,7 +26,7 @@ export async function sharePublicReadClears(
     const delivered = publisher.publish(CHANNEL, 'clear').catch((error: unknown) => {
       // The cache's TTL bounds how long other processes keep old answers when Redis is unreachable.
       logger.error('Could not share a public read cache clear', {
-        error: error instanceof Error ? error.message : String(error),
+        error: errorText(error),
       });
     });
     holdResponseUntil(delivered);

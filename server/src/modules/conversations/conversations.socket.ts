@@ -3,7 +3,7 @@ import type { ErrorCode } from '@coachhub/shared/errors';
 import type { Role } from '@coachhub/shared/roles';
 import { conversationRoom } from '@coachhub/shared/socket-events';
 import type { ContextRunner } from 'express-validator';
-import { AppError } from '../../core/errors.js';
+import { AppError, errorText } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { SocketRegistrar, TypedSocket } from '../../core/socket/socket-types.js';
 import { validatePayload } from '../../core/validation.js';
@@ -51,7 +51,7 @@ function handler<P extends object, T>(
       }
       logger.error('Socket event failed', {
         userId: caller.userId,
-        error: error instanceof Error ? error.message : String(error),
+        error: errorText(error),
       });
       answer(failure('INTERNAL_ERROR', 'Something went wrong on our side'));
     }

@@ -219,19 +219,25 @@ function socketAnswers(socketPath: string): Promise<boolean> {
 /**
  * Listens on the socket, owner-only. A stale file (its server died without stop) is removed; a
  * live one (another server with this port number, e.g. in another network namespace) is left
- * alone and this server goes without a socket: undefined.
+ * alone. The socket only makes round trips cheaper, so anything in the way (that live server,
+ * another user's file, a directory we may not write) leaves this server on TCP: undefined.
  */
 async function listenOnSocket(server: net.Server, socketPath: string): Promise<string | undefined> {
   try {
-    await listen(server, { path: socketPath });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    if (await socketAnswers(socketPath)) return undefined;
-    await unlink(socketPath).catch(() => undefined);
-    await listen(server, { path: socketPath });
+    try {
+      await listen(server, { path: socketPath });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') return undefined;
+      if (await socketAnswers(socketPath)) return undefined;
+      await unlink(socketPath);
+      await listen(server, { path: socketPath });
+    }
+    await chmod(socketPath, 0o600);
+    return socketPath;
+  } catch {
+    if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    return undefined;
   }
-  await chmod(socketPath, 0o600);
-  return socketPath;
 }
 
 /** A socket path goes into the URI percent-encoded, as the driver's documentation shows. */
@@ -252,13 +258,7 @@ export const MemoryMongo = {
     const { port } = tcpServer.address() as net.AddressInfo;
     const socketServer =
       options.unixSocket !== false && process.platform !== 'win32' ? net.createServer() : undefined;
-    let socketPath: string | undefined;
-    try {
-      socketPath = socketServer && (await listenOnSocket(socketServer, socketPathFor(port)));
-    } catch (error) {
-      await new Promise<void>((resolve) => tcpServer.close(() => resolve()));
-      throw error;
-    }
+    const socketPath = socketServer && (await listenOnSocket(socketServer, socketPathFor(port)));
     const engine = new Engine({
       host,
       port,

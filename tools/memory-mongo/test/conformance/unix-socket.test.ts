@@ -205,6 +205,21 @@ describe.runIf(!onWindows)('the Unix domain socket', () => {
     await expect(client.db('admin').command({ ping: 1 })).resolves.toMatchObject({ ok: 1 });
   });
 
+  test('a socket it cannot create leaves the server on TCP', async () => {
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = '/nonexistent-memory-mongo-dir';
+    try {
+      const server = await startServer();
+      expect(server.socketPath).toBeUndefined();
+      expect(server.uri).toBe(server.tcpUri);
+      const client = await connect(server.uri);
+      await expect(client.db('admin').command({ ping: 1 })).resolves.toMatchObject({ ok: 1 });
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
   test('unixSocket: false listens on TCP only', async () => {
     const server = await startServer({ unixSocket: false });
     expect(server.socketPath).toBeUndefined();

@@ -4,11 +4,24 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, createUser, sessionFor, type SignedIn } from './fixtures.js';
 import { startTestServer, withDatabaseName, type TestServer } from './test-server.js';
 
+type DatabaseAddress = { path: string } | { host: string; port: number };
+
+/**
+ * The run's database server: the embedded engine's URI names its Unix socket (a percent-encoded
+ * path ending in .sock, as mongod's), an external one host:port.
+ */
+function firstHostOf(uri: string): DatabaseAddress {
+  const first = /^mongodb:\/\/(?:[^@/]*@)?([^/,?]+)/.exec(uri)?.[1] ?? '';
+  if (first.endsWith('.sock')) return { path: decodeURIComponent(first) };
+  const url = new URL(uri);
+  return { host: url.hostname, port: Number(url.port || 27017) };
+}
+
 /**
  * A TCP proxy in front of the run's database: `cut()` drops every connection and refuses new
  * ones (the database is unreachable), `restore()` lets them through again.
  */
-async function startDatabaseProxy(target: { host: string; port: number }) {
+async function startDatabaseProxy(target: DatabaseAddress) {
   const sockets = new Set<Socket>();
   let reachable = true;
   const proxy: Server = createTcpServer((client) => {
@@ -16,7 +29,7 @@ async function startDatabaseProxy(target: { host: string; port: number }) {
       client.destroy();
       return;
     }
-    const upstream = connect(target.port, target.host);
+    const upstream = connect(target);
     for (const socket of [client, upstream]) {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
@@ -48,8 +61,7 @@ let t: TestServer;
 let client: SignedIn;
 
 beforeAll(async () => {
-  const runUri = new URL(inject('mongoUri'));
-  proxy = await startDatabaseProxy({ host: runUri.hostname, port: Number(runUri.port) });
+  proxy = await startDatabaseProxy(firstHostOf(inject('mongoUri')));
   // One host, reached directly: the replica set's own host list would lead around the proxy.
   const uri = withDatabaseName(
     `mongodb://127.0.0.1:${proxy.port}/?directConnection=true`,

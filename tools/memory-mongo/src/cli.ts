@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import { MemoryMongo } from './server.js';
 
 /**
- * `memory-mongo --port N [--host H] [--replSet NAME]`: prints the URI as the first line on
- * stdout, serves until SIGTERM or SIGINT.
+ * `memory-mongo --port N [--host H] [--replSet NAME] [--no-unix-socket]`: prints the URI as the
+ * first line on stdout (through the Unix domain socket unless turned off, see
+ * MemoryMongo.start) and the TCP URI as the second, serves until SIGTERM or SIGINT.
  */
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -13,6 +14,7 @@ export async function main(argv: string[]): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       replSet: { type: 'string', default: 'rs0' },
       quiet: { type: 'boolean', default: false },
+      'no-unix-socket': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -24,11 +26,12 @@ export async function main(argv: string[]): Promise<void> {
     port,
     host: values.host,
     replSetName: values.replSet,
+    unixSocket: !values['no-unix-socket'],
     onProtocolError: values.quiet
       ? undefined
       : (message) => console.error(`memory-mongo: ${message}`),
   });
-  process.stdout.write(`${server.uri}\n`);
+  process.stdout.write(`${server.uri}\n${server.tcpUri}\n`);
   const shutdown = (): void => {
     void server.stop().then(() => process.exit(0));
   };

@@ -88,7 +88,12 @@ export class Engine {
    * Runs one command. A handler that finishes synchronously (most reads) is answered
    * synchronously, so the reply needs no promise; errors are thrown either way.
    */
-  run(db: string, body: Doc, connectionId: number): Doc | Promise<Doc> {
+  run(
+    db: string,
+    body: Doc,
+    connectionId: number,
+    serverAddress = this.address,
+  ): Doc | Promise<Doc> {
     const name = commandName(body);
     const handler = COMMANDS[name];
     if (!handler) {
@@ -111,6 +116,7 @@ export class Engine {
       body,
       txn,
       connectionId,
+      serverAddress,
     };
     const finish = (reply: Doc): Doc => {
       // A write error inside a transaction aborts it, as on a real server.

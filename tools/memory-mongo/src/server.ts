@@ -1,4 +1,7 @@
+import { chmod, unlink } from 'node:fs/promises';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Engine } from './engine.js';
 import { MongoError } from './errors.js';
 import type { Doc } from './values.js';
@@ -20,11 +23,24 @@ export interface MemoryMongoOptions {
   ttlMonitorIntervalMs?: number;
   /** Receives one line per dropped connection, for diagnostics. */
   onProtocolError?: (message: string) => void;
+  /**
+   * Also listen on a Unix domain socket, as mongod does (default true; never on Windows). Its
+   * round trip is cheaper than loopback TCP, so `uri` names it when it is on.
+   */
+  unixSocket?: boolean;
 }
 
 export interface RunningMemoryMongo {
-  /** `mongodb://host:port/?replicaSet=<name>`: add a database name with the driver's options. */
+  /**
+   * The URI for clients on this machine: through the Unix domain socket when it listens
+   * (`mongodb://%2Ftmp%2Fmemory-mongo-<port>.sock/?replicaSet=<name>`), else `tcpUri`. Add a
+   * database name with the driver's options.
+   */
   uri: string;
+  /** `mongodb://host:port/?replicaSet=<name>`: for clients that must use TCP (another host, a proxy). */
+  tcpUri: string;
+  /** The Unix domain socket's path, or undefined when there is none (turned off, Windows). */
+  socketPath: string | undefined;
   host: string;
   port: number;
   stop(): Promise<void>;
@@ -51,6 +67,8 @@ export class Connection {
     private readonly engine: Engine,
     private readonly id: number,
     private readonly onProtocolError: (message: string) => void,
+    /** The server's address as this client reached it (host:port or the socket's path). */
+    private readonly serverAddress = engine.address,
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk) => this.receive(chunk));
@@ -119,7 +137,12 @@ export class Connection {
 
   private execute(request: CommandRequest): Doc | Promise<Doc> {
     try {
-      const reply = this.engine.run(request.db, stripGenericFields(request.body), this.id);
+      const reply = this.engine.run(
+        request.db,
+        stripGenericFields(request.body),
+        this.id,
+        this.serverAddress,
+      );
       return reply instanceof Promise ? reply.catch(errorReply) : reply;
     } catch (error) {
       return errorReply(error);
@@ -157,6 +180,72 @@ function stripGenericFields(body: Doc): Doc {
   return rest;
 }
 
+/**
+ * Where the socket goes: `<tmpdir>/memory-mongo-<port>.sock`, as mongod's `/tmp/mongodb-<port>.sock`
+ * (the TCP port makes it unique among running servers). The driver lowercases the hosts that
+ * `hello` reports, and a socket path must stay under about 100 bytes (104 on macOS), so a
+ * temporary directory that breaks either rule gives way to `/tmp`.
+ */
+export function socketPathFor(port: number, directory = tmpdir()): string {
+  const file = `memory-mongo-${port}.sock`;
+  const preferred = path.join(directory, file);
+  const usable = preferred === preferred.toLowerCase() && Buffer.byteLength(preferred) <= 100;
+  return usable ? preferred : path.posix.join('/tmp', file);
+}
+
+function listen(server: net.Server, options: net.ListenOptions): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const fail = (error: Error) => reject(error);
+    server.once('error', fail);
+    server.listen(options, () => {
+      server.off('error', fail);
+      resolve();
+    });
+  });
+}
+
+/** True when a server answers on the socket; a file nobody listens on is left by a dead process. */
+function socketAnswers(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.connect(socketPath);
+    probe.once('connect', () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Listens on the socket, owner-only. A stale file (its server died without stop) is removed; a
+ * live one (another server with this port number, e.g. in another network namespace) is left
+ * alone. The socket only makes round trips cheaper, so anything in the way (that live server,
+ * another user's file, a directory we may not write) leaves this server on TCP: undefined.
+ */
+async function listenOnSocket(server: net.Server, socketPath: string): Promise<string | undefined> {
+  try {
+    try {
+      await listen(server, { path: socketPath });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') return undefined;
+      if (await socketAnswers(socketPath)) return undefined;
+      await unlink(socketPath);
+      await listen(server, { path: socketPath });
+    }
+    await chmod(socketPath, 0o600);
+    return socketPath;
+  } catch {
+    if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    return undefined;
+  }
+}
+
+/** A socket path goes into the URI percent-encoded, as the driver's documentation shows. */
+function uriOf(address: string, replSetName: string): string {
+  const host = address.startsWith('/') ? encodeURIComponent(address) : address;
+  return `mongodb://${host}/?replicaSet=${replSetName}`;
+}
+
 export const MemoryMongo = {
   /** Starts a server; resolves once it is listening. */
   async start(options: MemoryMongoOptions = {}): Promise<RunningMemoryMongo> {
@@ -164,21 +253,21 @@ export const MemoryMongo = {
     const replSetName = options.replSetName ?? 'rs0';
     const onProtocolError = options.onProtocolError ?? (() => undefined);
     const sockets = new Set<net.Socket>();
-    const server = net.createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, host, () => resolve());
-    });
-    const address = server.address() as net.AddressInfo;
+    const tcpServer = net.createServer();
+    await listen(tcpServer, { port: options.port ?? 0, host });
+    const { port } = tcpServer.address() as net.AddressInfo;
+    const socketServer =
+      options.unixSocket !== false && process.platform !== 'win32' ? net.createServer() : undefined;
+    const socketPath = socketServer && (await listenOnSocket(socketServer, socketPathFor(port)));
     const engine = new Engine({
       host,
-      port: address.port,
+      port,
       replSetName,
       ttlMonitorIntervalMs: options.ttlMonitorIntervalMs ?? 60_000,
     });
     let nextConnectionId = 1;
     // Nobody knows the port before start() resolves, so no connection can arrive earlier.
-    server.on('connection', (socket) => {
+    const accept = (socket: net.Socket, serverAddress: string) => {
       sockets.add(socket);
       engine.connections.current += 1;
       engine.connections.totalCreated += 1;
@@ -186,16 +275,30 @@ export const MemoryMongo = {
         sockets.delete(socket);
         engine.connections.current -= 1;
       });
-      new Connection(socket, engine, nextConnectionId++, onProtocolError);
-    });
+      new Connection(socket, engine, nextConnectionId++, onProtocolError, serverAddress);
+    };
+    tcpServer.on('connection', (socket) => accept(socket, engine.address));
+    if (socketPath) {
+      // A socket client is told the socket is the replica set's member, so the driver's view of
+      // the set (hello's `me`, `hosts`, `primary`) names the address it connected to.
+      const address = socketPath;
+      socketServer?.on('connection', (socket) => accept(socket, address));
+    }
+    const tcpUri = uriOf(`${host}:${port}`, replSetName);
     return {
-      uri: `mongodb://${host}:${address.port}/?replicaSet=${replSetName}`,
+      uri: socketPath ? uriOf(socketPath, replSetName) : tcpUri,
+      tcpUri,
+      socketPath,
       host,
-      port: address.port,
+      port,
       async stop() {
         engine.close();
         for (const socket of sockets) socket.destroy();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        const closing = [tcpServer, ...(socketPath && socketServer ? [socketServer] : [])];
+        // Closing the socket's server removes its file (libuv unlinks it).
+        await Promise.all(
+          closing.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+        );
       },
     };
   },

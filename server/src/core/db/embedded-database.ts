@@ -24,6 +24,8 @@ async function startMemoryMongo(): Promise<EmbeddedDatabase> {
   const specifier = '@coachhub/memory-mongo';
   const { MemoryMongo } = (await import(specifier)) as MemoryMongoModule;
   const server = await MemoryMongo.start({});
+  // `uri` goes through the engine's Unix domain socket where it has one (not on Windows): the
+  // driver and the engine share this process, and a socket round trip is cheaper than loopback TCP.
   return { kind: 'memory-mongo', uri: server.uri, stop: () => server.stop() };
 }
 

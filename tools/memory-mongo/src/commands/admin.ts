@@ -6,8 +6,13 @@ export const SERVER_VERSION = '7.0.0';
 /** MongoDB 7.0 */
 const MAX_WIRE_VERSION = 21;
 
-const hello: CommandHandler = ({ engine, connectionId }) => {
-  const address = engine.address;
+/**
+ * The one member is reported under the address this client used, so that the driver's
+ * replica-set discovery (which replaces the seed by `hosts`, `me` and `primary`) keeps a
+ * socket client on the socket and a TCP client on TCP.
+ */
+const hello: CommandHandler = ({ engine, connectionId, serverAddress }) => {
+  const address = serverAddress;
   const now = new Date();
   return {
     helloOk: true,

@@ -14,6 +14,8 @@ export interface CommandContext {
   /** The transaction the command runs in, if any. */
   txn: Transaction | undefined;
   connectionId: number;
+  /** This server's address as the client reached it: host:port, or the Unix socket's path. */
+  serverAddress: string;
 }
 
 export type CommandHandler = (context: CommandContext) => Doc | Promise<Doc>;

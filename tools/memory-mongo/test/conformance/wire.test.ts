@@ -14,8 +14,10 @@ const OP_REPLY = 1;
 const OP_QUERY = 2004;
 const OP_MSG = 2013;
 
-function address(uri: string): { host: string; port: number } {
+/** The first host of the URI: a Unix socket's path (percent-encoded, ends in .sock) or host:port. */
+function address(uri: string): { path: string } | { host: string; port: number } {
   const first = /^mongodb:\/\/(?:[^@/]*@)?([^/,?]+)/.exec(uri)?.[1] ?? '127.0.0.1';
+  if (first.endsWith('.sock')) return { path: decodeURIComponent(first) };
   const match = /^\[?(.*?)\]?(?::(\d+))?$/.exec(first);
   return { host: match?.[1] || '127.0.0.1', port: Number(match?.[2] ?? 27017) };
 }
@@ -184,7 +186,7 @@ describe('malformed messages affect only their own connection', () => {
 
 describe('the memory-mongo binary', () => {
   // Runs the compiled entry point: needs `npm run build -w tools/memory-mongo` (root `npm test` does it).
-  test('prints a mongodb:// URI on its first stdout line, serves it, and exits on SIGTERM', async () => {
+  test('prints its URIs (socket, then TCP) on stdout, serves both, and exits on SIGTERM', async () => {
     const bin = fileURLToPath(new URL('../../bin/memory-mongo.js', import.meta.url));
     const child = spawn(process.execPath, [bin, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -192,26 +194,40 @@ describe('the memory-mongo binary', () => {
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const exited = once(child, 'exit');
+    const lines: string[] = [];
+    const twoLines = new Promise<void>((resolve) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        if (lines.push(line) === 2) resolve();
+      });
+    });
+    const clients: MongoClient[] = [];
     try {
-      const [firstLine] = (await Promise.race([
-        once(createInterface({ input: child.stdout }), 'line'),
-        exited.then(() => [`<exited before printing: ${stderr}>`]),
-      ])) as string[];
-      expect(firstLine).toMatch(/^mongodb:\/\/[^/\s]+:\d+/);
+      await Promise.race([
+        twoLines,
+        exited.then(() => lines.push(`<exited before printing: ${stderr}>`)),
+      ]);
+      const [uri = '', tcpUri = ''] = lines;
+      // The Unix socket's URI (percent-encoded path) where there is one, else host:port.
+      expect(uri).toMatch(
+        process.platform === 'win32'
+          ? /^mongodb:\/\/[^/\s]+:\d+\//
+          : /^mongodb:\/\/%2F[^/\s]+\.sock\/\?replicaSet=rs0$/,
+      );
+      expect(tcpUri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/\?replicaSet=rs0$/);
 
-      const client = new MongoClient(firstLine ?? '', { serverSelectionTimeoutMS: 5_000 });
-      try {
+      for (const each of [uri, tcpUri]) {
+        const client = new MongoClient(each, { serverSelectionTimeoutMS: 5_000 });
+        clients.push(client);
         await expect(client.db('bin_check').command({ ping: 1 })).resolves.toMatchObject({ ok: 1 });
-        // A connected client must not keep the engine alive after SIGTERM.
-        child.kill('SIGTERM');
-        const result = await Promise.race([exited, sleep(5_000).then(() => 'still running')]);
-        expect(result).not.toBe('still running');
-        const [code, signal] = result as [number | null, NodeJS.Signals | null];
-        expect(code === 0 || signal === 'SIGTERM').toBe(true);
-      } finally {
-        await client.close();
       }
+      // A connected client must not keep the engine alive after SIGTERM.
+      child.kill('SIGTERM');
+      const result = await Promise.race([exited, sleep(5_000).then(() => 'still running')]);
+      expect(result).not.toBe('still running');
+      const [code, signal] = result as [number | null, NodeJS.Signals | null];
+      expect(code === 0 || signal === 'SIGTERM').toBe(true);
     } finally {
+      await Promise.all(clients.map((client) => client.close()));
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
   });

@@ -1,24 +1,29 @@
 /**
  * Bench-only, not a benchmark of its own: the real CoachHub server for `chat.bench.ts` in a
- * process of its own (the bench starts it under `taskset -c 0`). createServer() with the embedded
- * database (memory-mongo, in this process as with `npm start` on a machine without mongod; or
- * BENCH_MONGODB_URI), rate limits off, nothing logged. Over IPC it seeds the chat pairs straight into the database (users,
- * open sessions and one direct conversation per pair: no bcrypt, no HTTP), listens, and answers
- * its memory, CPU time and event-loop delay (perf_hooks) when asked. Run with --expose-gc so the
- * memory figures can be taken after a full collection.
+ * process of its own (the bench starts it under `taskset -c 0`). The built server
+ * (`server/dist`, compiled by `npm run build -w server` as `npm start` runs it) under plain
+ * `node`: the bench transpiles this file alone into `bench/dist/` and imports every server module
+ * from `server/dist`, so no TypeScript loader (tsx, esbuild, the source maps it keeps) sits in the
+ * measured process. createServer() with the embedded database (memory-mongo, in this process as
+ * with `npm start` on a machine without mongod; or BENCH_MONGODB_URI), rate limits off, nothing
+ * logged. Over IPC it seeds the chat pairs straight into the database (users, open sessions and
+ * one direct conversation per pair: no bcrypt, no HTTP), listens, and answers its memory, CPU time
+ * and event-loop delay (perf_hooks) when asked. Run with --expose-gc so the memory figures can be
+ * taken after a full collection.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session as InspectorSession } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { GCProfiler, getHeapStatistics, writeHeapSnapshot } from 'node:v8';
 import { Types } from 'mongoose';
-import { loadConfig } from '../server/src/core/config/config.js';
-import { Session } from '../server/src/modules/auth/session.model.js';
-import { Conversation } from '../server/src/modules/conversations/conversation.model.js';
-import { User } from '../server/src/modules/users/user.model.js';
-import { createServer } from '../server/src/server.js';
+import type * as ConfigModule from '../server/src/core/config/config.js';
+import type * as SessionModule from '../server/src/modules/auth/session.model.js';
+import type * as ConversationModule from '../server/src/modules/conversations/conversation.model.js';
+import type * as UserModule from '../server/src/modules/users/user.model.js';
+import type * as ServerModule from '../server/src/server.js';
 import {
   BENCH_JWT_SECRET,
   LOOP_RESOLUTION_MS,
@@ -27,6 +32,18 @@ import {
   type ServerRequest,
   type ServerStats,
 } from './lib/chat-protocol.js';
+
+/** A module of the built server (`server/dist`, relative to the repository root, the cwd). */
+const fromDist = (file: string): Promise<unknown> =>
+  import(pathToFileURL(path.join(process.cwd(), 'server', 'dist', file)).href);
+
+const { loadConfig } = (await fromDist('core/config/config.js')) as typeof ConfigModule;
+const { Session } = (await fromDist('modules/auth/session.model.js')) as typeof SessionModule;
+const { Conversation } = (await fromDist(
+  'modules/conversations/conversation.model.js',
+)) as typeof ConversationModule;
+const { User } = (await fromDist('modules/users/user.model.js')) as typeof UserModule;
+const { createServer } = (await fromDist('server.js')) as typeof ServerModule;
 
 const now = new Date();
 const inAMonth = new Date(now.getTime() + 30 * 86_400_000);

@@ -1,8 +1,9 @@
 /**
  * Live chat through the real server: 2,000 Socket.IO clients (websocket transport, `auth: { token
  * }` as the web client connects) in 1,000 two-person conversations. The server runs in a process
- * of its own pinned to core 0 (`chat-server.ts`: createServer() with the embedded database, rate
- * limits off), this load generator is pinned to core 1. Every client joins its conversation
+ * of its own pinned to core 0 (`chat-server.ts` under plain `node`: createServer() of the built
+ * server, `server/dist` as `npm start` runs it, with the embedded database, rate limits off), this
+ * load generator is pinned to core 1. Every client joins its conversation
  * (`conversation:join`); then the clients take turns emitting `message:send` at a fixed aggregate
  * rate (200/s for 60 s), each message carrying a sequence number as its `clientId`, and the other
  * participant's `message:new` arrival time gives the delivery latency (both ends live in this
@@ -25,7 +26,8 @@
  * left out.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -34,6 +36,7 @@ import { MESSAGE_LIMITS } from '@coachhub/shared/conversation';
 import type { ClientToServerEvents, ServerToClientEvents } from '@coachhub/shared/socket-events';
 import { Types } from 'mongoose';
 import { io, type Socket } from 'socket.io-client';
+import ts from 'typescript';
 import { createAccessTokens } from '../server/src/core/auth/access-token.js';
 import {
   BENCH_JWT_SECRET,
@@ -113,6 +116,33 @@ interface ServerProcess {
   stop(): void;
 }
 
+/**
+ * `chat-server.ts` and the one module it imports from the bench, transpiled (types erased, no
+ * check: `tsc -p bench` checks them) into `bench/dist/`, so that the server process runs under
+ * plain `node` with the built server (`server/dist`) as `npm start` does. Returns the entry.
+ */
+async function transpileServerWrapper(): Promise<string> {
+  if (!existsSync(path.join(ROOT, 'server', 'dist', 'server.js'))) {
+    throw new Error('server/dist is missing: npm run build -w server (npm run bench:chat does)');
+  }
+  const outDir = path.join(ROOT, 'bench', 'dist');
+  for (const file of ['chat-server.ts', path.join('lib', 'chat-protocol.ts')]) {
+    const source = await readFile(path.join(ROOT, 'bench', file), 'utf8');
+    const { outputText } = ts.transpileModule(source, {
+      fileName: file,
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+        verbatimModuleSyntax: true,
+      },
+    });
+    const target = path.join(outDir, file.replace(/\.ts$/, '.js'));
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, outputText);
+  }
+  return path.join(outDir, 'chat-server.js');
+}
+
 /** `chat-server.ts` under `taskset -c 0` (when pinning works), with an IPC channel. */
 async function startServer(
   pinned: boolean,
@@ -122,15 +152,8 @@ async function startServer(
   const profile = env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : [];
   // BENCH_SERVER_FLAGS: more Node flags for the server, e.g. --trace-gc to see its pauses.
   const extra = (env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
-  const node = [
-    process.execPath,
-    '--expose-gc',
-    ...extra,
-    ...profile,
-    '--import',
-    'tsx',
-    'bench/chat-server.ts',
-  ];
+  const entry = await transpileServerWrapper();
+  const node = [process.execPath, '--expose-gc', ...extra, ...profile, entry];
   const [command, ...args] = pinned ? ['taskset', '-c', String(SERVER_CORE), ...node] : node;
   const child: ChildProcess = spawn(command as string, args, {
     cwd: ROOT,

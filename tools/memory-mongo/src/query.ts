@@ -355,13 +355,32 @@ const FILTER_CONTEXT = Context.init({
   },
 });
 
-/** DBRef fields (`$ref`, `$id`, `$db`) are data, not operators: filters and views rename them. */
+/**
+ * DBRef fields (`$ref`, `$id`, `$db`) are data, not operators: filters and views rename them.
+ * Nearly no filter names one, and every query compiles its filter, so a filter without them is
+ * used as it is rather than copied.
+ */
 function renameDbRefFields(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(renameDbRefFields);
+  return namesDbRefField(value) ? renamedDbRefFields(value) : value;
+}
+
+/** Whether a field name anywhere in `value` may hold a DBRef field (a cheap over-estimate). */
+function namesDbRefField(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(namesDbRefField);
+  if (!isPlainObject(value)) return false;
+  for (const key of Object.keys(value)) {
+    if (key.includes('$ref') || key.includes('$id') || key.includes('$db')) return true;
+    if (namesDbRefField(value[key])) return true;
+  }
+  return false;
+}
+
+function renamedDbRefFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(renamedDbRefFields);
   if (!isPlainObject(value)) return value;
   const renamed: Doc = {};
   for (const [key, item] of Object.entries(value))
-    renamed[key.split('.').map(dbRefField).join('.')] = renameDbRefFields(item);
+    renamed[key.split('.').map(dbRefField).join('.')] = renamedDbRefFields(item);
   return renamed;
 }
 

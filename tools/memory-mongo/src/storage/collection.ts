@@ -9,6 +9,8 @@ import type { Index, IndexSpec } from './index.js';
  * the process marks these.
  */
 interface Version {
+  /** The record's id as stored (the key of `records` and of every index entry). */
+  readonly id: string;
   /** Commit timestamp of the write that produced this version. */
   readonly ts: number;
   /** null: deleted at `ts` */
@@ -90,7 +92,11 @@ export class Collection {
   commit(id: string, doc: Doc | null, ts: number, oldestSnapshot: number | undefined): void {
     const newest = this.records.get(id);
     const previous = newest?.doc ?? undefined;
-    if (!newest) {
+    if (newest) {
+      // The id as stored: the indexes keep it in the entries this write adds, so a changed
+      // document keeps pointing at the one string instead of the one its caller built.
+      id = newest.id;
+    } else {
       // A new record: its id is kept as long as the record (as the key here and in the indexes),
       // so as one flat string, not the concatenation it was built as (two objects, or more).
       id = flatString(id);
@@ -100,7 +106,7 @@ export class Collection {
     if (previous && doc) for (const index of this.indexes) index.replace(id, previous, doc, seq);
     else if (previous) for (const index of this.indexes) index.remove(id, previous, seq);
     else if (doc) for (const index of this.indexes) index.add(id, doc, seq);
-    const version: Version = { ts, doc, older: newest };
+    const version: Version = { id, ts, doc, older: newest };
     // Setting an existing key keeps its place in the Map: natural order does not change.
     this.records.set(id, version);
     this.lastCommitTs = ts;

@@ -210,15 +210,20 @@ export class Index {
     if (this.text || !this.covers(document)) return [];
     const found = this.fieldParts.map((parts) => valuesAtParts(document, parts));
     if (found.every((values) => values.length === 1)) {
-      // One value per field (no array on the key's paths): one key.
+      // One value per field (no array on the key's paths): one key. Joined, not concatenated:
+      // `a + b` of several fields is a tree of its pieces (a handful of objects per key, for as
+      // long as the document is stored, for every major collection to mark); `join` builds one
+      // flat string.
       const keyValue: Doc = {};
-      let key = '';
+      const parts: string[] = [];
       for (let i = 0; i < this.fields.length; i++) {
         const value = (found[i] as unknown[])[0];
-        key += (i > 0 ? KEY_SEPARATOR : '') + keyString(this.folded(value));
+        parts.push(keyString(this.folded(value)));
         keyValue[this.fields[i] as string] = value ?? null;
       }
-      return [{ key, keyValue }];
+      return [
+        { key: parts.length === 1 ? (parts[0] as string) : parts.join(KEY_SEPARATOR), keyValue },
+      ];
     }
     let combos: Array<{ parts: string[]; keyValue: Doc }> = [{ parts: [], keyValue: {} }];
     for (const [i, field] of this.fields.entries()) {

@@ -30,6 +30,7 @@ import { createAuthenticator, forgetChangedPrincipals } from './modules/auth/aut
 import { registerAvailabilityDefaults } from './modules/scheduling/availability/availability-defaults.js';
 import { createCoachLifecycle } from './modules/coaches/coach-lifecycle.js';
 import { createMailer, type Mailer } from './modules/email/mailer.js';
+import { closeMjmlWorker } from './modules/email/mjml-worker.js';
 import { registerCoachUserSync } from './modules/coaches/coach-user-sync.js';
 import { createPresenceRegistrar } from './modules/presence/presence.socket.js';
 import { createConversationsRegistrar } from './modules/conversations/conversations.socket.js';
@@ -239,6 +240,7 @@ export async function createServer(
         await jobs?.stop();
         await events.settled();
         mailer?.close();
+        await closeMjmlWorker();
         stopPaymentClears();
         await closeRedis();
         await database.close();

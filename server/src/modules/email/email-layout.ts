@@ -1,4 +1,4 @@
-import mjml2html from 'mjml';
+import { renderMjml } from './mjml-worker.js';
 
 export interface EmailContent {
   /** `lang` of the document, e.g. `de`. */
@@ -15,8 +15,8 @@ const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
- * One layout for every CoachHub mail: MJML makes the HTML that mail clients render alike; the
- * plain-text part says the same in the same order.
+ * One layout for every CoachHub mail: MJML makes the HTML that mail clients render alike (in a
+ * worker thread, see mjml-worker.ts); the plain-text part says the same in the same order.
  */
 export async function renderEmail(content: EmailContent): Promise<{ html: string; text: string }> {
   const paragraphs = content.paragraphs
@@ -28,7 +28,7 @@ export async function renderEmail(content: EmailContent): Promise<{ html: string
   const action = content.action
     ? `<mj-button background-color="#2f5d50" href="${escapeHtml(content.action.url)}">${escapeHtml(content.action.label)}</mj-button>`
     : '';
-  const { html, errors } = await mjml2html(
+  const { html, errors } = await renderMjml(
     `<mjml lang="${escapeHtml(content.locale)}">
       <mj-head><mj-title>${escapeHtml(content.heading)}</mj-title></mj-head>
       <mj-body background-color="#f4f5f2">
@@ -45,9 +45,8 @@ export async function renderEmail(content: EmailContent): Promise<{ html: string
         </mj-column></mj-section>
       </mj-body>
     </mjml>`,
-    { validationLevel: 'strict' },
   );
-  if (errors.length > 0) throw new Error(`E-mail layout: ${errors[0]?.formattedMessage ?? ''}`);
+  if (errors.length > 0) throw new Error(`E-mail layout: ${errors[0] ?? ''}`);
   const text = [
     content.heading,
     '',

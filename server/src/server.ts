@@ -154,6 +154,8 @@ export async function createServer(
     const reads = createReadCache({
       ttlMs: config.publicReadCacheSeconds * 1000,
       isDatabaseUp: () => mongoose.connection.readyState === mongoose.ConnectionStates.connected,
+      // What the booking lists wait for before answering a kept page (an outage answers 503).
+      pingDatabase: () => database.db.command({ ping: 1 }),
     });
     publicReads.onClear(reads.clear);
     // Payment records also change in event subscribers and jobs: each write drops them everywhere.
@@ -179,6 +181,7 @@ export async function createServer(
       meetingBaseUrl: config.meetingBaseUrl,
       pendingLimits: config.pendingRequestLimits,
       payments: payments.bookingPort,
+      reads,
     });
     // Chat: HTTP routes (createApp) and socket events share one service.
     const conversations = createConversationsService({

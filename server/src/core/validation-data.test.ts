@@ -2,7 +2,12 @@ import type { Request } from 'express';
 import { body, check, query, type ValidationChain } from 'express-validator';
 import type { Context } from 'express-validator/lib/context.js';
 import { describe, expect, it } from 'vitest';
-import { getDataWithoutLodash, libraryGetData } from './validation-data.js';
+import {
+  getDataWithoutLodash,
+  libraryGetData,
+  librarySelectFields,
+  selectPlainFields,
+} from './validation-data.js';
 
 /** The context a chain leaves after running on `req` (its field instances and values). */
 async function contextOf(chain: ValidationChain, req: Partial<Request>): Promise<Context> {
@@ -92,5 +97,45 @@ describe('getDataWithoutLodash', () => {
     expect(req.body.name).toBe('Ada');
     const { Context: LibraryContext } = await import('express-validator/lib/context.js');
     expect(LibraryContext.prototype.getData).toBe(getDataWithoutLodash);
+  });
+});
+
+describe('field selection without lodash', () => {
+  const selections: Array<[string, string[], string[], Record<string, unknown>]> = [
+    ['query keys', ['role', 'page'], ['query'], { query: { role: 'client', page: '2' } }],
+    ['absent and empty', ['role', 'status'], ['query'], { query: { role: '' } }],
+    ['no location object', ['name'], ['body'], { body: undefined }],
+    ['a null location', ['name'], ['body'], { body: null }],
+    ['a primitive body', ['length', 'name'], ['body'], { body: 'text' }],
+    ['several locations', ['id'], ['body', 'params', 'query'], { params: { id: '1' }, body: {} }],
+    ['a field named twice', ['a', 'a'], ['body'], { body: { a: 1 } }],
+    ['a header', ['Idempotency-Key'], ['headers'], { headers: { 'idempotency-key': 'k' } }],
+    ['odd but plain names', ['with space', 'dash-ed', '__proto__'], ['body'], { body: {} }],
+    ['a nested path', ['a', 'b.c'], ['body'], { body: { a: 1, b: { c: 2 } } }],
+    ['an index', ['0'], ['body'], { body: ['x'] }],
+    ['a wildcard', ['items.*.n'], ['body'], { body: { items: [{ n: 1 }] } }],
+    ['the whole location', [''], ['body'], { body: { a: 1 } }],
+    ['brackets', ['a[0]', 'b["c"]'], ['body'], { body: { a: [1], b: { c: 2 } } }],
+  ];
+
+  it.each(selections)(
+    'selects what express-validator does: %s',
+    (_name, fields, locations, req) => {
+      expect(selectPlainFields(req, fields, locations)).toEqual(
+        librarySelectFields(req, fields, locations),
+      );
+    },
+  );
+
+  it('is the one express-validator uses', async () => {
+    const req = { query: { page: '3' } };
+    const result = await query('page').isInt().toInt().run(req);
+    expect(result.isEmpty()).toBe(true);
+    expect(req.query.page).toBe(3);
+    const { createRequire } = await import('node:module');
+    const library = createRequire(import.meta.url)('express-validator/lib/field-selection.js') as {
+      selectFields: unknown;
+    };
+    expect(library.selectFields).toBe(selectPlainFields);
   });
 });

@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler } from 'express';
-import { body, param, type Meta } from 'express-validator';
+import { body, matchedData, param, query, type Meta } from 'express-validator';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { AppError } from './errors.js';
@@ -188,5 +188,55 @@ describe('holderOf and siblingOf', () => {
     expect(holderOf(meta('weekly[1].end'))).toBe(5);
     expect(siblingOf(meta('weekly[1].end'), 'start')).toBeUndefined();
     expect(siblingOf(meta('missing[0].end'), 'start')).toBeUndefined();
+  });
+});
+
+describe('validated', () => {
+  /** What the library's matchedData answers, without the whole-location entry validated() drops. */
+  const libraryValues = (req: express.Request) => {
+    const { '': _whole, ...values } = matchedData<Record<string, unknown>>(req, {
+      includeOptionals: false,
+    });
+    return values;
+  };
+  const rules = [
+    query('role').optional({ values: 'falsy' }).isIn(['client', 'coach']),
+    query('page').optional().isInt({ min: 1 }).toInt(),
+    query('from').optional().isISO8601().toDate(),
+    query('tag').optional().isString(),
+    body('name').optional({ values: 'null' }).trim().isLength({ min: 1 }),
+    body('count').isInt().toInt(),
+    body('items.*.n').optional().isInt().toInt(),
+    body('settings.theme').optional().isIn(['light', 'dark']),
+    body().isObject(),
+  ];
+  const cases: [string, Record<string, unknown>, unknown][] = [
+    [
+      'plain query and body',
+      { role: 'client', page: '2', from: '2026-12-02T10:00:00Z' },
+      { count: '3' },
+    ],
+    ['empty and missing optionals', { role: '' }, { count: 1, name: null }],
+    [
+      'failed fields left out',
+      { role: 'admin', page: 'x', tag: ['a', 'b'] },
+      { count: 'many', name: ' ' },
+    ],
+    [
+      'nested paths',
+      {},
+      { count: 2, items: [{ n: '1' }, { n: 'x' }], settings: { theme: 'dark' } },
+    ],
+    ['unsafe names', { constructor: 'x' }, { count: 1, __proto__: { polluted: true } }],
+  ];
+
+  it.each(cases)('answers what matchedData answers: %s', async (_name, queryValues, bodyValue) => {
+    const req = {
+      query: structuredClone(queryValues),
+      body: structuredClone(bodyValue),
+      params: {},
+    } as unknown as express.Request;
+    for (const rule of rules) await rule.run(req);
+    expect(validated(req)).toEqual(libraryValues(req));
   });
 });

@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAccessTokens } from './access-token.js';
 
 const SECRET = 'unit-test-secret-unit-test-secret';
@@ -41,6 +41,33 @@ describe('access tokens', () => {
       issuer: 'coachhub',
     });
     expect(codeOf(() => tokens.verify(expired))).toBe('TOKEN_EXPIRED');
+  });
+
+  describe('a token verified before', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('is accepted again until the second it expires, then refused with TOKEN_EXPIRED', () => {
+      vi.useFakeTimers({ now: new Date('2026-12-02T10:00:00.000Z') });
+      const shortLived = createAccessTokens({ secret: SECRET, ttlSeconds: 60 });
+      const token = shortLived.sign(claims);
+      const first = shortLived.verify(token);
+      vi.advanceTimersByTime(59_999);
+      expect(shortLived.verify(token)).toEqual(first);
+      vi.advanceTimersByTime(1);
+      expect(codeOf(() => shortLived.verify(token))).toBe('TOKEN_EXPIRED');
+      expect(codeOf(() => shortLived.verify(token))).toBe('TOKEN_EXPIRED');
+    });
+
+    it('does not make a token signed with another secret valid', () => {
+      const token = tokens.sign(claims);
+      tokens.verify(token);
+      const other = createAccessTokens({ secret: 'other', ttlSeconds: 900 });
+      expect(codeOf(() => other.verify(token))).toBe('INVALID_TOKEN');
+      const [header, payload] = token.split('.');
+      expect(codeOf(() => tokens.verify(`${header}.${payload}.forged`))).toBe('INVALID_TOKEN');
+    });
   });
 
   it.each([

@@ -75,4 +75,36 @@ describe('read cache', () => {
     await kept.read('k', read.load);
     expect(read.calls()).toBe(2);
   });
+
+  it('answers a confirmed read from memory only after the database answered a ping for it', async () => {
+    let reachable = true;
+    let pings = 0;
+    const cache = createReadCache({
+      ttlMs: 60_000,
+      pingDatabase: () => {
+        pings += 1;
+        return reachable ? Promise.resolve() : Promise.reject(new Error('unreachable'));
+      },
+    });
+    const lists = cache.kept<string>('lists', { confirmed: true });
+    const read = counting('page');
+    expect(await lists.read('k', read.load)).toBe('page');
+    expect(pings).toBe(0);
+    expect(await lists.read('k', read.load)).toBe('page');
+    expect([read.calls(), pings]).toEqual([1, 1]);
+
+    reachable = false;
+    await expect(lists.read('k', read.load)).rejects.toThrow('unreachable');
+    // What was kept is gone: once the database answers again, the read goes to it.
+    reachable = true;
+    expect(await lists.read('k', () => Promise.resolve('read again'))).toBe('read again');
+  });
+
+  it('never answers a confirmed read from memory without a way to ping', async () => {
+    const lists = createReadCache({ ttlMs: 60_000 }).kept<string>('lists', { confirmed: true });
+    const read = counting('page');
+    await lists.read('k', read.load);
+    await lists.read('k', read.load);
+    expect(read.calls()).toBe(2);
+  });
 });

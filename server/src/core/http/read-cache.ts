@@ -23,8 +23,13 @@ export interface KeptReads<T> {
  * same TTL as the safety net; a TTL of 0 reads through every time.
  */
 export interface ReadCache {
-  /** The reads of one kind, kept apart from the others' by `namespace`. */
-  kept<T>(namespace: string): KeptReads<T>;
+  /**
+   * The reads of one kind, kept apart from the others' by `namespace`. With `confirmed`, a kept
+   * answer is given only once the database has answered a ping for this very read (`pingDatabase`):
+   * for what must never be answered from memory while the database cannot be reached (it fails
+   * as a read would, and the request answers 503), though a ping costs far less than the read.
+   */
+  kept<T>(namespace: string, options?: { confirmed?: boolean }): KeptReads<T>;
   clear(): void;
 }
 
@@ -40,6 +45,11 @@ export interface ReadCacheOptions {
    * reads, and answers 503 as every other does), and what was kept is dropped.
    */
   isDatabaseUp?: () => boolean;
+  /**
+   * One round trip to the database that fails as a read would when it cannot be reached; what
+   * `confirmed` reads wait for. Without it they are never answered from memory.
+   */
+  pingDatabase?: () => Promise<unknown>;
 }
 
 export function createReadCache(options: ReadCacheOptions): ReadCache {
@@ -49,14 +59,31 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       : null;
   const isDatabaseUp = options.isDatabaseUp ?? (() => true);
 
-  function read(fullKey: string, load: () => Promise<unknown>): Promise<unknown> {
-    if (!cache) return load();
+  const { pingDatabase } = options;
+
+  async function confirm(value: Promise<unknown>): Promise<unknown> {
+    try {
+      await pingDatabase?.();
+    } catch (error) {
+      // Unreachable: nothing kept is answered until it is read again.
+      cache?.clear();
+      throw error;
+    }
+    return value;
+  }
+
+  function read(
+    fullKey: string,
+    load: () => Promise<unknown>,
+    confirmed: boolean,
+  ): Promise<unknown> {
+    if (!cache || (confirmed && !pingDatabase)) return load();
     if (!isDatabaseUp()) {
       cache.clear();
       return load();
     }
     const kept = cache.get(fullKey);
-    if (kept) return kept.value;
+    if (kept) return confirmed ? confirm(kept.value) : kept.value;
     // Kept before it resolves, so that the callers of one burst share one read. A clear while it
     // loads drops it: whoever asks after the clear reads afresh.
     const entry: Entry = { value: load() };
@@ -68,10 +95,11 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
   }
 
   return {
-    kept<T>(namespace: string): KeptReads<T> {
+    kept<T>(namespace: string, keptOptions: { confirmed?: boolean } = {}): KeptReads<T> {
+      const confirmed = keptOptions.confirmed === true;
       return {
         // Each namespace holds only what its own `load` returned, so its entries are T.
-        read: (key, load) => read(`${namespace}\u0000${key}`, load) as Promise<T>,
+        read: (key, load) => read(`${namespace}\u0000${key}`, load, confirmed) as Promise<T>,
       };
     },
     clear() {

@@ -2,6 +2,7 @@ import type { BookingDTO, BookingListOrder, BookingPage } from '@coachhub/shared
 import type { BookingParty, BookingStatus } from '@coachhub/shared/scheduling';
 import { Types, type Collection, type mongo, type QueryFilter } from 'mongoose';
 import type { Principal } from '../../../core/auth/principal.js';
+import { createReadCache, type ReadCache } from '../../../core/http/read-cache.js';
 import { findUsersByIds } from '../../users/user-accounts.js';
 import type { UserRecord } from '../../users/user.types.js';
 import { readableBooking } from './booking-access.js';
@@ -53,6 +54,12 @@ async function addressesOf(
   return { coach: emailOf(coachId), client: emailOf(clientId) };
 }
 
+/** Whose list, which filter and page: what names one kept list. */
+function listKey(userId: string, input: BookingListInput): string {
+  const { role, status, from, to, page, limit, order } = input;
+  return [userId, role, status, from?.getTime(), to?.getTime(), page, limit, order].join(' ');
+}
+
 interface ListedBookings {
   records: BookingRecord[];
   total: number;
@@ -80,14 +87,22 @@ async function readList(userId: string, input: BookingListInput): Promise<Listed
 }
 
 /**
- * Reading bookings: the caller's list, one booking, its calendar file. The list reads its page
- * every time (what the read cache keeps is what presents it: people and payments).
+ * Reading bookings: the caller's list, one booking, its calendar file. A list's page of records
+ * and its total are kept in `reads` until the next change clears it (every booking change is a
+ * write request or a `booking.*` event), and answered from there only once the database has
+ * answered a ping for this read (`confirmed`): while it cannot be reached the list answers 503 as
+ * every read does. What depends on the moment (allowed actions) is computed on each read.
  */
-export function createBookingQueries(presenter: BookingPresenter) {
+export function createBookingQueries(presenter: BookingPresenter, reads?: ReadCache) {
+  const lists = (reads ?? createReadCache({ ttlMs: 0 })).kept<ListedBookings>('booking lists', {
+    confirmed: true,
+  });
   return {
     /** The caller's bookings (as client, as coach, or both), filtered and paged. */
     async list(caller: Principal, input: BookingListInput): Promise<BookingPage> {
-      const { records, total } = await readList(caller.userId, input);
+      const { records, total } = await lists.read(listKey(caller.userId, input), () =>
+        readList(caller.userId, input),
+      );
       return {
         items: await presenter.present(records, caller.userId),
         page: input.page,

@@ -1,4 +1,5 @@
 import type { EventBus } from '../../../core/events/event-bus.js';
+import type { ReadCache } from '../../../core/http/read-cache.js';
 import type { PendingRequestLimits } from '../../../domain/booking-policies.js';
 import { coachFigures } from './booking-figures.js';
 import { bookingFigures, createAdminBookingLookup } from './booking-admin-queries.js';
@@ -31,6 +32,8 @@ export function createBookingsService(deps: {
   pendingLimits: PendingRequestLimits;
   /** How bookings are paid (the payments module's port); pay at the session without one. */
   payments?: BookingPayments;
+  /** Keeps the list reads between changes (server.ts); without one every list reads afresh. */
+  reads?: ReadCache;
 }) {
   const payments = deps.payments ?? PAY_AT_SESSION;
   const paymentSteps = createPaymentSteps(deps);
@@ -43,7 +46,7 @@ export function createBookingsService(deps: {
     preview: createBookingPreview(),
     /** A coach's figures for their overview (aggregates, no booking documents). */
     coachFigures,
-    ...createBookingQueries(deps.presenter),
+    ...createBookingQueries(deps.presenter, deps.reads),
     /** Every booking by status and made per day, for the admin figures. */
     platformFigures: bookingFigures,
     /** Any booking, read-only, for an admin's lookup. */

@@ -23,12 +23,15 @@ export const isValidTimeZone = (timeZone: string): boolean => {
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Building an Intl.DateTimeFormat is costly; screens and mails format many dates alike. */
+/**
+ * Building an Intl.DateTimeFormat is costly; screens and mails format many dates alike. Kept by
+ * the zone asked for, so checking the zone (another formatter) happens once per zone, not per date.
+ */
 const dateFormatterFor = (context: FormatContext, options: Intl.DateTimeFormatOptions) => {
-  const timeZone = isValidTimeZone(context.timeZone) ? context.timeZone : 'UTC';
-  const key = JSON.stringify([context.locale, timeZone, options]);
+  const key = JSON.stringify([context.locale, context.timeZone, options]);
   let formatter = dateFormatters.get(key);
   if (!formatter) {
+    const timeZone = isValidTimeZone(context.timeZone) ? context.timeZone : 'UTC';
     formatter = new Intl.DateTimeFormat(context.locale, { ...options, timeZone });
     dateFormatters.set(key, formatter);
   }

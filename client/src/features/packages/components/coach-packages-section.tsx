@@ -1,6 +1,6 @@
 import type { CoachProfileDTO } from '@coachhub/shared/booking';
 import type { CoachPackageOffer, PackagePurchaseDTO } from '@coachhub/shared/payment';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 
@@ -42,7 +42,8 @@ export const CoachPackagesSection = ({ coach }: { coach: CoachProfileDTO }) => {
   const [bought, setBought] = useState<PackagePurchaseDTO | null>(null);
 
   const cancelled = searchParams.get(CHECKOUT_PARAM) === CHECKOUT_CANCELLED;
-  const offers = packages.data ?? [];
+  // Drawn in slices the browser can interrupt, as the reviews are: it arrives during hydration.
+  const offers = useDeferredValue(packages.data) ?? [];
   const fullName = `${coach.firstName} ${coach.lastName}`;
   if (offers.length === 0 && !packages.isError && !cancelled) return null;
 

@@ -44,10 +44,22 @@ export const formatDateTime = (
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
 ): string => dateFormatterFor(context, options).format(new Date(value));
 
-/** How many digits separate minor from major units is the currency's business (ISO 4217). */
-export const minorUnitDigits = (currency: Money['currency']): number =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+const minorDigits = new Map<string, number>();
+
+/**
+ * How many digits separate minor from major units is the currency's business (ISO 4217). Asked
+ * of a new formatter once per currency: every amount shown asks it.
+ */
+export const minorUnitDigits = (currency: Money['currency']): number => {
+  let digits = minorDigits.get(currency);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    minorDigits.set(currency, digits);
+  }
+  return digits;
+};
 
 export const toMajorUnits = (amount: number, currency: Money['currency']): number =>
   amount / 10 ** minorUnitDigits(currency);

@@ -23,12 +23,15 @@ export const isValidTimeZone = (timeZone: string): boolean => {
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Building an Intl.DateTimeFormat is costly; screens and mails format many dates alike. */
+/**
+ * Building an Intl.DateTimeFormat is costly; screens and mails format many dates alike. Kept by
+ * the zone asked for, so checking the zone (another formatter) happens once per zone, not per date.
+ */
 const dateFormatterFor = (context: FormatContext, options: Intl.DateTimeFormatOptions) => {
-  const timeZone = isValidTimeZone(context.timeZone) ? context.timeZone : 'UTC';
-  const key = JSON.stringify([context.locale, timeZone, options]);
+  const key = JSON.stringify([context.locale, context.timeZone, options]);
   let formatter = dateFormatters.get(key);
   if (!formatter) {
+    const timeZone = isValidTimeZone(context.timeZone) ? context.timeZone : 'UTC';
     formatter = new Intl.DateTimeFormat(context.locale, { ...options, timeZone });
     dateFormatters.set(key, formatter);
   }
@@ -41,10 +44,22 @@ export const formatDateTime = (
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
 ): string => dateFormatterFor(context, options).format(new Date(value));
 
-/** How many digits separate minor from major units is the currency's business (ISO 4217). */
-export const minorUnitDigits = (currency: Money['currency']): number =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+const minorDigits = new Map<string, number>();
+
+/**
+ * How many digits separate minor from major units is the currency's business (ISO 4217). Asked
+ * of a new formatter once per currency: every amount shown asks it.
+ */
+export const minorUnitDigits = (currency: Money['currency']): number => {
+  let digits = minorDigits.get(currency);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    minorDigits.set(currency, digits);
+  }
+  return digits;
+};
 
 export const toMajorUnits = (amount: number, currency: Money['currency']): number =>
   amount / 10 ** minorUnitDigits(currency);

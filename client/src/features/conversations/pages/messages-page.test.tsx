@@ -616,7 +616,9 @@ describe('MessagesPage', () => {
         name: 'Report a message from Carla Jensen',
       }),
     );
-    const dialog = screen.getByRole('dialog', { name: 'Report a message from Carla Jensen' });
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Report a message from Carla Jensen',
+    });
     await user.click(within(dialog).getByRole('radio', { name: 'Spam or advertising' }));
     await user.click(within(dialog).getByRole('button', { name: 'Send report' }));
     await within(dialog).findByText('Thank you, an admin will look at it.');

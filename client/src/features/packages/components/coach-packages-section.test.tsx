@@ -127,7 +127,7 @@ describe("the coach's packages on the profile", () => {
     await user.click(
       within(await offer('Five pack')).getByRole('button', { name: 'Buy Five pack' }),
     );
-    const dialog = screen.getByRole('dialog', { name: 'Buy Five pack?' });
+    const dialog = await screen.findByRole('dialog', { name: 'Buy Five pack?' });
     expect(dialog).toHaveAccessibleDescription(
       '5 sessions with Lena Berg for €400.00, to use within 90 days of the purchase.',
     );
@@ -172,7 +172,7 @@ describe("the coach's packages on the profile", () => {
     await user.click(
       within(await offer('Five pack')).getByRole('button', { name: 'Buy Five pack' }),
     );
-    await user.click(screen.getByRole('button', { name: 'Buy now' }));
+    await user.click(await screen.findByRole('button', { name: 'Buy now' }));
 
     await waitFor(() => expect(assign).toHaveBeenCalledWith('https://checkout.example/pay/cs_1'));
     expect(screen.getByRole('dialog')).toHaveTextContent('Opening the payment page…');
@@ -188,7 +188,7 @@ describe("the coach's packages on the profile", () => {
     await user.click(
       within(await offer('Five pack')).getByRole('button', { name: 'Buy Five pack' }),
     );
-    await user.click(screen.getByRole('button', { name: 'Buy now' }));
+    await user.click(await screen.findByRole('button', { name: 'Buy now' }));
 
     const dialog = screen.getByRole('dialog', { name: 'Buy Five pack?' });
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
@@ -209,7 +209,7 @@ describe("the coach's packages on the profile", () => {
     await user.click(
       within(await offer('Five pack')).getByRole('button', { name: 'Buy Five pack' }),
     );
-    await user.click(screen.getByRole('button', { name: 'Buy now' }));
+    await user.click(await screen.findByRole('button', { name: 'Buy now' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Online payment is briefly unavailable, so nothing was bought. Please try again in a moment.',

@@ -1,6 +1,6 @@
 import type { CoachProfileDTO } from '@coachhub/shared/booking';
 import type { CoachPackageOffer, PackagePurchaseDTO } from '@coachhub/shared/payment';
-import { useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 
@@ -11,10 +11,16 @@ import { useErrorMessage } from '@/lib/i18n/use-error-message';
 import { useFormatContext } from '@/lib/use-format-context';
 
 import { useCoachPackages } from '../api/get-coach-packages';
-import { BuyPackageDialog } from './buy-package-dialog';
 import { formatExpiry } from './package-format';
 import { PackageOfferCard } from './package-offer-card';
 import './packages.css';
+
+// Buying opens a dialog few visitors of a profile ever see: it loads when they are about to.
+const loadBuyDialog = () => import('./buy-package-dialog');
+const BuyPackageDialog = lazy(() =>
+  loadBuyDialog().then(({ BuyPackageDialog: Dialog }) => ({ default: Dialog })),
+);
+const preloadBuyDialog = () => void loadBuyDialog().catch(() => undefined);
 
 /** The provider's cancel page sends the client back to the profile with this. */
 const CHECKOUT_PARAM = 'checkout';
@@ -42,7 +48,8 @@ export const CoachPackagesSection = ({ coach }: { coach: CoachProfileDTO }) => {
   const [bought, setBought] = useState<PackagePurchaseDTO | null>(null);
 
   const cancelled = searchParams.get(CHECKOUT_PARAM) === CHECKOUT_CANCELLED;
-  const offers = packages.data ?? [];
+  // Drawn in slices the browser can interrupt, as the reviews are: it arrives during hydration.
+  const offers = useDeferredValue(packages.data) ?? [];
   const fullName = `${coach.firstName} ${coach.lastName}`;
   if (offers.length === 0 && !packages.isError && !cancelled) return null;
 
@@ -70,6 +77,8 @@ export const CoachPackagesSection = ({ coach }: { coach: CoachProfileDTO }) => {
     if (viewer._id === coach._id || viewer.role === 'admin') return null;
     return (
       <Button
+        onPointerEnter={preloadBuyDialog}
+        onFocus={preloadBuyDialog}
         onClick={() => {
           setBought(null);
           setBuying(offer);
@@ -146,15 +155,17 @@ export const CoachPackagesSection = ({ coach }: { coach: CoachProfileDTO }) => {
         </>
       )}
       {buying && (
-        <BuyPackageDialog
-          offer={buying}
-          coachName={fullName}
-          onClose={() => setBuying(null)}
-          onBought={(purchase) => {
-            setBuying(null);
-            setBought(purchase);
-          }}
-        />
+        <Suspense fallback={null}>
+          <BuyPackageDialog
+            offer={buying}
+            coachName={fullName}
+            onClose={() => setBuying(null)}
+            onBought={(purchase) => {
+              setBuying(null);
+              setBought(purchase);
+            }}
+          />
+        </Suspense>
       )}
     </section>
   );

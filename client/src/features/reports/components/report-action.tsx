@@ -1,12 +1,19 @@
 import type { ReportTargetType } from '@coachhub/shared/report';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
 import { useCurrentUser } from '@/lib/auth/session';
 
-import { ReportDialog } from './report-dialog';
 import './reports.css';
+
+// The dialog and its form load when someone is about to open it: the action shows on every
+// profile and review a signed-in reader sees, and few of them report anything.
+const loadReportDialog = () => import('./report-dialog');
+const ReportDialog = lazy(() =>
+  loadReportDialog().then(({ ReportDialog: Dialog }) => ({ default: Dialog })),
+);
+const preloadReportDialog = () => void loadReportDialog().catch(() => undefined);
 
 interface ReportActionProps {
   targetType: ReportTargetType;
@@ -51,6 +58,8 @@ export const ReportAction = ({
         aria-haspopup={reported ? undefined : 'dialog'}
         // A bare "Report" does not say what is reported; the name starts with the visible word.
         aria-label={reported || label === accessibleName ? undefined : accessibleName}
+        onPointerEnter={preloadReportDialog}
+        onFocus={preloadReportDialog}
         onClick={() => {
           if (!reported) setOpen(true);
         }}
@@ -58,12 +67,14 @@ export const ReportAction = ({
         {reported ? t('reports.reported') : label}
       </Button>
       {open && (
-        <ReportDialog
-          target={{ type: targetType, id: targetId }}
-          name={name}
-          onClose={() => setOpen(false)}
-          onReported={() => setReported(true)}
-        />
+        <Suspense fallback={null}>
+          <ReportDialog
+            target={{ type: targetType, id: targetId }}
+            name={name}
+            onClose={() => setOpen(false)}
+            onReported={() => setReported(true)}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -43,7 +43,7 @@ const reviewBy = async (name: string) => {
 const openReportOfLenasReview = async (user: ReturnType<typeof renderApp>['user']) => {
   const review = await reviewBy('Lena F.');
   await user.click(within(review).getByRole('button', { name: 'Report the review by Lena F.' }));
-  return screen.getByRole('dialog', { name: 'Report the review by Lena F.' });
+  return screen.findByRole('dialog', { name: 'Report the review by Lena F.' });
 };
 
 const reportsSent = () =>
@@ -108,7 +108,9 @@ describe('Reporting from a coach profile', () => {
     profileApi();
     const { user } = renderApp({ url: '/coaches/coach-1', user: ada });
     await user.click(await screen.findByRole('button', { name: 'Report this profile' }));
-    const dialog = screen.getByRole('dialog', { name: 'Report the profile of Carla Jensen' });
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Report the profile of Carla Jensen',
+    });
     await user.click(within(dialog).getByRole('radio', { name: 'Fraud or a scam' }));
     await user.click(within(dialog).getByRole('button', { name: 'Send report' }));
     await within(dialog).findByText('Thank you, an admin will look at it.');

@@ -167,7 +167,7 @@ describe('CoachReviewsSection on the coach profile', () => {
     expect(within(section).queryByRole('button', { name: 'Edit reply to Lena F.' })).toBeNull();
 
     await user.click(within(section).getByRole('button', { name: 'Reply to Mia M.' }));
-    const form = within(section).getByRole('form', { name: 'Your reply to Mia M.' });
+    const form = await within(section).findByRole('form', { name: 'Your reply to Mia M.' });
     await user.click(within(form).getByRole('button', { name: 'Post reply' }));
     expect(within(form).getByRole('alert')).toHaveTextContent('Write your reply.');
     await user.type(within(form).getByRole('textbox', { name: 'Your reply' }), 'Thanks, Mia!');
@@ -182,7 +182,7 @@ describe('CoachReviewsSection on the coach profile', () => {
     await user.click(
       within(mia as HTMLElement).getByRole('button', { name: 'Edit reply to Mia M.' }),
     );
-    expect(within(section).getByRole('textbox', { name: 'Your reply' })).toHaveValue(
+    expect(await within(section).findByRole('textbox', { name: 'Your reply' })).toHaveValue(
       'Thanks, Mia!',
     );
     expect(within(section).getByRole('button', { name: 'Save reply' })).toBeVisible();

@@ -1,4 +1,5 @@
 import type { ReviewDTO } from '@coachhub/shared/review';
+import { useDeferredValue } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -29,8 +30,11 @@ export const CoachReviewsSection = ({
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const reviews = useCoachReviews(coachId);
-  const [first] = reviews.data?.pages ?? [];
-  const items = reviews.data?.pages.flatMap((page) => page.items) ?? [];
+  // The answer arrives as the page finishes hydrating; drawn at once, the figures and a page of
+  // reviews are one long task. Deferred, React draws them in slices the browser can interrupt.
+  const shown = useDeferredValue(reviews.data);
+  const [first] = shown?.pages ?? [];
+  const items = shown?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <section
@@ -40,7 +44,7 @@ export const CoachReviewsSection = ({
       data-testid="coach-reviews"
     >
       <h2 id="coach-reviews-heading">{t('reviews.heading')}</h2>
-      {reviews.isPending && <p role="status">{t('reviews.loading')}</p>}
+      {!shown && !reviews.isError && <p role="status">{t('reviews.loading')}</p>}
       {reviews.isError && (
         <div role="alert">
           <p>

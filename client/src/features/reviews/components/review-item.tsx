@@ -1,6 +1,6 @@
 import { REVIEW_ASPECTS } from '@coachhub/shared/review';
 import type { ReviewDTO } from '@coachhub/shared/review';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -10,8 +10,12 @@ import { formatDateTime } from '@/lib/format';
 import { useCurrentMinute } from '@/lib/use-current-minute';
 import { useFormatContext } from '@/lib/use-format-context';
 
-import { ReplyForm } from './reply-form';
 import { StarRating } from './star-rating';
+
+// Only the reviewed coach replies: the form and its validation load when they are about to.
+const loadReplyForm = () => import('./reply-form');
+const ReplyForm = lazy(() => loadReplyForm().then(({ ReplyForm: Form }) => ({ default: Form })));
+const preloadReplyForm = () => void loadReplyForm().catch(() => undefined);
 
 interface ReviewItemProps {
   review: ReviewDTO;
@@ -88,11 +92,15 @@ export const ReviewItem = ({ review, coachName, canReply, actions }: ReviewItemP
         </div>
       )}
       {canReply && replying && (
-        <ReplyForm review={review} reviewerName={name} onClose={() => setReplying(false)} />
+        <Suspense fallback={null}>
+          <ReplyForm review={review} reviewerName={name} onClose={() => setReplying(false)} />
+        </Suspense>
       )}
       {canReply && !replying && (response === null || editable) && (
         <Button
           variant="secondary"
+          onPointerEnter={preloadReplyForm}
+          onFocus={preloadReplyForm}
           onClick={() => setReplying(true)}
           aria-label={t(response ? 'reviews.reply.editFor' : 'reviews.reply.addFor', { name })}
         >

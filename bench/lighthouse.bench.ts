@@ -57,7 +57,11 @@ interface Figures {
   benchmarkIndex: number;
 }
 
-async function audit(port: number, url: string): Promise<Figures> {
+/** Runtime errors Lighthouse itself answers with "Please run Lighthouse again": a lost trace. */
+const RETRIED_ERRORS = new Set(['NO_NAVSTART', 'NO_TRACING_STARTED']);
+const ATTEMPTS = 3;
+
+async function audit(port: number, url: string, attempt = 1): Promise<Figures> {
   const result = await lighthouse(url, {
     port,
     output: 'json',
@@ -66,7 +70,15 @@ async function audit(port: number, url: string): Promise<Figures> {
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
-  if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError) {
+    const { code, message } = lhr.runtimeError;
+    if (RETRIED_ERRORS.has(code) && attempt < ATTEMPTS) {
+      // The run measured nothing: it is repeated, and said so, never counted.
+      console.log(`${url}: ${code} (a lost trace), run again`);
+      return audit(port, url, attempt + 1);
+    }
+    throw new Error(`${url}: ${message}`);
+  }
   const numeric = (id: string) => {
     const value = lhr.audits[id]?.numericValue;
     if (value === undefined) throw new Error(`${url}: no ${id} in the report`);

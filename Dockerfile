@@ -24,4 +24,5 @@ RUN mkdir -p /data/uploads && chown node:node /data/uploads
 USER node
 EXPOSE 5000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:5000/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "server/dist/index.js"]
+# The same Node flags as `npm run serve -w server` (a test holds them equal): see the server README.
+CMD ["node", "--initial-old-space-size=512", "server/dist/index.js"]

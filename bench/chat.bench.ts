@@ -46,6 +46,7 @@ import {
   type ServerRequest,
   type ServerStats,
 } from './lib/chat-protocol.js';
+import { productNodeFlags } from './lib/product-server.js';
 import { median, percentile, printTable } from './lib/stats.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -153,7 +154,15 @@ async function startServer(
   // BENCH_SERVER_FLAGS: more Node flags for the server, e.g. --trace-gc to see its pauses.
   const extra = (env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
   const entry = await transpileServerWrapper();
-  const node = [process.execPath, '--expose-gc', ...extra, ...profile, entry];
+  // The product's own flags (`npm run serve -w server`), then the bench's diagnostics.
+  const node = [
+    process.execPath,
+    ...productNodeFlags(),
+    '--expose-gc',
+    ...extra,
+    ...profile,
+    entry,
+  ];
   const [command, ...args] = pinned ? ['taskset', '-c', String(SERVER_CORE), ...node] : node;
   const child: ChildProcess = spawn(command as string, args, {
     cwd: ROOT,
@@ -551,7 +560,8 @@ async function main(): Promise<void> {
       `${clients.length} clients in ${pairs.length} conversations, server pid ${before.pid}` +
         `${pinned ? ` on core ${SERVER_CORE}, load on core ${LOAD_CORE}` : ' (not pinned)'}; ` +
         `database: ${databaseLabel}; ` +
-        `node ${process.version}; load average at start ${loadAtStart}\n`,
+        `node ${process.version} ${productNodeFlags().join(' ')} (the product's flags); ` +
+        `load average at start ${loadAtStart}\n`,
     );
     printTable(
       ['setup', 'value'],

@@ -20,6 +20,17 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SERVER_ENTRY = path.join(REPO_ROOT, 'server', 'dist', 'index.js');
+
+/**
+ * The Node flags the product runs with: those of `npm run serve -w server` (server/package.json),
+ * so that a bench measures the server as it is started, never with flags of its own.
+ */
+export function productNodeFlags(): string[] {
+  const manifest = JSON.parse(
+    readFileSync(path.join(REPO_ROOT, 'server', 'package.json'), 'utf8'),
+  ) as { scripts: { serve: string } };
+  return manifest.scripts.serve.split(/\s+/).filter((word) => word.startsWith('--'));
+}
 const STARTUP_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 30_000;
 
@@ -179,7 +190,13 @@ export async function startProductServer(
   const profile = options.cpuProfileDir
     ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`]
     : [];
-  const node = [process.execPath, ...(options.nodeFlags ?? []), ...profile, SERVER_ENTRY];
+  const node = [
+    process.execPath,
+    ...productNodeFlags(),
+    ...(options.nodeFlags ?? []),
+    ...profile,
+    SERVER_ENTRY,
+  ];
   const [command, ...args] =
     options.core === undefined ? node : ['taskset', '-c', String(options.core), ...node];
   const child = spawn(command as string, args, {

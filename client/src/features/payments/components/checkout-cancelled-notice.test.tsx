@@ -47,8 +47,11 @@ describe('Back from a cancelled checkout', () => {
     const { user } = renderApp({ url: CANCEL_URL, user: makeUser() });
 
     const notice = await screen.findByRole('region', { name: 'Payment cancelled' });
-    expect(await within(notice).findByRole('status')).toHaveTextContent(
-      'Your payment was not completed. The time is held for you until 2:05 PM: pay now to keep it.',
+    // The notice says "Checking your booking…" until the booking has arrived.
+    await waitFor(() =>
+      expect(within(notice).getByRole('status')).toHaveTextContent(
+        'Your payment was not completed. The time is held for you until 2:05 PM: pay now to keep it.',
+      ),
     );
     await user.click(within(notice).getByRole('button', { name: 'Pay now' }));
     await waitFor(() => expect(assign).toHaveBeenCalledWith('https://checkout.stripe.test/cs_1'));
@@ -91,8 +94,10 @@ describe('Back from a cancelled checkout', () => {
     renderApp({ url: CANCEL_URL, user: makeUser({ locale: 'de' }) });
 
     const notice = await screen.findByRole('region', { name: 'Zahlung abgebrochen' });
-    expect(await within(notice).findByRole('status')).toHaveTextContent(
-      'Der Termin ist bis 14:05 für dich reserviert',
+    await waitFor(() =>
+      expect(within(notice).getByRole('status')).toHaveTextContent(
+        'Der Termin ist bis 14:05 für dich reserviert',
+      ),
     );
     expect(within(notice).getByRole('button', { name: 'Jetzt bezahlen' })).toBeVisible();
   });

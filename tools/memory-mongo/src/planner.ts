@@ -332,6 +332,48 @@ function findHinted(collection: Collection, hint: unknown): Index | 'natural' | 
   return found;
 }
 
+/**
+ * The express path (MongoDB 8 has one by that name): a filter that is nothing but equality with a
+ * value on `_id`, or on the one field of a unique index, needs no planning, since the document
+ * stored under that key is the whole answer, exactly what the planned IDHACK or IXSCAN reads.
+ * Undefined when the filter is anything else (or a key unexpectedly holds several documents):
+ * the caller plans. For readers of the latest state only (no transaction) and the simple
+ * collation. The most common query there is (findOne, findById) then runs the same few
+ * monomorphic steps each time instead of the planner's general ones.
+ */
+export function expressLookup(collection: Collection, filter: Doc): Doc[] | undefined {
+  let field: string | undefined;
+  for (const key in filter) {
+    if (field !== undefined) return undefined;
+    field = key;
+  }
+  if (field === undefined || field.startsWith('$')) return undefined;
+  // A numeric path part (`a.0`) may name an array position or a field: the planner decides.
+  if (field.includes('.') && /(^|\.)\d+(\.|$)/.test(field)) return undefined;
+  const value = filter[field];
+  if (!isPointValue(value, true)) return undefined;
+  let id: string;
+  if (field === '_id') {
+    id = keyString(value);
+  } else {
+    const index = collection.indexes.find(
+      (candidate) =>
+        candidate.unique &&
+        candidate.supportsEquality &&
+        candidate.fields.length === 1 &&
+        candidate.fields[0] === field,
+    );
+    if (!index) return undefined;
+    const ids: string[] = [];
+    index.collectIds(index.keyForValues([value]), ids);
+    if (ids.length > 1) return undefined;
+    if (ids.length === 0) return [];
+    id = ids[0] as string;
+  }
+  const doc = collection.latest(id);
+  return doc ? [doc] : [];
+}
+
 /** Chooses how to read the documents a filter may match; see the module comment. */
 export function planQuery(
   store: Store,

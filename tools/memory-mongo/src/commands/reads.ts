@@ -19,7 +19,7 @@ import {
 } from '../query.js';
 import { CursorCommandReply, storedEncoding } from '../encoded.js';
 import { originalOf, queryView } from '../numbers.js';
-import { planQuery, type QueryPlan } from '../planner.js';
+import { expressLookup, planQuery, type QueryPlan } from '../planner.js';
 import { type SortSpec, sortDocuments, sortSpec } from '../sort.js';
 import type { Collection } from '../storage/collection.js';
 import {
@@ -330,10 +330,27 @@ function batchSizeOf(body: Doc): number | undefined {
   return fromCursor ?? optionalNumber(body, 'batchSize');
 }
 
+/** What a find may carry and still take the express path: the driver's findOne sends these. */
+const EXPRESS_FIELDS = new Set(['find', 'filter', 'limit', 'batchSize', 'singleBatch', 'lsid']);
+
+/** A find the express path answers (see `expressLookup`), or undefined to plan it. */
+function expressFind(context: CommandContext, name: string): StoredResults | undefined {
+  const { body } = context;
+  if (context.txn) return undefined;
+  for (const key in body) if (!EXPRESS_FIELDS.has(key)) return undefined;
+  const filter = body.filter;
+  if (!isPlainObject(filter)) return undefined;
+  const collection = context.store.collection(context.db, name);
+  if (!collection || collection.options.collation !== undefined) return undefined;
+  const docs: StoredResults | undefined = expressLookup(collection, filter);
+  if (docs) docs.stored = true;
+  return docs;
+}
+
 const find: CommandHandler = (context) => {
   const name = targetName(context);
   const { body } = context;
-  const results = runFind(context, name);
+  const results = expressFind(context, name) ?? runFind(context, name);
   const limit = optionalNumber(body, 'limit');
   const singleBatch = body.singleBatch === true || (limit !== undefined && limit < 0);
   const batchSize = optionalNumber(body, 'batchSize');
@@ -348,15 +365,15 @@ const find: CommandHandler = (context) => {
   return new CursorCommandReply(cursor);
 };
 
-/**
- * The documents a `find` returns (`stored`: as they are stored, neither projected nor given a
- * score); `explain` captures its plan.
- */
+/** The documents a `find` returns; `stored`: as they are stored, neither projected nor scored. */
+type StoredResults = Doc[] & { stored?: boolean };
+
+/** The documents a `find` returns; `explain` captures its plan. */
 function runFind(
   context: CommandContext,
   name: string,
   explain?: SelectOptions['explain'],
-): Doc[] & { stored?: boolean } {
+): StoredResults {
   const { body } = context;
   const collection = context.store.collection(context.db, name);
   const limit = optionalNumber(body, 'limit');
@@ -370,7 +387,7 @@ function runFind(
     hint: body.hint,
     ...(explain ? { explain } : {}),
   });
-  const projected: Doc[] & { stored?: boolean } = project(
+  const projected: StoredResults = project(
     docs,
     optionalDocument(body, 'projection'),
     collation,

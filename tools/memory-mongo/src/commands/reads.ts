@@ -90,11 +90,17 @@ export function selectDocuments(
   const viewed = query !== undefined || !inOrder || scores !== undefined;
   const matched: Doc[] = [];
   try {
-    for (const doc of docs) {
-      const view = viewed ? queryView(doc, fold) : doc;
+    // Stepped by hand: leaving a for-of early over a generator (a scan with a limit) made V8
+    // deoptimize this function on every such query without ever dropping the optimized code.
+    const iterator = docs[Symbol.iterator]();
+    for (let step = iterator.next(); !step.done; step = iterator.next()) {
+      const view = viewed ? queryView(step.value, fold) : step.value;
       if (query && !query.test(view)) continue;
       matched.push(view);
-      if (matched.length >= wanted) break;
+      if (matched.length >= wanted) {
+        iterator.return?.();
+        break;
+      }
     }
     const scoreOf = scores && ((view: Doc) => scores.get(originalOf(view)));
     const ordered = spec && !inOrder ? sortDocuments(matched, spec, collation, scoreOf) : matched;

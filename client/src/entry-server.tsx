@@ -25,6 +25,7 @@ import { sessionQueryOptions } from '@/lib/auth/session';
 import { de } from '@/lib/i18n/locales/de';
 import { en } from '@/lib/i18n/locales/en';
 import type { PageState } from '@/lib/page-state';
+import { startOfMinute } from '@/lib/use-current-minute';
 
 import { AppProvider } from './app/provider';
 import { appRoutes } from './app/routes';
@@ -137,8 +138,10 @@ export const renderPage = async ({
   const router = createStaticRouter(handler.dataRoutes, context);
   const i18n = await createI18n(locale);
 
+  // Every clock on the page is drawn at this minute; the client hydrates them with it.
+  const renderedMinute = startOfMinute();
   const rendered = renderToString(
-    <AppProvider queryClient={queryClient}>
+    <AppProvider queryClient={queryClient} renderedMinute={renderedMinute}>
       <I18nextProvider i18n={i18n}>
         <StaticRouterProvider router={router} context={context} hydrate={false} />
       </I18nextProvider>
@@ -152,6 +155,7 @@ export const renderPage = async ({
   });
   const state: PageState = {
     locale,
+    renderedMinute,
     queries: {
       ...queries,
       queries: queries.queries.map((query) =>

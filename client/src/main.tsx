@@ -66,6 +66,7 @@ const hydrateApp = async (state: PageState) => {
         router={router}
         queryClient={queryClient}
         dehydratedState={adoptPageQueries(queryClient, state.queries)}
+        renderedMinute={state.renderedMinute}
       />
     </StrictMode>,
   );

@@ -55,7 +55,7 @@ describe('public pages rendered on the server', () => {
     await browser?.close();
   });
 
-  const open = async (path: string, options: { javaScript?: boolean } = {}) => {
+  const open = async (path: string, options: { javaScript?: boolean; clock?: Date } = {}) => {
     // As support/browser.ts's newContext, which cannot turn JavaScript off.
     context = await browser.newContext({
       baseURL: inject('baseUrl'),
@@ -64,6 +64,8 @@ describe('public pages rendered on the server', () => {
       viewport: { width: 1280, height: 800 },
       javaScriptEnabled: options.javaScript ?? true,
     });
+    // The browser's clock, when a test needs it elsewhere than the server's.
+    if (options.clock) await context.clock.setFixedTime(options.clock);
     const page = await context.newPage();
     const seen = watch(page);
     const response = await page.goto(path);
@@ -120,6 +122,24 @@ describe('public pages rendered on the server', () => {
     await expect(page.getByTestId('coach-name').textContent()).resolves.toBe(coachName);
     expect(seen.errors).toEqual([]);
     expect(seen.apiRequests).not.toContain(`/api/coaches/${coachId}`);
+    await context.close();
+  });
+
+  test('a coach profile hydrated in a later minute than it was rendered has no mismatch', async () => {
+    // As when the page loads slowly across a minute's turn, or the server kept it for a while.
+    const later = new Date(Date.now() + 150_000);
+    const { page, seen } = await open(`/coaches/${coachId}`, { clock: later });
+    await hydrated(page);
+    await page.waitForLoadState('networkidle');
+    expect(seen.errors).toEqual([]);
+    // After hydrating, the coach's local time is the browser's minute, not the server's.
+    const minute = new Date(Math.floor(later.getTime() / 60_000) * 60_000).toISOString();
+    await page.waitForFunction(
+      (expected) =>
+        document.querySelector('[data-testid="coach-local-time"]')?.getAttribute('datetime') ===
+        expected,
+      minute,
+    );
     await context.close();
   });
 

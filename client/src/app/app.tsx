@@ -10,10 +10,12 @@ interface AppProps {
   queryClient?: QueryClient;
   /** The queries a server-rendered page showed (lib/page-state.ts). */
   dehydratedState?: DehydratedState;
+  /** The minute a server-rendered page was drawn at (lib/page-state.ts). */
+  renderedMinute?: number | undefined;
 }
 
-export const App = ({ router, queryClient, dehydratedState }: AppProps) => (
-  <AppProvider queryClient={queryClient}>
+export const App = ({ router, queryClient, dehydratedState, renderedMinute }: AppProps) => (
+  <AppProvider queryClient={queryClient} renderedMinute={renderedMinute}>
     <HydrationBoundary state={dehydratedState}>
       <AppRouter router={router} />
     </HydrationBoundary>

@@ -15,6 +15,8 @@ export interface PageState {
   locale: Locale;
   queries: DehydratedState;
   router: HydrationState;
+  /** The minute the page was rendered at (ms since the epoch): its clocks hydrate as drawn. */
+  renderedMinute?: number;
 }
 
 const isPageState = (value: unknown): value is PageState =>
@@ -23,7 +25,8 @@ const isPageState = (value: unknown): value is PageState =>
   'locale' in value &&
   isLocale(value.locale) &&
   'queries' in value &&
-  'router' in value;
+  'router' in value &&
+  (!('renderedMinute' in value) || typeof value.renderedMinute === 'number');
 
 let read: { state: PageState | null } | undefined;
 

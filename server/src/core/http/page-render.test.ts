@@ -70,6 +70,7 @@ const profileUrl = () => `/coaches/${carla.user._id}`;
 
 interface PageState {
   locale: string;
+  renderedMinute: number;
   queries: { queries: { queryKey: unknown[]; state: { data: unknown; status: string } }[] };
 }
 
@@ -86,6 +87,7 @@ const rootOf = (html: string) => /<div id="root">(.*?)<\/div><script/s.exec(html
 
 describe('server-rendered public pages', () => {
   it('renders the landing page in English for a browser that asks for nothing else', async () => {
+    const before = Date.now();
     const res = await pages.get('/');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
@@ -95,6 +97,10 @@ describe('server-rendered public pages', () => {
     expect(res.text).toMatch(/<title>[^<]+· CoachHub<\/title>/);
     const state = pageStateOf(res.text);
     expect(state.locale).toBe('en');
+    // The minute it was drawn at, which the client hydrates its clocks with.
+    expect(state.renderedMinute % 60_000).toBe(0);
+    expect(state.renderedMinute).toBeGreaterThan(before - 60_000);
+    expect(state.renderedMinute).toBeLessThanOrEqual(Date.now());
     // Rendered for a visitor: the session is known to be none.
     expect(state.queries.queries).toContainEqual(
       expect.objectContaining({

@@ -333,6 +333,14 @@ function findHinted(collection: Collection, hint: unknown): Index | 'natural' | 
 }
 
 /**
+ * A numeric path part (`a.0`) may name an array position or a field: such a filter is left to the
+ * per-document test, never answered from index keys alone.
+ */
+function hasNumericPart(field: string): boolean {
+  return /(^|\.)\d+(\.|$)/.test(field);
+}
+
+/**
  * The express path (MongoDB 8 has one by that name): a filter that is nothing but equality with a
  * value on `_id`, or on the one field of a unique index, needs no planning, since the document
  * stored under that key is the whole answer, exactly what the planned IDHACK or IXSCAN reads.
@@ -348,8 +356,7 @@ export function expressLookup(collection: Collection, filter: Doc): Doc[] | unde
     field = key;
   }
   if (field === undefined || field.startsWith('$')) return undefined;
-  // A numeric path part (`a.0`) may name an array position or a field: the planner decides.
-  if (field.includes('.') && /(^|\.)\d+(\.|$)/.test(field)) return undefined;
+  if (hasNumericPart(field)) return undefined;
   const value = filter[field];
   if (!isPointValue(value, true)) return undefined;
   let id: string;
@@ -490,8 +497,7 @@ function answersExactly(filter: Doc, index: Index): boolean {
   const keys = Object.keys(filter);
   if (keys.length !== index.fields.length) return false;
   return keys.every((field) => {
-    // A numeric path part (`a.0`) may name an array position or a field: leave it to the filter.
-    if (!index.fields.includes(field) || /(^|\.)\d+(\.|$)/.test(field)) return false;
+    if (!index.fields.includes(field) || hasNumericPart(field)) return false;
     return exactEquality(filter[field], true);
   });
 }
